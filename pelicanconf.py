@@ -1,0 +1,120 @@
+"""Settings of the development build (`invoke build`, `invoke livereload`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Plugins import each other (content_model uses photo_groups): make them importable.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Thư viện tỉnh Lào Cai"
+SITESUBTITLE = "Tin tức, tác giả, tác phẩm và văn hoá đọc"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+OUTPUT_PATH = "output"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+# Photos are copied only when a post shows them ({attach} links), never a folder as a whole.
+STATIC_PATHS = []
+IGNORE_FILES = [".*", "_*", "*~", "#*"]
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_PATH = str(ROOT / ".cache" / "pelican")
+# Cache what the reader returns, not whole articles: drafts and future posts are
+# decided after the cache, on every build (plugins/content_model/publication.py).
+CONTENT_CACHING_LAYER = "reader"
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+LANGUAGES = ["vi", "en"]
+DEFAULT_DATE = None
+
+
+def _build_time() -> datetime:
+    """Return "now" for the whole build; SOURCE_DATE_EPOCH makes rebuilds identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(UTC)
+
+
+BUILD_TIME = _build_time()
+
+THEME = str(ROOT / "theme")
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["content_model"]
+CONTENT_MODEL = {
+    "categories_file": "data/categories.yml",
+    "show_drafts": True,
+    "show_future": True,
+}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Pelican's default is off, which would let <script> in a title through.
+    "autoescape": True,
+}
+
+# Translations are linked by their folder (see content_model/metadata.py).
+ARTICLE_TRANSLATION_ID = "bundle"
+PAGE_TRANSLATION_ID = "bundle"
+
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/{date:%Y}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/{date:%Y}/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "drafts/pages/{lang}/{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{lang}/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_URL = "by/{slug}/"
+AUTHOR_SAVE_AS = "by/{slug}/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+# Only the home page among Pelican's direct templates; the others have no URL here.
+DIRECT_TEMPLATES = ["index"]
+ARCHIVES_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds come with their own issue (feedgen); Pelican's are off until then.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"

@@ -1,0 +1,132 @@
+"""Find the content folders ("bundles") and their language files; check their names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+
+from pelican.utils import slugify
+
+from .config import SECTIONS, ContentModelSettings
+from .fields import SLUG_PATTERN
+from .problems import ProblemList
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_FILE_NAME = re.compile(r"^index(?:\.(?P<lang>[a-z]{2,3}(?:-[a-z]{2,4})?))?\.md$")
+_YEAR = re.compile(r"^\d{4}$")
+# content/extra/ holds files copied as they are (robots.txt, ...), not content.
+_NOT_CONTENT = {"extra"}
+
+
+@dataclass
+class Bundle:
+    """One post, page, person or work: a folder with a file per language."""
+
+    kind: str
+    folder: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    year: str | None = None
+
+    @property
+    def folder_slug(self) -> str:
+        """Return the folder's name, the slug unless the front matter sets one."""
+        return self.folder.name
+
+
+def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
+    """Return every bundle under content/, recording misplaced or misnamed files."""
+    bundles: dict[Path, Bundle] = {}
+    section_of = {name: kind for kind, name in SECTIONS.items()}
+    for path in sorted(cfg.content.rglob("*")):
+        relative = path.relative_to(cfg.content)
+        if _ignored(relative, cfg.ignore_files) or not path.is_file():
+            continue
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        kind = section_of.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        if kind is None:
+            if relative.parts[0] not in _NOT_CONTENT:
+                problems.error(path, _outside_message())
+            continue
+        _add_file(bundles, kind, path, relative.parts[1:], cfg, problems)
+    return sorted(bundles.values(), key=lambda b: str(b.folder))
+
+
+def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
+    """Skip what Pelican skips (IGNORE_FILES), such as .DS_Store or ._index.md."""
+    return any(fnmatch(part, pattern) for part in relative.parts for pattern in patterns)
+
+
+def _outside_message() -> str:
+    folders = ", ".join(f"{name}/" for name in SECTIONS.values())
+    return (
+        f"this file is not in one of {folders}, so it would not be published: "
+        "move it to content/posts/<year>/<name>/index.md (or a page, person or "
+        "work folder)"
+    )
+
+
+def _add_file(
+    bundles: dict[Path, Bundle],
+    kind: str,
+    path: Path,
+    parts: tuple[str, ...],
+    cfg: ContentModelSettings,
+    problems: ProblemList,
+) -> None:
+    """Record `path` in its bundle, or a problem if its place or name is wrong."""
+    expected = 3 if kind == "post" else 2
+    section = SECTIONS[kind]
+    if len(parts) != expected:
+        shape = "<year>/<name>/index.md" if kind == "post" else "<name>/index.md"
+        problems.error(
+            path,
+            f"files of {section}/ must be at {section}/{shape} (one folder per "
+            f"{kind}, its text in index.md and its photos beside it): move this file",
+        )
+        return
+    match = _FILE_NAME.match(parts[-1])
+    if not match:
+        problems.error(
+            path,
+            f"the text of a {kind} must be named index.md (or index.en.md and so "
+            "on for a translation): rename this file or move it to its own folder",
+        )
+        return
+    lang = match.group("lang") or cfg.default_lang
+    if lang not in cfg.languages:
+        known = ", ".join(cfg.languages)
+        problems.error(
+            path,
+            f"'{lang}' is not one of the site's languages ({known}): rename the "
+            "file, or ask a developer to add the language",
+        )
+        return
+    folder = path.parent
+    year = parts[0] if kind == "post" else None
+    if year is not None and not _YEAR.match(year):
+        problems.error(
+            path,
+            f"posts/{year}/ is not a year: put the post folder in "
+            "posts/<year>/, like posts/2025/",
+        )
+        return
+    if not SLUG_PATTERN.match(folder.name):
+        problems.error(
+            path,
+            f"the folder name '{folder.name}' cannot be used in a web address: "
+            f"rename the folder to '{slugify(folder.name)}' (lower-case letters "
+            "a-z, digits and '-')",
+        )
+        return
+    bundle = bundles.setdefault(folder, Bundle(kind, folder, year=year))
+    if lang in bundle.files:
+        problems.error(
+            path,
+            f"this folder has both {bundle.files[lang].name} and {path.name}, two "
+            f"texts in the same language ('{lang}'): keep only one of them",
+        )
+        return
+    bundle.files[lang] = path

@@ -1,0 +1,114 @@
+"""The site's categories from data/categories.yml: keys and names per language."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from . import fields
+from .problems import ContentError, ProblemList
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    """A category: its key (the URL slug) and its name in each language."""
+
+    key: str
+    names: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        """Return the name in `lang`."""
+        return self.names[lang]
+
+
+@dataclass(frozen=True)
+class Categories:
+    """All categories in menu order, found by key or by default-language name."""
+
+    items: tuple[CategoryInfo, ...]
+    default_lang: str
+
+    def find(self, value: str) -> CategoryInfo | None:
+        """Return the category `value` names (its key or its name), if any."""
+        wanted = _folded(value)
+        for item in self.items:
+            if wanted in (_folded(item.key), _folded(item.names[self.default_lang])):
+                return item
+        return None
+
+    def choices(self) -> str:
+        """Return the keys a writer may use, for messages."""
+        return ", ".join(item.key for item in self.items)
+
+
+def _folded(text: str) -> str:
+    """Compare names whatever their Unicode form (macOS writes NFD) or case."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def load_categories(path: Path, languages: tuple[str, ...], problems: ProblemList) -> Categories:
+    """Read and check the categories file; record every problem in it."""
+    empty = Categories((), languages[0])
+    example = f"- key: hoat-dong\n  {languages[0]}: Hoạt động thư viện"
+    try:
+        data = _read(path)
+    except ContentError as error:
+        problems.add(path, error)
+        return empty
+    if not isinstance(data, CommentedSeq) or not data:
+        problems.error(path, f"must be a list of categories, each like:\n{example}", 1)
+        return empty
+    items: list[CategoryInfo] = []
+    for position, entry in enumerate(data):
+        line = data.lc.item(position)[0] + 1
+        item = _category(entry, languages, line, path, problems)
+        if item is None:
+            continue
+        if any(other.key == item.key for other in items):
+            problems.error(path, f"the key '{item.key}' is used twice: keys must differ", line)
+            continue
+        items.append(item)
+    return Categories(tuple(items), languages[0])
+
+
+def _read(path: Path) -> object:
+    if not path.is_file():
+        raise ContentError("the categories file is missing: the site needs its list of categories")
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    try:
+        return yaml.load(path.read_text(encoding="utf-8-sig"))
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError(
+            f"is not valid YAML ({getattr(error, 'problem', '') or error})",
+            line=mark.line + 1 if mark else None,
+        ) from None
+
+
+def _category(
+    entry: object, languages: tuple[str, ...], line: int, path: Path, problems: ProblemList
+) -> CategoryInfo | None:
+    """Return one checked category, or None after recording its problems."""
+    if not isinstance(entry, CommentedMap):
+        problems.error(path, "each category must be a group of keys: key, and a name per language", line)
+        return None
+    wanted = ("key", *languages)
+    missing = [k for k in wanted if k not in entry]
+    unknown = [str(k) for k in entry if k not in wanted]
+    if missing or unknown:
+        what = f"needs {', '.join(missing)}" if missing else f"has unknown keys {', '.join(unknown)}"
+        problems.error(path, f"this category {what}: write key and {', '.join(languages)}", line)
+        return None
+    try:
+        key = fields.slug(entry["key"])
+        names = {lang: fields.text(entry[lang]) for lang in languages}
+    except ContentError as error:
+        problems.error(path, f"this category's value {error.message}", line)
+        return None
+    return CategoryInfo(key, names)

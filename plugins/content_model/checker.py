@@ -1,0 +1,99 @@
+"""Check the whole content tree at once: every file, then the rules between files."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .bundles import discover
+from .categories import Categories, load_categories
+from .config import ContentModelSettings, load_settings
+from .documents import Document, load_bundle
+from .problems import ProblemList
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class SiteCheck:
+    """The checked content: documents by file, categories, and every problem."""
+
+    cfg: ContentModelSettings
+    categories: Categories
+    documents: dict[Path, Document]
+    problems: ProblemList
+
+    @property
+    def ok(self) -> bool:
+        """Return whether nothing stops the build."""
+        return not self.problems.errors
+
+
+def check_site(settings: dict[str, Any]) -> SiteCheck:
+    """Read and check every content file and data file named by `settings`."""
+    cfg = load_settings(settings)
+    problems = ProblemList()
+    categories = load_categories(cfg.categories_file, cfg.languages, problems)
+    documents: dict[Path, Document] = {}
+    for bundle in discover(cfg, problems):
+        for document in load_bundle(bundle, cfg, categories, problems):
+            documents[document.path] = document
+    _check_unique_slugs(documents.values(), problems)
+    _check_page_slugs(cfg, documents.values(), problems)
+    _check_year_folders(documents.values(), problems)
+    return SiteCheck(cfg, categories, documents, problems)
+
+
+def _check_unique_slugs(documents, problems: ProblemList) -> None:
+    """Two documents of one kind may not share a slug in one language."""
+    seen: dict[tuple[str, str, str], list[Document]] = defaultdict(list)
+    for document in documents:
+        seen[(document.kind, document.lang, document.slug)].append(document)
+    for (kind, lang, slug), same in seen.items():
+        if len(same) < 2:
+            continue
+        for document in same:
+            others = ", ".join(_folder_name(o) for o in same if o is not document)
+            problems.error(
+                document.path,
+                f"the {kind} web address name '{slug}' ({lang}) is also used by "
+                f"{others}: give one of them another 'slug:' or rename its folder",
+                document.line_of("slug"),
+            )
+
+
+def _check_page_slugs(cfg: ContentModelSettings, documents, problems: ProblemList) -> None:
+    """A standing page may not take an address the site itself uses."""
+    for document in documents:
+        if document.kind != "page":
+            continue
+        slug = document.slug
+        if slug in cfg.reserved_slugs or _YEAR.match(slug):
+            problems.error(
+                document.path,
+                f"the page address /{slug}/ is used by the site itself: rename the "
+                f"folder or set another 'slug:' (for example gioi-thieu-{slug})",
+                document.line_of("slug"),
+            )
+
+
+def _check_year_folders(documents, problems: ProblemList) -> None:
+    """Warn when a post sits in another year's folder than its date."""
+    for document in documents:
+        year = document.bundle.year
+        date = document.values.get("date")
+        if document.is_original and year and date and str(date.year) != year:
+            problems.warning(
+                document.path,
+                f"the date is in {date.year} but the folder is posts/{year}/: the "
+                f"address will use {date.year}; move the folder to posts/{date.year}/",
+                document.line_of("date"),
+            )
+
+
+def _folder_name(document: Document) -> str:
+    parts = document.path.parts
+    return "/".join(parts[-4:-1] if document.kind == "post" else parts[-3:-1])

@@ -1,0 +1,121 @@
+"""The content_model plugin's settings: defaults in one place, checked once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# Folders of content/, as CONTENT-MODEL.md fixes them.
+SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}
+
+DEFAULTS: dict[str, Any] = {
+    # Relative to the site folder, the parent of content/ (data/ sits beside it).
+    "categories_file": "data/categories.yml",
+    # Development builds show drafts and future-dated posts; publishconf.py does not.
+    "show_drafts": True,
+    "show_future": True,
+}
+
+# First path segments the site's own pages use: a standing page may not take them.
+RESERVED_SLUGS = frozenset(
+    {"page", "people", "works", "category", "tag", "by", "galleries", "search",
+     "feeds", "media", "admin", "drafts", "theme", "404"}
+)
+
+
+class SettingsError(ValueError):
+    """A mistake in pelicanconf.py or publishconf.py (for developers, not writers)."""
+
+
+@dataclass(frozen=True)
+class ContentModelSettings:
+    """What the content model needs from Pelican's settings, checked."""
+
+    content: Path
+    site: Path
+    categories_file: Path
+    languages: tuple[str, ...]
+    default_lang: str
+    timezone: ZoneInfo
+    build_time: datetime
+    show_drafts: bool
+    show_future: bool
+    markdown: dict[str, Any]
+    ignore_files: tuple[str, ...]
+
+    @property
+    def reserved_slugs(self) -> frozenset[str]:
+        """Return the page slugs the site's own URLs use, languages included."""
+        return RESERVED_SLUGS | set(self.languages)
+
+
+def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
+    """Merge CONTENT_MODEL over the defaults (without touching `settings`) and check it."""
+    given = settings.get("CONTENT_MODEL", {})
+    unknown = set(given) - set(DEFAULTS)
+    if unknown:
+        raise SettingsError(f"CONTENT_MODEL has unknown keys: {sorted(unknown)}")
+    merged = {**DEFAULTS, **given}
+    for key in ("show_drafts", "show_future"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"CONTENT_MODEL[{key!r}] must be True or False")
+    _check_paths(settings)
+    content = Path(settings["PATH"]).resolve()
+    languages = tuple(settings.get("LANGUAGES") or ())
+    default_lang = settings["DEFAULT_LANG"]
+    if not languages or languages[0] != default_lang:
+        raise SettingsError("LANGUAGES must list the site's languages, DEFAULT_LANG first")
+    return ContentModelSettings(
+        content=content,
+        site=content.parent,
+        categories_file=content.parent / merged["categories_file"],
+        languages=languages,
+        default_lang=default_lang,
+        timezone=_zone(settings.get("TIMEZONE")),
+        build_time=build_time(settings),
+        show_drafts=merged["show_drafts"],
+        show_future=merged["show_future"],
+        markdown=settings.get("MARKDOWN", {}),
+        ignore_files=tuple(settings.get("IGNORE_FILES", ())),
+    )
+
+
+def _check_paths(settings: dict[str, Any]) -> None:
+    """Pelican must read exactly the folders the content model defines, autoescaped."""
+    if not settings.get("JINJA_ENVIRONMENT", {}).get("autoescape"):
+        raise SettingsError("JINJA_ENVIRONMENT must set autoescape: True")
+    if list(settings.get("ARTICLE_PATHS", [])) != [SECTIONS["post"]]:
+        raise SettingsError(f"ARTICLE_PATHS must be [{SECTIONS['post']!r}]")
+    if list(settings.get("PAGE_PATHS", [])) != [SECTIONS["page"]]:
+        raise SettingsError(f"PAGE_PATHS must be [{SECTIONS['page']!r}]")
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"TIMEZONE {name!r} is not a known time zone") from None
+
+
+def build_time(settings: dict[str, Any]) -> datetime:
+    """Return BUILD_TIME, "now" for the whole build, as an aware datetime.
+
+    pelicanconf.py sets it (from SOURCE_DATE_EPOCH when set); `pelican -e`
+    can only pass JSON, so an ISO 8601 text or a Unix time is accepted too.
+    """
+    value = settings.get("BUILD_TIME")
+    if isinstance(value, bool):
+        raise SettingsError("BUILD_TIME must be a datetime, an ISO 8601 text or a Unix time")
+    if isinstance(value, int | float):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise SettingsError(f"BUILD_TIME {value!r} is not ISO 8601") from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise SettingsError("BUILD_TIME must be a datetime with a time zone")
+    return value

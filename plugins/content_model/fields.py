@@ -1,0 +1,242 @@
+"""Checks for one front-matter value each: return the value to use or raise ContentError."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Any
+from urllib.parse import urlsplit
+
+from .problems import ContentError
+
+Check = Callable[[Any, tzinfo], Any]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE_PATTERN = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+_DURATION_PATTERN = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
+DATE_HELP = "write it as 2025-11-06 or 2025-11-06 15:30"
+
+
+def describe(value: Any) -> str:
+    """Return a short, quoted rendering of a value for a message."""
+    if isinstance(value, Mapping):
+        return "a group of keys"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (a yes/no value)"
+    if value is None:
+        return "nothing"
+    shown = str(value)
+    return f"'{shown[:60]}…'" if len(shown) > 60 else f"'{shown}'"
+
+
+def text(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept non-empty text."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, str) or value is None:
+        raise ContentError("is empty: write the text after the colon")
+    raise ContentError(
+        f"must be text, not {describe(value)}: put the value in quotes"
+    )
+
+
+def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
+    """Accept a list of non-empty texts."""
+    if not isinstance(value, list):
+        raise ContentError(
+            f"must be a list, not {describe(value)}: write each item on its own "
+            "line starting with '- ', or as [one, two]"
+        )
+    items = []
+    for position, item in enumerate(value, start=1):
+        try:
+            items.append(text(item))
+        except ContentError as error:
+            raise ContentError(f"item {position} {error.message}") from None
+    if len(set(items)) != len(items):
+        raise ContentError("lists the same item twice: remove the repeat")
+    return items
+
+
+def slug(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept a web-address name: lower-case letters, digits and hyphens."""
+    name = text(value)
+    if not SLUG_PATTERN.match(name):
+        raise ContentError(
+            f"{describe(name)} cannot be used in a web address: use only "
+            "lower-case letters a-z, digits and '-' (for example hoi-nghi-ban-doc)"
+        )
+    return name
+
+
+def slug_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
+    """Accept a list of slugs (folder names of people or works)."""
+    items = text_list(value)
+    for item in items:
+        slug(item)
+    return items
+
+
+def moment(value: Any, tz: tzinfo) -> datetime:
+    """Accept a date or a date and time; naive values are in the site's time zone.
+
+    YAML 1.2 front matter is read with timestamps left as text, so every form
+    arrives here as a string and is parsed in one place.
+    """
+    if not isinstance(value, str):
+        raise ContentError(f"must be a date, not {describe(value)}: {DATE_HELP}")
+    match = _DATE_PATTERN.match(value.strip())
+    if not match:
+        raise ContentError(f"{describe(value)} is not a date: {DATE_HELP}")
+    parts = {k: int(v) for k, v in match.groupdict().items() if v and k != "tz"}
+    try:
+        result = datetime(
+            parts["y"], parts["m"], parts["d"],
+            parts.get("H", 0), parts.get("M", 0), parts.get("S", 0),
+        )
+    except ValueError:
+        raise ContentError(
+            f"{describe(value)} is not a real date or time: check the day, month "
+            "and hour"
+        ) from None
+    offset = match.group("tz")
+    return result.replace(tzinfo=_offset(offset) if offset else tz)
+
+
+def _offset(text_offset: str) -> tzinfo:
+    """Return the fixed time zone of 'Z', '+07', '+0700' or '+07:00'."""
+    if text_offset == "Z":
+        return timezone.utc
+    sign = -1 if text_offset[0] == "-" else 1
+    digits = text_offset[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def url(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept a full web address starting with http:// or https://."""
+    address = text(value)
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in address:
+        raise ContentError(
+            f"{describe(address)} is not a full web address: copy it from the "
+            "browser's address bar, starting with https://"
+        )
+    return address
+
+
+def old_address(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept an old address of a page: a path starting with '/' or a full URL."""
+    address = text(value)
+    if address.startswith("/") and " " not in address:
+        return address
+    return url(address)
+
+
+def old_address_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
+    """Accept a list of old addresses."""
+    return [old_address(item) for item in text_list(value)]
+
+
+def url_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
+    """Accept a list of full web addresses."""
+    return [url(item) for item in text_list(value)]
+
+
+def file_name(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept a path inside the content's own folder (checked against files later)."""
+    name = text(value)
+    if urlsplit(name).scheme or name.startswith("/") or ".." in name.split("/"):
+        raise ContentError(
+            f"{describe(name)} must be the name of a file in this folder, "
+            "like anh-01.jpg"
+        )
+    return name
+
+
+def choice(*options: str) -> Check:
+    """Return a check that accepts one of `options`."""
+
+    def check(value: Any, _tz: tzinfo | None = None) -> str:
+        if value not in options:
+            allowed = ", ".join(options)
+            raise ContentError(f"{describe(value)} is not allowed: use one of {allowed}")
+        return value
+
+    return check
+
+
+def choice_list(*options: str) -> Check:
+    """Return a check that accepts a list of `options`."""
+    one = choice(*options)
+
+    def check(value: Any, tz: tzinfo | None = None) -> list[str]:
+        return [one(item, tz) for item in text_list(value)]
+
+    return check
+
+
+def year(value: Any, _tz: tzinfo | None = None) -> int:
+    """Accept a year such as 2019."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2999:
+        return value
+    raise ContentError(f"must be a year like 2019, not {describe(value)}")
+
+
+def year_or_date(value: Any, tz: tzinfo) -> int | date:
+    """Accept a year (1954) or a full date (1954-05-07)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return year(value)
+    try:
+        return moment(value, tz).date()
+    except ContentError:
+        raise ContentError(
+            f"must be a year like 1954 or a date like 1954-05-07, not "
+            f"{describe(value)}"
+        ) from None
+
+
+def duration(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept a running time such as 4:35 or 1:02:10."""
+    if isinstance(value, str) and _DURATION_PATTERN.match(value.strip()):
+        return value.strip()
+    raise ContentError(
+        f"must be a running time like 4:35 (minutes:seconds), not {describe(value)}"
+    )
+
+
+def isbn(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept an ISBN-10 or ISBN-13 whose check digit is right."""
+    number = text(str(value) if isinstance(value, int) else value)
+    digits = number.replace("-", "").replace(" ", "").upper()
+    if _isbn_is_valid(digits):
+        return number
+    raise ContentError(
+        f"{describe(number)} is not a valid ISBN: copy the 10 or 13 digits from "
+        "the back of the book"
+    )
+
+
+def _isbn_is_valid(digits: str) -> bool:
+    """Return whether `digits` is an ISBN-10 or ISBN-13 with a right check digit."""
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+        return total % 10 == 0
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
+        values = [int(d) for d in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
+        return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
+    return False
+
+
+def flag(value: Any, _tz: tzinfo | None = None) -> bool:
+    """Accept true or false."""
+    if isinstance(value, bool):
+        return value
+    raise ContentError(f"must be true or false, not {describe(value)}")

@@ -1,0 +1,86 @@
+"""Find the photos a content file names and read their size (Pillow, header only)."""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from PIL import Image, UnidentifiedImageError
+
+from .problems import ContentError
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+# EXIF orientations 5-8 turn the photo a quarter: browsers show it turned.
+_TURNED = {5, 6, 7, 8}
+_ORIENTATION_TAG = 0x0112
+
+
+def photo_file(folder: Path, src: str) -> Path:
+    """Return the photo file `src` names inside `folder`; raise ContentError if unusable."""
+    parts = urlsplit(src)
+    name = unquote(parts.path)
+    if parts.scheme or parts.netloc or src.startswith("//"):
+        raise ContentError(
+            f"the photo '{src}' is on another website: copy the photo into this "
+            "folder and write its file name instead"
+        )
+    if not name or name.startswith("/") or ".." in Path(name).parts:
+        raise ContentError(
+            f"the photo '{src}' must be a file in this post's folder, written "
+            "relative to it, like hoi-nghi-01.jpg or anh/hoi-nghi-01.jpg"
+        )
+    path = folder / name
+    if not path.suffix.lower() in PHOTO_SUFFIXES:
+        raise ContentError(
+            f"'{name}' is not a photo type the site publishes: use .jpg, .jpeg, "
+            ".png or .webp (export HEIC or TIFF photos as JPEG first)"
+        )
+    if not path.is_file():
+        raise ContentError(_missing_message(folder, name))
+    return path
+
+
+def _missing_message(folder: Path, name: str) -> str:
+    """Explain a missing file, suggesting a near name that does exist."""
+    present = [
+        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()
+    ]
+    close = difflib.get_close_matches(name, present, n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return (
+        f"there is no photo '{name}' in this folder: copy it here or fix the "
+        f"file name (names must match exactly, capital letters too).{hint}"
+    )
+
+
+def photo_size(path: Path) -> tuple[int, int]:
+    """Return the (width, height) a browser shows for the photo at `path`."""
+    stat = path.stat()
+    return _photo_size(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
+    """Read the size from the header; the stat values key the cache."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                orientation = image.getexif().get(_ORIENTATION_TAG)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ContentError(
+            f"the photo '{path.name}' has too many pixels to publish safely: "
+            "resize it to at most 8000 pixels on its long side"
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ContentError(
+            f"the photo '{path.name}' cannot be read: it is damaged or not really "
+            "a photo. Copy it again from the camera or export it as JPEG"
+        ) from None
+    if orientation in _TURNED:
+        return height, width
+    return width, height

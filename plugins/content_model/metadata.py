@@ -1,0 +1,58 @@
+"""Turn a checked document into the metadata Pelican's content objects carry."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import markdown
+from pelican.urlwrappers import Author, Category, Tag
+
+from .documents import Document
+
+# Keys passed on as they are: feeds, structured data and later issues read them.
+_PLAIN_KEYS = (
+    "date", "modified", "correction", "source", "canonical", "aliases", "people",
+    "works", "event", "photo_credit", "cover_alt", "roles", "born", "hometown",
+    "links", "kind", "creators", "performers", "year", "audio", "duration",
+    "publisher", "isbn", "name",
+)
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the metadata of `document` for Pelican (titles stay plain text)."""
+    values = document.values
+    metadata: dict[str, Any] = {
+        "title": values.get("title") or values.get("name"),
+        "slug": document.slug,
+        "lang": document.lang,
+        # Translations are linked by folder, so a translation may have its own slug.
+        "bundle": document.bundle.folder.name if document.kind != "post"
+        else f"{document.bundle.year}/{document.bundle.folder.name}",
+        "status": document.status,
+        "photos": list(document.rendered.photos),
+        "gallery": list(document.gallery),
+        "cover": document.cover,
+    }
+    metadata.update({key: values[key] for key in _PLAIN_KEYS if key in values})
+    metadata.update(_summary(document))
+    if document.category is not None:
+        category = Category(document.category.name(document.lang), settings)
+        category.slug = document.category.key
+        metadata["category"] = category
+    if values.get("tags"):
+        metadata["tags"] = [Tag(tag, settings) for tag in values["tags"]]
+    if values.get("authors"):
+        metadata["authors"] = [Author(name, settings) for name in values["authors"]]
+    return metadata
+
+
+def _summary(document: Document) -> dict[str, Any]:
+    """Return the summary as HTML and whether the writer gave it as a lead."""
+    given = document.values.get("summary")
+    if given:
+        html = markdown(given, output_format="html5")
+        return {"summary": _FIRST_PARAGRAPH.sub(r"\1", html, count=1), "lead": True}
+    first = _FIRST_PARAGRAPH.search(document.rendered.html)
+    return {"summary": first.group(1) if first else "", "lead": False}

@@ -1,0 +1,135 @@
+"""Content problems: what is wrong with a file, in words a writer understands."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+class _PlainStderrHandler(logging.StreamHandler):
+    """Print problems as plain lines on the current stderr.
+
+    Pelican's rich log handler wraps long lines at the terminal's width; a
+    writer (and a test) needs each problem on one line, the file name first.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    @property
+    def stream(self):  # noqa: D102 (looked up at each message: tests swap stderr)
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+logger.addHandler(_PlainStderrHandler())
+logger.propagate = False
+logger.setLevel(logging.INFO)
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one file; `line` is 1-based, or None when no line applies."""
+
+    path: Path
+    line: int | None
+    message: str
+    severity: str = ERROR
+
+    def describe(self, root: Path | None = None) -> str:
+        """Return the one-line text shown to the writer."""
+        shown = _shown_path(self.path, root)
+        where = f"{shown}:{self.line}" if self.line else str(shown)
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class ContentError(ValueError):
+    """A value or file a writer must fix; carries the 1-based line if known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class ContentProblems(SystemExit):
+    """Stop the build after the problems were listed.
+
+    A SystemExit, not an Exception: Pelican's main() logs any Exception with its
+    traceback, and a writer must never see one for a content problem.
+    """
+
+    def __init__(self, count: int) -> None:
+        super().__init__(1)
+        self.count = count
+
+
+@dataclass
+class ProblemList:
+    """Collects problems so that every one is reported at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path, message: str, line: int | None = None) -> None:
+        """Record an error that stops the build."""
+        self.problems.append(Problem(path, line, message, ERROR))
+
+    def warning(self, path: Path, message: str, line: int | None = None) -> None:
+        """Record a warning that is shown but does not stop the build."""
+        self.problems.append(Problem(path, line, message, WARNING))
+
+    def add(self, path: Path, error: ContentError, line_offset: int = 0) -> None:
+        """Record a ContentError raised while reading `path`."""
+        line = error.line + line_offset if error.line else None
+        self.error(path, error.message, line)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that stop the build, in file and line order."""
+        return sorted(p for p in self.problems if p.severity == ERROR)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that do not stop the build."""
+        return sorted(p for p in self.problems if p.severity == WARNING)
+
+    def report(self, root: Path | None = None) -> None:
+        """Log every problem, one line each, warnings first."""
+        for problem in self.warnings:
+            logger.warning("%s", problem.describe(root))
+        for problem in self.errors:
+            logger.error("%s", problem.describe(root))
+        if self.errors:
+            logger.error(
+                "%s in the content: fix them and run again. "
+                "The site was not built; output/ was not changed.",
+                _count(len(self.errors), "error"),
+            )
+
+
+def _shown_path(path: Path, root: Path | None) -> Path:
+    """Return `path` relative to `root` (or the working folder) when inside it."""
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve())
+        except ValueError:
+            continue
+    return path
+
+
+def _count(number: int, noun: str) -> str:
+    """Return '1 error' or '3 errors'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,215 @@
+"""Turn a document's Markdown body into HTML and find its photos, gallery and cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markdown import Markdown
+from markdown.serializers import to_html_string
+from photo_groups import Photo, PhotoGroupsExtension, gallery_element
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .config import ContentModelSettings
+from .images import PHOTO_SUFFIXES, photo_file, photo_size
+from .problems import ContentError, ProblemList
+
+if TYPE_CHECKING:
+    from .documents import Document
+
+# Pelican replaces {attach}name with the photo's URL and copies it beside the page.
+LINK_PREFIX = "{attach}"
+CAPTIONS_FILE = "captions.yml"
+
+
+@dataclass
+class RenderedBody:
+    """The body as HTML and the photos it shows, in order."""
+
+    html: str = ""
+    photos: list[Photo] = field(default_factory=list)
+
+
+def render_body(
+    document: Document, cfg: ContentModelSettings, problems: ProblemList
+) -> RenderedBody:
+    """Render the Markdown body; record photos that are missing or lack alt text."""
+    front = document.front
+    lines = front.body.split("\n")
+
+    def resolve(src: str, alt: str, title: str) -> Photo | None:
+        line = _line_of(lines, src, front.body_line)
+        if not alt.strip():
+            problems.error(
+                document.path,
+                f"the photo '{src}' has no alt text: describe what it shows "
+                f"between the brackets, like ![Quang cảnh hội nghị]({src})",
+                line,
+            )
+        try:
+            path = photo_file(document.bundle.folder, src)
+            width, height = photo_size(path)
+        except ContentError as error:
+            problems.error(document.path, error.message, line)
+            return None
+        if not alt.strip():
+            return None
+        return _photo(document.bundle.folder, path, alt, width, height, title=title.strip())
+
+    markdown = _markdown(cfg, resolve)
+    html = markdown.convert(front.body)
+    return RenderedBody(html=html, photos=list(markdown.photos))
+
+
+def _markdown(cfg: ContentModelSettings, resolve) -> Markdown:
+    """Return a Markdown converter with the site's extensions and the photo groups."""
+    configs = dict(cfg.markdown.get("extension_configs", {}))
+    names = list(cfg.markdown.get("extensions", []))
+    names += [name for name in configs if name not in names]
+    return Markdown(
+        extensions=[*names, PhotoGroupsExtension(resolve, link_prefix=LINK_PREFIX)],
+        extension_configs=configs,
+        output_format=cfg.markdown.get("output_format", "html5"),
+    )
+
+
+def _line_of(lines: list[str], src: str, first_line: int) -> int:
+    """Return the file line where the image `src` is written."""
+    for number, text in enumerate(lines):
+        if f"({src}" in text or f"<{src}>" in text:
+            return first_line + number
+    return first_line
+
+
+def _photo(folder: Path, path: Path, alt: str, width: int, height: int, **extra: str) -> Photo:
+    return Photo(
+        src=path.relative_to(folder).as_posix(),
+        path=path,
+        alt=alt.strip(),
+        width=width,
+        height=height,
+        **extra,
+    )
+
+
+def gallery_html(document: Document) -> str:
+    """Return the gallery shown after the text, or ''."""
+    if not document.gallery:
+        return ""
+    return to_html_string(gallery_element(document.gallery, LINK_PREFIX))
+
+
+def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
+    """Return the photos of the `gallery:` folder by file name, with their captions."""
+    name = document.values["gallery"]
+    line = document.line_of("gallery")
+    folder = document.bundle.folder / name
+    if not folder.is_dir():
+        problems.error(
+            document.path,
+            f"'gallery: {name}' names no folder here: create the folder {name} "
+            "beside index.md and put the photos in it",
+            line,
+        )
+        return []
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
+    if not files:
+        problems.error(document.path, f"the gallery folder '{name}' has no photos", line)
+        return []
+    captions = _captions(folder, problems)
+    for unknown in sorted(set(captions) - {p.name for p in files}):
+        problems.error(
+            folder / CAPTIONS_FILE,
+            f"'{unknown}' is not a photo in this folder: fix the file name or remove the line",
+        )
+    photos = []
+    for path in files:
+        photo = _gallery_photo(document, path, captions.get(path.name), problems)
+        if photo is not None:
+            photos.append(photo)
+    return photos
+
+
+def _gallery_photo(document: Document, path: Path, entry: dict | None, problems: ProblemList) -> Photo | None:
+    if entry is None or not entry.get("alt"):
+        problems.error(
+            path.parent / CAPTIONS_FILE,
+            f"the photo '{path.name}' has no caption: add a line "
+            f"'{path.name}: what the photo shows' (it is also the alt text)",
+        )
+        return None
+    try:
+        width, height = photo_size(path)
+    except ContentError as error:
+        problems.error(path, error.message)
+        return None
+    credit = entry.get("credit") or document.values.get("photo_credit", "")
+    return _photo(
+        document.bundle.folder, path, entry["alt"], width, height,
+        caption=entry.get("caption", ""), credit=credit,
+    )
+
+
+def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
+    """Read captions.yml: file name -> {alt, caption, credit}."""
+    path = folder / CAPTIONS_FILE
+    if not path.is_file():
+        return {}
+    yaml = YAML(typ="safe")
+    yaml.version = (1, 2)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
+    except (YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.error(path, "this file is not valid YAML: write one 'file.jpg: caption' per line",
+                       mark.line + 1 if mark else None)
+        return {}
+    if not isinstance(data, dict):
+        problems.error(path, "write one 'file.jpg: caption' per line", 1)
+        return {}
+    return {str(name): _caption_entry(path, str(name), value, problems) for name, value in data.items()}
+
+
+def _caption_entry(path: Path, name: str, value: object, problems: ProblemList) -> dict[str, str]:
+    if isinstance(value, str) and value.strip():
+        return {"alt": value.strip(), "caption": value.strip()}
+    if isinstance(value, dict) and set(value) <= {"alt", "caption", "credit"} and all(
+        isinstance(v, str) for v in value.values()
+    ):
+        entry = {k: v.strip() for k, v in value.items()}
+        entry.setdefault("alt", entry.get("caption", ""))
+        return entry
+    problems.error(
+        path,
+        f"the entry for '{name}' must be a caption, or {{alt: ..., caption: ..., credit: ...}}",
+    )
+    return {}
+
+
+def cover_photo(document: Document, problems: ProblemList) -> Photo | None:
+    """Return the cover (or portrait): the named one, else a post's first photo."""
+    schema_key = "portrait" if document.kind == "person" else "cover"
+    name = document.values.get(schema_key)
+    if name is None:
+        if document.kind != "post":
+            return None
+        photos = document.rendered.photos or document.gallery
+        return photos[0] if photos else None
+    sink = problems if schema_key in document.front.values else ProblemList()
+    line = document.line_of(schema_key)
+    alt = document.values.get("name") if schema_key == "portrait" else document.values.get("cover_alt")
+    if not alt:
+        sink.error(
+            document.path,
+            "the cover photo needs alt text: add a line 'cover_alt: what the photo shows'",
+            line,
+        )
+    try:
+        path = photo_file(document.bundle.folder, name)
+        width, height = photo_size(path)
+    except ContentError as error:
+        sink.error(document.path, f"'{schema_key}': {error.message}", line)
+        return None
+    return _photo(document.bundle.folder, path, alt or "", width, height)

@@ -1,0 +1,80 @@
+"""Rules between keys of one document: category, correction, dates, event, audio."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .categories import Categories
+from .problems import ProblemList
+
+if TYPE_CHECKING:
+    from .documents import Document
+
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
+
+
+def check_rules(document: Document, categories: Categories, problems: ProblemList) -> None:
+    """Apply every rule; a rule speaks only when this file sets one of its keys.
+
+    A translation inherits its original's values: a bad value is reported once,
+    in the file that wrote it.
+    """
+    values = document.values
+    if "category" in values:
+        document.category = categories.find(values["category"])
+        if document.category is None and _sets(document, "category"):
+            problems.error(
+                document.path,
+                f"the category '{values['category']}' is not in data/categories.yml: "
+                f"use one of {categories.choices()}",
+                document.line_of("category"),
+            )
+    if "correction" in values and "modified" not in values and _sets(document, "correction"):
+        problems.error(
+            document.path,
+            "a 'correction' needs the date it was made: add a line like "
+            "'modified: 2025-11-07 09:00'",
+            document.line_of("correction"),
+        )
+    _check_order(document, "date", "modified", problems)
+    event = values.get("event") or {}
+    if "end" in event and "start" in event and event["end"] < event["start"] and _sets(document, "event"):
+        problems.error(
+            document.path,
+            "the event ends before it starts: check 'event' start and end",
+            document.line_of("event"),
+        )
+    if "audio" in values and _sets(document, "audio"):
+        _check_audio(document, problems)
+
+
+def _check_order(document: Document, first: str, later: str, problems: ProblemList) -> None:
+    values = document.values
+    if first in values and later in values and values[later] < values[first]:
+        if _sets(document, first) or _sets(document, later):
+            problems.error(
+                document.path,
+                f"'{later}' is before '{first}': a correction comes after publication",
+                document.line_of(later),
+            )
+
+
+def _check_audio(document: Document, problems: ProblemList) -> None:
+    name = document.values["audio"]
+    path = document.bundle.folder / name
+    if path.suffix.lower() not in AUDIO_SUFFIXES:
+        problems.error(
+            document.path,
+            f"'{name}' is not an audio type browsers play: use .mp3, .m4a or .ogg",
+            document.line_of("audio"),
+        )
+    elif not path.is_file():
+        problems.error(
+            document.path,
+            f"there is no audio file '{name}' in this folder: copy it here or fix the name",
+            document.line_of("audio"),
+        )
+
+
+def _sets(document: Document, key: str) -> bool:
+    return key in document.front.values

@@ -1,0 +1,134 @@
+"""The front-matter keys of each kind of content, as CONTENT-MODEL.md defines them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import fields
+from .fields import Check
+
+PEOPLE_ROLES = ("author", "poet", "musician", "composer", "singer", "artist")
+WORK_KINDS = ("song", "book", "poem")
+STATUSES = ("published", "draft")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key: how to check it, and whether it must be there."""
+
+    check: Check
+    required: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A key whose value is a group of keys, such as `source: {name:, url:}`."""
+
+    fields: dict[str, Field]
+    required: bool = False
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The keys of one kind of content and the keys a translation must repeat."""
+
+    kind: str
+    fields: dict[str, Field | Group]
+    translation_requires: tuple[str, ...]
+    photo_keys: tuple[str, ...] = ()
+
+
+_COMMON = {
+    "slug": Field(fields.slug),
+    "lang": Field(fields.text),
+    "summary": Field(fields.text),
+    "status": Field(fields.choice(*STATUSES)),
+    "modified": Field(fields.moment),
+}
+
+POST = Schema(
+    kind="post",
+    fields={
+        **_COMMON,
+        "title": Field(fields.text, required=True, example="title: Hội nghị bạn đọc năm 2025"),
+        "date": Field(fields.moment, required=True, example="date: 2025-11-06 15:30"),
+        "category": Field(fields.text, required=True, example="category: hoat-dong"),
+        "correction": Field(fields.text),
+        "tags": Field(fields.text_list),
+        "authors": Field(fields.text_list),
+        "source": Group(
+            {"name": Field(fields.text, required=True), "url": Field(fields.url)},
+            example="source: {name: Báo Lào Cai, url: https://baolaocai.vn/...}",
+        ),
+        "canonical": Field(fields.url),
+        "aliases": Field(fields.old_address_list),
+        "people": Field(fields.slug_list),
+        "works": Field(fields.slug_list),
+        "event": Group(
+            {
+                "start": Field(fields.moment, required=True),
+                "end": Field(fields.moment),
+                "venue": Field(fields.text),
+            },
+            example="event: {start: 2025-11-06 14:00, venue: Thư viện tỉnh}",
+        ),
+        "cover": Field(fields.file_name),
+        "cover_alt": Field(fields.text),
+        "photo_credit": Field(fields.text),
+        "gallery": Field(fields.file_name),
+    },
+    translation_requires=("title", "summary"),
+    photo_keys=("cover",),
+)
+
+PAGE = Schema(
+    kind="page",
+    fields={
+        **_COMMON,
+        "title": Field(fields.text, required=True, example="title: Giới thiệu"),
+        "cover": Field(fields.file_name),
+        "cover_alt": Field(fields.text),
+        "photo_credit": Field(fields.text),
+    },
+    translation_requires=("title", "summary"),
+    photo_keys=("cover",),
+)
+
+PERSON = Schema(
+    kind="person",
+    fields={
+        **_COMMON,
+        "name": Field(fields.text, required=True, example="name: Phùng Chiến"),
+        "roles": Field(fields.choice_list(*PEOPLE_ROLES)),
+        "born": Field(fields.year_or_date),
+        "hometown": Field(fields.text),
+        "portrait": Field(fields.file_name),
+        "links": Field(fields.url_list),
+    },
+    translation_requires=("summary",),
+    photo_keys=("portrait",),
+)
+
+WORK = Schema(
+    kind="work",
+    fields={
+        **_COMMON,
+        "title": Field(fields.text, required=True, example="title: Chiều Mường Hum"),
+        "kind": Field(fields.choice(*WORK_KINDS), required=True, example="kind: song"),
+        "creators": Field(fields.slug_list),
+        "performers": Field(fields.slug_list),
+        "year": Field(fields.year),
+        "audio": Field(fields.file_name),
+        "duration": Field(fields.duration),
+        "cover": Field(fields.file_name),
+        "cover_alt": Field(fields.text),
+        "publisher": Field(fields.text),
+        "isbn": Field(fields.isbn),
+    },
+    translation_requires=("title", "summary"),
+    photo_keys=("cover",),
+)
+
+SCHEMAS = {schema.kind: schema for schema in (POST, PAGE, PERSON, WORK)}

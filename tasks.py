@@ -1,0 +1,172 @@
+"""Tasks of the site (`invoke --list`); start from Pelican's quickstart tasks.py."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from invoke import task
+from invoke.exceptions import Exit
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import main as pelican_main  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+from pelican.utils import slugify  # noqa: E402
+
+CONFIG = {
+    "settings_base": str(ROOT / "pelicanconf.py"),
+    "settings_publish": str(ROOT / "publishconf.py"),
+    "content": str(ROOT / "content"),
+    "output": str(ROOT / "output"),
+    "cache": str(ROOT / ".cache"),
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def pelican_run(arguments: list[str]) -> None:
+    """Run Pelican in this process; content problems end it with exit code 1."""
+    pelican_main(arguments)
+
+
+def _build_arguments(settings: str, content: str | None, output: str | None, **extra) -> list[str]:
+    """Return Pelican's arguments; `extra` settings go through -e as JSON."""
+    arguments = [content or CONFIG["content"], "-s", settings, "-o", output or CONFIG["output"]]
+    given = {key: value for key, value in extra.items() if value is not None}
+    if given:
+        arguments += ["-e", *(f"{key}={json.dumps(value)}" for key, value in given.items())]
+    return arguments
+
+
+@task(help={"content": "content folder (default: content/)", "output": "output folder"})
+def build(c, content=None, output=None):
+    """Development build into output/: drafts and future posts included."""
+    pelican_run(_build_arguments(CONFIG["settings_base"], content, output))
+
+
+@task(help={"siteurl": "public address, e.g. https://org.github.io/repo", "content": "content folder", "output": "output folder"})
+def preview(c, siteurl=None, content=None, output=None):
+    """Production build (publishconf.py) into output/: what gets published."""
+    pelican_run(_build_arguments(CONFIG["settings_publish"], content, output, SITEURL=siteurl))
+
+
+@task(help={"content": "content folder (default: content/)"})
+def check(c, content=None):
+    """Check all content and data; list every problem; exit 1 if any is an error."""
+    from content_model.checker import check_site  # noqa: PLC0415
+
+    settings = read_settings(CONFIG["settings_base"], override={"PATH": str(Path(content or CONFIG["content"]).resolve())})
+    result = check_site(settings)
+    result.problems.report(result.cfg.site)
+    if not result.ok:
+        raise Exit(code=1)
+    print(f"Content OK: {len(result.documents)} files checked, {len(result.problems.warnings)} warnings.")
+
+
+@task
+def serve(c):
+    """Serve output/ on http://127.0.0.1:8000/."""
+    import http.server  # noqa: PLC0415
+    from functools import partial  # noqa: PLC0415
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=CONFIG["output"])
+    server = http.server.ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
+    print(f"Serving output/ at http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C stops)")
+    server.serve_forever()
+
+
+@task
+def livereload(c):
+    """Build, serve on 127.0.0.1:8000, rebuild on change and reload the browser."""
+    from livereload import Server  # noqa: PLC0415
+
+    def rebuild():
+        arguments = _build_arguments(CONFIG["settings_base"], None, None)
+        try:
+            pelican_run(arguments)
+        except SystemExit as stop:
+            if stop.code:
+                print("Build failed: fix the problems above; the page keeps its last good build.")
+
+    rebuild()
+    server = Server()
+    for pattern in ("content/**/*", "data/*", "theme/templates/**/*.html", "theme/static/**/*", "plugins/**/*.py", "*.py"):
+        server.watch(str(ROOT / pattern), rebuild)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["output"])
+
+
+@task(help={"title": "the post's title, in quotes", "year": "year folder (default: this year)"})
+def new_post(c, title, year=None):
+    """Scaffold content/posts/<year>/<slug>/index.md from a title."""
+    settings = read_settings(CONFIG["settings_base"])
+    now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
+    path = new_post_path(Path(CONFIG["content"]), title, str(year or now.year), settings)
+    path.parent.mkdir(parents=True)
+    path.write_text(new_post_text(title, now), encoding="utf-8")
+    print(f"Created {path.relative_to(ROOT)}: write the post, put its photos beside it.")
+
+
+def _site_zone(settings):
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    return ZoneInfo(settings["TIMEZONE"])
+
+
+def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
+    """Return posts/<year>/<slug>/index.md, with -2, -3 ... if the slug is taken."""
+    base = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) or "bai-viet"
+    taken = {p.name for p in (content / "posts").glob("*/*") if p.is_dir()}
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return content / "posts" / year / slug / "index.md"
+
+
+def new_post_text(title: str, now: datetime) -> str:
+    """Return a new post's text: the front matter, with what each key means."""
+    quoted = title.replace('"', '\\"')
+    return f'''---
+title: "{quoted}"
+date: {now:%Y-%m-%d %H:%M}
+# Chuyên mục: một khoá trong data/categories.yml (vd. hoat-dong-thu-vien, su-kien)
+category: hoat-dong-thu-vien
+# Chủ đề (tuỳ chọn): bài cùng chủ đề được liệt kê cạnh nhau
+tags: []
+# Người viết hoặc tờ báo (tuỳ chọn)
+# authors: [Phòng Truyền thông]
+# Đoạn mở đầu (tuỳ chọn); nếu bỏ trống, dùng đoạn đầu tiên của bài
+# summary: ...
+# Nguồn (tuỳ chọn): source: {{name: Báo Lào Cai, url: https://...}}
+# Ảnh: chép ảnh vào thư mục này rồi viết ![mô tả ảnh](ten-anh.jpg)
+# Bản nháp: xoá dòng dưới khi muốn xuất bản
+status: draft
+---
+
+Viết bài ở đây.
+'''
+
+
+@task(help={"all": "also remove caches (.cache/)"})
+def clean(c, all=False):  # noqa: A002 (the option is --all)
+    """Remove output/ (caches survive; --all removes them too)."""
+    shutil.rmtree(CONFIG["output"], ignore_errors=True)
+    if all:
+        shutil.rmtree(CONFIG["cache"], ignore_errors=True)
+
+
+@task(help={"args": "extra pytest arguments, in quotes"})
+def test(c, args=""):
+    """Run the whole test suite (in parallel)."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest -n auto {args}", pty=False)
+
+
+@task
+def lint(c):
+    """Check code style with ruff."""
+    c.run(f"{shlex.quote(sys.executable)} -m ruff check . && {shlex.quote(sys.executable)} -m ruff format --check .")

@@ -1,0 +1,209 @@
+"""A small good site built for real: URLs, photo groups, translations, escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.support import jpeg, post, read, run_pelican, write_site
+
+TRICKY_TITLE = 'Sách <script>alert(1)</script> & "Đồng Văn"'
+
+FILES = {
+    "posts/2025/hoi-nghi/index.md": post(
+        """
+        title: Hội nghị bạn đọc năm 2025
+        date: 2025-11-06 14:00
+        category: hoat-dong-thu-vien
+        tags: [văn hoá đọc, thư viện số]
+        authors: [Phòng Truyền thông]
+        summary: Tổng kết *công tác* phục vụ bạn đọc.
+        source: {name: Báo Lào Cai, url: "https://baolaocai.vn/post886185.html"}
+        """,
+        """
+        Đoạn đầu của bài.
+
+        ![Quang cảnh hội nghị](anh/hoi-nghi.jpg)
+
+        *Quang cảnh hội nghị.*
+
+        ![Bạn đọc phát biểu](ban-doc-1.jpg)
+        ![Bạn đọc hỏi](ban-doc-2.jpg "Một bạn đọc đặt câu hỏi")
+        ![Lãnh đạo trả lời](ban-doc-3.jpg)
+
+        *Bạn đọc trao đổi ý kiến.*
+
+        Đoạn cuối.
+        """,
+    ),
+    "posts/2025/hoi-nghi/index.en.md": post(
+        """
+        title: Readers' conference 2025
+        summary: A review of the year's reader services.
+        """,
+        "English body.",
+    ),
+    "posts/2025/hoi-nghi/anh/hoi-nghi.jpg": jpeg(80, 60),
+    "posts/2025/hoi-nghi/ban-doc-1.jpg": jpeg(60, 40, orientation=6),
+    "posts/2025/hoi-nghi/ban-doc-2.jpg": jpeg(),
+    "posts/2025/hoi-nghi/ban-doc-3.jpg": jpeg(),
+    "posts/2024/sach-moi/index.md": post(
+        f"""
+        title: '{TRICKY_TITLE.replace("'", "''")}'
+        date: 2024-03-01
+        category: Âm nhạc
+        """,
+        "Giới thiệu sách.",
+    ),
+    "posts/2025/ban-nhap/index.md": post(
+        """
+        title: Bản nháp chưa xong
+        date: 2025-10-01
+        category: am-nhac
+        status: draft
+        """
+    ),
+    "posts/2099/tuong-lai/index.md": post(
+        """
+        title: Bài hẹn giờ
+        date: 2099-01-01 08:00
+        category: am-nhac
+        """
+    ),
+    "pages/gioi-thieu/index.md": post("title: Giới thiệu", "Về thư viện."),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("site"), FILES)
+    result = run_pelican(root)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return root
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("published"), FILES)
+    result = run_pelican(root, production=True, SITEURL="https://example.org/thu-vien")
+    assert result.returncode == 0, result.stderr + result.stdout
+    return root
+
+
+def test_post_is_at_year_and_slug(site):
+    assert "<h1>Hội nghị bạn đọc năm 2025</h1>" in read(site, "2025/hoi-nghi/")
+
+
+def test_translation_is_under_its_language(site):
+    page = read(site, "en/2025/hoi-nghi/")
+    assert '<html lang="en">' in page
+    assert "Readers&#39; conference 2025" in page
+
+
+def test_translation_inherits_date_and_category(site):
+    page = read(site, "en/2025/hoi-nghi/")
+    assert 'datetime="2025-11-06T14:00:00+07:00"' in page
+    assert 'href="/category/hoat-dong-thu-vien/"' in page
+
+
+def test_original_links_to_its_translation(site):
+    assert 'href="/en/2025/hoi-nghi/" hreflang="en"' in read(site, "2025/hoi-nghi/")
+
+
+def test_page_is_at_its_slug(site):
+    assert "<h1>Giới thiệu</h1>" in read(site, "gioi-thieu/")
+
+
+def test_category_tag_byline_and_year_pages_exist(site):
+    for url in ("category/hoat-dong-thu-vien/", "tag/van-hoa-doc/", "by/phong-truyen-thong/", "2025/"):
+        assert "Hội nghị bạn đọc năm 2025" in read(site, url), url
+
+
+def test_category_by_vietnamese_name_uses_its_key(site):
+    assert "sach-moi" in read(site, "category/am-nhac/")
+
+
+def test_single_photo_is_a_figure_with_the_caption(site):
+    page = read(site, "2025/hoi-nghi/")
+    figure = re.search(r'<figure class="photos photos--1">.*?</figure>', page, re.S).group(0)
+    assert 'src="/2025/hoi-nghi/anh/hoi-nghi.jpg"' in figure
+    assert "<figcaption" in figure and "Quang cảnh hội nghị.</figcaption>" in figure
+
+
+def test_three_photos_are_one_group_with_one_caption(site):
+    page = read(site, "2025/hoi-nghi/")
+    group = re.search(r'<figure class="photos photos--3">.*?</div>\s*<figcaption.*?</figcaption>', page, re.S)
+    assert group is not None
+    assert group.group(0).count("<img") == 3
+    assert group.group(0).endswith("Bạn đọc trao đổi ý kiến.</figcaption>")
+
+
+def test_caption_paragraph_is_not_left_in_the_text(site):
+    assert "<p><em>Quang cảnh" not in read(site, "2025/hoi-nghi/")
+
+
+def test_image_title_is_its_own_caption(site):
+    assert "Một bạn đọc đặt câu hỏi</figcaption>" in read(site, "2025/hoi-nghi/")
+
+
+def test_photo_width_and_height_come_from_the_file(site):
+    assert re.search(r'alt="Quang cảnh hội nghị" height="60" src="[^"]+" width="80"', read(site, "2025/hoi-nghi/"))
+
+
+def test_turned_photo_has_its_shown_size(site):
+    assert re.search(r'alt="Bạn đọc phát biểu" height="60" src="[^"]+" width="40"', read(site, "2025/hoi-nghi/"))
+
+
+def test_photos_are_published_beside_the_post(site):
+    assert (site / "output/2025/hoi-nghi/anh/hoi-nghi.jpg").is_file()
+
+
+def test_summary_is_the_lead_as_html(site):
+    assert '<p class="post__lead">Tổng kết <em>công tác</em> phục vụ bạn đọc.</p>' in read(site, "2025/hoi-nghi/")
+
+
+def test_source_is_linked(site):
+    assert 'Nguồn: <a href="https://baolaocai.vn/post886185.html">Báo Lào Cai</a>' in read(site, "2025/hoi-nghi/")
+
+
+def test_title_is_escaped_exactly_once(site):
+    page = read(site, "2024/sach-moi/")
+    assert "<script>alert" not in page
+    assert "&amp;lt;" not in page and "&amp;amp;" not in page
+    heading = re.search(r"<h1>(.*?)</h1>", page).group(1)
+    assert html.unescape(heading) == TRICKY_TITLE
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert html.unescape(title).startswith(TRICKY_TITLE)
+
+
+def test_escaped_title_in_lists(site):
+    listing = read(site, "category/am-nhac/")
+    assert "<script>alert" not in listing
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Đồng Văn&#34;" in listing
+
+
+def test_draft_is_built_for_the_writer(site):
+    assert "Bản nháp chưa xong" in read(site, "drafts/ban-nhap/")
+
+
+def test_future_post_is_built_for_the_writer(site):
+    assert "Bài hẹn giờ" in read(site, "2099/tuong-lai/")
+
+
+def test_preview_has_no_draft(published):
+    assert not (published / "output/drafts").exists()
+    assert "Bản nháp" not in read(published, "")
+
+
+def test_preview_holds_back_future_post(published):
+    assert not (published / "output/2099").exists()
+    assert "Bài hẹn giờ" not in read(published, "")
+
+
+def test_preview_builds_every_url_from_siteurl(published):
+    page = read(published, "2025/hoi-nghi/")
+    assert 'href="https://example.org/thu-vien/theme/css/site.css"' in page
+    assert 'src="https://example.org/thu-vien/2025/hoi-nghi/anh/hoi-nghi.jpg"' in page
+    assert not re.search(r'(?:href|src)="/(?!/)', page)

@@ -1,0 +1,84 @@
+"""Build small sites in temporary folders with the project's real settings."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from textwrap import dedent
+
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[1]
+
+CATEGORIES = """\
+- key: hoat-dong-thu-vien
+  vi: Hoạt động thư viện
+  en: Library activities
+- key: am-nhac
+  vi: Âm nhạc
+  en: Music
+"""
+
+
+def jpeg(width: int = 60, height: int = 40, orientation: int | None = None) -> bytes:
+    """Return a small JPEG, optionally with an EXIF orientation tag."""
+    image = Image.new("RGB", (width, height), (200, 120, 40))
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    image.save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def post(front: str, body: str = "Nội dung bài viết.") -> str:
+    """Return the text of a content file from its front matter and body."""
+    return f"---\n{dedent(front).strip()}\n---\n\n{dedent(body).strip()}\n"
+
+
+def write_site(root: Path, files: dict[str, str | bytes], categories: str = CATEGORIES) -> Path:
+    """Write content/ and data/ under `root` from {relative path: text or bytes}."""
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / "categories.yml").write_text(categories, encoding="utf-8")
+    for name, data in files.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def run_pelican(site: Path, production: bool = False, **settings) -> subprocess.CompletedProcess:
+    """Build `site` with `python -m pelican` and the project's settings file."""
+    config = REPO / ("publishconf.py" if production else "pelicanconf.py")
+    command = [sys.executable, "-m", "pelican", str(site / "content"), "-s", str(config),
+               "-o", str(site / "output")]
+    if settings:
+        command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
+    return _run(command)
+
+
+def run_task(*arguments: str) -> subprocess.CompletedProcess:
+    """Run `invoke <arguments>` in the repository, as a writer would."""
+    return _run([sys.executable, "-m", "invoke", *arguments])
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200", "PYTHONWARNINGS": "ignore"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=300)
+
+
+def read(site: Path, url_path: str) -> str:
+    """Return the built page at `url_path` (e.g. '2025/slug/')."""
+    path = site / "output" / url_path
+    if url_path.endswith("/") or not url_path:
+        path = path / "index.html"
+    return path.read_text(encoding="utf-8")
