@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
-from pelican.utils import slugify
-
 from .config import SECTIONS, ContentModelSettings
 from .fields import SLUG_PATTERN
 from .problems import ProblemList
@@ -117,8 +115,8 @@ def _add_file(
         problems.error(
             path,
             f"the folder name '{folder.name}' cannot be used in a web address: "
-            f"rename the folder to '{slugify(folder.name)}' (lower-case letters "
-            "a-z, digits and '-')",
+            f"rename the folder to '{cfg.suggest_slug(folder.name)}' (lower-case "
+            "letters a-z, digits and '-')",
         )
         return
     bundle = bundles.setdefault(folder, Bundle(kind, folder, year=year))

@@ -11,6 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from . import fields
+from .frontmatter import yaml_error_line
 from .problems import ContentError, ProblemList
 
 
@@ -32,6 +33,7 @@ class Categories:
 
     items: tuple[CategoryInfo, ...]
     default_lang: str
+    readable: bool = True
 
     def find(self, value: str) -> CategoryInfo | None:
         """Return the category `value` names (its key or its name), if any."""
@@ -53,7 +55,7 @@ def _folded(text: str) -> str:
 
 def load_categories(path: Path, languages: tuple[str, ...], problems: ProblemList) -> Categories:
     """Read and check the categories file; record every problem in it."""
-    empty = Categories((), languages[0])
+    empty = Categories((), languages[0], readable=False)
     example = f"- key: hoat-dong\n  {languages[0]}: Hoạt động thư viện"
     try:
         data = _read(path)
@@ -84,10 +86,9 @@ def _read(path: Path) -> object:
     try:
         return yaml.load(path.read_text(encoding="utf-8-sig"))
     except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
         raise ContentError(
             f"is not valid YAML ({getattr(error, 'problem', '') or error})",
-            line=mark.line + 1 if mark else None,
+            line=yaml_error_line(error),
         ) from None
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from pelican.utils import slugify
+
 # Folders of content/, as CONTENT-MODEL.md fixes them.
 SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}
 
@@ -45,6 +47,11 @@ class ContentModelSettings:
     show_future: bool
     markdown: dict[str, Any]
     ignore_files: tuple[str, ...]
+    slug_substitutions: tuple[tuple[str, str], ...]
+
+    def suggest_slug(self, text: str) -> str:
+        """Return the slug Pelican would make of `text` (Vietnamese to ASCII)."""
+        return slugify(text, regex_subs=self.slug_substitutions)
 
     @property
     def reserved_slugs(self) -> frozenset[str]:
@@ -80,6 +87,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
+        slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
     )
 
 

@@ -91,9 +91,8 @@ def _load_yaml(yaml_text: str) -> CommentedMap | None:
     try:
         data = yaml.load(yaml_text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else None
-        raise ContentError(_yaml_message(error), line=line) from None
+        line = yaml_error_line(error)
+        raise ContentError(_yaml_message(error), line=line + 1 if line else None) from None
     except YAMLError as error:
         raise ContentError(f"the front matter cannot be read: {error}") from None
     if data is not None and not isinstance(data, CommentedMap):
@@ -102,6 +101,20 @@ def _load_yaml(yaml_text: str) -> CommentedMap | None:
             line=2,
         )
     return data
+
+
+def yaml_error_line(error: YAMLError) -> int | None:
+    """Return the 1-based line of a YAML error where a writer should look.
+
+    When the parser ran to the end of the text (an unclosed quote or bracket),
+    the line where the unclosed value started is the useful one.
+    """
+    problem = getattr(error, "problem", "") or ""
+    marks = [getattr(error, "problem_mark", None), getattr(error, "context_mark", None)]
+    if "end of stream" in problem or "stream end" in problem:
+        marks.reverse()
+    mark = next((m for m in marks if m is not None), None)
+    return mark.line + 1 if mark else None
 
 
 def _yaml_message(error: MarkedYAMLError) -> str:

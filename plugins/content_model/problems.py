@@ -112,7 +112,7 @@ class ProblemList:
             logger.error("%s", problem.describe(root))
         if self.errors:
             logger.error(
-                "%s in the content: fix them and run again. "
+                "%s in the content: fix and run again. "
                 "The site was not built; output/ was not changed.",
                 _count(len(self.errors), "error"),
             )

@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .config import ContentModelSettings
+from .frontmatter import yaml_error_line
 from .images import PHOTO_SUFFIXES, photo_file, photo_size
 from .problems import ContentError, ProblemList
 
@@ -162,9 +163,8 @@ def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
     except (YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.error(path, "this file is not valid YAML: write one 'file.jpg: caption' per line",
-                       mark.line + 1 if mark else None)
+        line = yaml_error_line(error) if isinstance(error, YAMLError) else None
+        problems.error(path, "this file is not valid YAML: write one 'file.jpg: caption' per line", line)
         return {}
     if not isinstance(data, dict):
         problems.error(path, "write one 'file.jpg: caption' per line", 1)

@@ -22,7 +22,8 @@ def check_rules(document: Document, categories: Categories, problems: ProblemLis
     values = document.values
     if "category" in values:
         document.category = categories.find(values["category"])
-        if document.category is None and _sets(document, "category"):
+        # An unreadable categories file is reported once, not once per post.
+        if document.category is None and _sets(document, "category") and categories.readable:
             problems.error(
                 document.path,
                 f"the category '{values['category']}' is not in data/categories.yml: "

@@ -1,0 +1,168 @@
+"""Every content error of CONTENT-MODEL.md: named with its file (and line), all at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import jpeg, post, run_pelican, run_task, write_site
+
+GOOD = """
+title: Bài đúng
+date: 2025-11-06
+category: am-nhac
+"""
+
+
+def good_post(**changes: str) -> str:
+    """Return a valid post whose front matter lines are replaced or added."""
+    lines = dict(line.split(": ", 1) for line in GOOD.strip().splitlines())
+    lines.update(changes)
+    return post("\n".join(f"{k}: {v}" for k, v in lines.items() if v is not None))
+
+
+BAD = {
+    "posts/2025/thieu-tieu-de/index.md": post("date: 2025-11-06\ncategory: am-nhac"),
+    "posts/2025/thieu-ngay/index.md": post("title: Không có ngày\ncategory: am-nhac"),
+    "posts/2025/sai-kieu/index.md": good_post(tags="văn hoá đọc"),
+    "posts/2025/ngay-sai/index.md": good_post(date="2025-13-45"),
+    "posts/2025/ngay-chu/index.md": good_post(date="ngày 6 tháng 11"),
+    "posts/2025/sai-chuyen-muc/index.md": good_post(category="tin-tuc"),
+    "posts/2025/thieu-anh/index.md": post(GOOD, "![Ảnh không có](khong-co.jpg)"),
+    "posts/2025/anh-hong/index.md": post(GOOD, "![Ảnh hỏng](hong.jpg)"),
+    "posts/2025/anh-hong/hong.jpg": b"this is not a photo",
+    "posts/2025/thieu-alt/index.md": post(GOOD, "Mở đầu.\n\n![](anh.jpg)"),
+    "posts/2025/thieu-alt/anh.jpg": jpeg(),
+    "posts/2024/trung-ten/index.md": good_post(date="2024-01-01"),
+    "posts/2025/trung-ten/index.md": good_post(),
+    "posts/2025/hai-ban/index.md": good_post(),
+    "posts/2025/hai-ban/index.vi.md": good_post(),
+    "posts/2025/yaml-hong/index.md": post('title: "Chưa đóng ngoặc\ndate: 2025-11-06\ncategory: am-nhac'),
+    "pages/tag/index.md": post("title: Trang trùng địa chỉ"),
+    "pages/2024/index.md": post("title: Trang trùng năm"),
+    "posts/2025/sai-khoa/index.md": good_post(tittle="Lỗi chính tả"),
+    "posts/2025/ban-dich-thieu/index.md": good_post(),
+    "posts/2025/ban-dich-thieu/index.en.md": post("summary: No title here"),
+    "posts/2025/ngoai-thu-muc.md": good_post(),
+    "posts/2025/Ten Thu Muc/index.md": good_post(),
+    "posts/2025/ngon-ngu-la/index.xx.md": good_post(),
+    "posts/2025/bo-anh/index.md": good_post(gallery="anh/"),
+    "posts/2025/bo-anh/anh/a.jpg": jpeg(),
+    "posts/2025/bo-anh/anh/b.jpg": jpeg(),
+    "posts/2025/bo-anh/anh/captions.yml": "a.jpg: Ảnh A\nc.jpg: Ảnh không có\n",
+    "posts/2025/bai-dung/index.md": good_post(),
+}
+
+# (file, line or None, words the message must contain)
+EXPECTED = [
+    ("posts/2025/thieu-tieu-de/index.md", 1, "needs 'title'"),
+    ("posts/2025/thieu-ngay/index.md", 1, "needs 'date'"),
+    ("posts/2025/sai-kieu/index.md", 5, "'tags' must be a list"),
+    ("posts/2025/ngay-sai/index.md", 3, "is not a real date"),
+    ("posts/2025/ngay-chu/index.md", 3, "is not a date"),
+    ("posts/2025/sai-chuyen-muc/index.md", 4, "the category 'tin-tuc' is not in data/categories.yml"),
+    ("posts/2025/thieu-anh/index.md", 7, "there is no photo 'khong-co.jpg'"),
+    ("posts/2025/anh-hong/index.md", 7, "cannot be read"),
+    ("posts/2025/thieu-alt/index.md", 9, "has no alt text"),
+    ("posts/2024/trung-ten/index.md", None, "'trung-ten' (vi) is also used by posts/2025/trung-ten"),
+    ("posts/2025/trung-ten/index.md", None, "'trung-ten' (vi) is also used by posts/2024/trung-ten"),
+    ("posts/2025/hai-ban/index.vi.md", None, "both index.md and index.vi.md"),
+    ("posts/2025/yaml-hong/index.md", 2, "not valid YAML"),
+    ("pages/tag/index.md", None, "/tag/ is used by the site itself"),
+    ("pages/2024/index.md", None, "/2024/ is used by the site itself"),
+    ("posts/2025/sai-khoa/index.md", 5, "did you mean 'title'?"),
+    ("posts/2025/ban-dich-thieu/index.en.md", 1, "needs 'title'"),
+    ("posts/2025/ngoai-thu-muc.md", None, "must be at posts/<year>/<name>/index.md"),
+    ("posts/2025/Ten Thu Muc/index.md", None, "rename the folder to 'ten-thu-muc'"),
+    ("posts/2025/ngon-ngu-la/index.xx.md", None, "'xx' is not one of the site's languages"),
+    ("posts/2025/bo-anh/anh/captions.yml", None, "'c.jpg' is not a photo in this folder"),
+    ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
+]
+
+
+@pytest.fixture(scope="module")
+def bad_site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("bad"), BAD)
+    (root / "output").mkdir()
+    (root / "output" / "index.html").write_text("published before", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def build(bad_site):
+    return run_pelican(bad_site)
+
+
+@pytest.fixture(scope="module")
+def preview(bad_site):
+    return run_pelican(bad_site, production=True)
+
+
+@pytest.fixture(scope="module")
+def check(bad_site):
+    return run_task("check", "--content", str(bad_site / "content"))
+
+
+def _line_for(output: str, file: str, line: int | None, words: str) -> str | None:
+    prefix = f"content/{file}:{line}: error: " if line else f"content/{file}"
+    for text in output.splitlines():
+        if text.startswith(prefix) and words in text:
+            return text
+    return None
+
+
+@pytest.mark.parametrize(("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED])
+def test_build_names_the_file_and_the_problem(build, file, line, words):
+    assert _line_for(build.stderr, file, line, words), build.stderr
+
+
+@pytest.mark.parametrize(("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED])
+def test_check_names_the_file_and_the_problem(check, file, line, words):
+    assert _line_for(check.stderr, file, line, words), check.stderr
+
+
+def test_build_fails(build):
+    assert build.returncode != 0
+
+
+def test_preview_fails(preview):
+    assert preview.returncode != 0
+
+
+def test_check_fails(check):
+    assert check.returncode != 0
+
+
+def test_every_problem_is_listed_at_once(build):
+    errors = [line for line in build.stderr.splitlines() if ": error: " in line]
+    assert len(errors) >= len(EXPECTED)
+
+
+def test_good_post_is_not_blamed(build):
+    assert "bai-dung" not in build.stderr
+
+
+@pytest.mark.parametrize("result", ["build", "preview", "check"])
+def test_no_traceback_is_shown(result, request):
+    completed = request.getfixturevalue(result)
+    assert "Traceback" not in completed.stderr + completed.stdout
+
+
+def test_output_is_left_as_it_was(build, preview, bad_site):
+    files = [p for p in (bad_site / "output").rglob("*") if p.is_file()]
+    assert files == [bad_site / "output" / "index.html"]
+    assert files[0].read_text(encoding="utf-8") == "published before"
+
+
+def test_summary_line_says_nothing_was_built(build):
+    assert "The site was not built; output/ was not changed." in build.stderr
+
+
+@pytest.fixture
+def broken_categories(tmp_path):
+    return write_site(tmp_path, {"posts/2025/bai/index.md": good_post()}, categories="- key: am-nhac\n  vi: [x\n")
+
+
+def test_broken_categories_file_is_named(broken_categories):
+    result = run_pelican(broken_categories)
+    assert result.returncode != 0
+    assert "data/categories.yml:2: error: is not valid YAML" in result.stderr
