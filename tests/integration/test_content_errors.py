@@ -50,6 +50,12 @@ BAD = {
     "posts/2025/bo-anh/anh/b.jpg": jpeg(),
     "posts/2025/bo-anh/anh/captions.yml": "a.jpg: Ảnh A\nc.jpg: Ảnh không có\n",
     "posts/2025/bai-dung/index.md": good_post(),
+    "people/khong-ten/index.md": post("roles: [musician]"),
+    "people/sai-vai/index.md": post("name: Người mẫu\nroles: [singer, dancer]"),
+    "works/sai-loai/index.md": post("title: Bài hát\nkind: album"),
+    "works/thieu-am-thanh/index.md": post("title: Bài hát\nkind: song\naudio: khong-co.mp3"),
+    "works/sai-isbn/index.md": post("title: Sách\nkind: book\nisbn: 978-0-306-40615-8"),
+    "posts/2025/sua-khong-ngay/index.md": good_post(correction="Sửa tên người."),
 }
 
 # (file, line or None, words the message must contain)
@@ -76,6 +82,12 @@ EXPECTED = [
     ("posts/2025/ngon-ngu-la/index.xx.md", None, "'xx' is not one of the site's languages"),
     ("posts/2025/bo-anh/anh/captions.yml", None, "'c.jpg' is not a photo in this folder"),
     ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
+    ("people/khong-ten/index.md", 1, "needs 'name'"),
+    ("people/sai-vai/index.md", 3, "'dancer' is not allowed"),
+    ("works/sai-loai/index.md", 3, "'album' is not allowed: use one of song, book, poem"),
+    ("works/thieu-am-thanh/index.md", 4, "there is no audio file 'khong-co.mp3'"),
+    ("works/sai-isbn/index.md", 4, "is not a valid ISBN"),
+    ("posts/2025/sua-khong-ngay/index.md", 5, "a 'correction' needs the date it was made"),
 ]
 
 
