@@ -21,7 +21,8 @@ PATH = "content"
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
-# Photos are copied only when a post shows them ({attach} links), never a folder as a whole.
+# Photos are copied only when a post shows them ({attach} links), never whole
+# folders.
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
 DELETE_OUTPUT_DIRECTORY = True

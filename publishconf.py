@@ -1,4 +1,4 @@
-"""Settings of the production build (`invoke preview`, `invoke publish`): what readers get."""
+"""Settings of the production build (`invoke preview`): what readers get."""
 
 from __future__ import annotations
 

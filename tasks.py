@@ -35,12 +35,23 @@ def pelican_run(arguments: list[str]) -> None:
     pelican_main(arguments)
 
 
-def _build_arguments(settings: str, content: str | None, output: str | None, **extra) -> list[str]:
+def _build_arguments(
+    settings: str, content: str | None, output: str | None, **extra
+) -> list[str]:
     """Return Pelican's arguments; `extra` settings go through -e as JSON."""
-    arguments = [content or CONFIG["content"], "-s", settings, "-o", output or CONFIG["output"]]
+    arguments = [
+        content or CONFIG["content"],
+        "-s",
+        settings,
+        "-o",
+        output or CONFIG["output"],
+    ]
     given = {key: value for key, value in extra.items() if value is not None}
     if given:
-        arguments += ["-e", *(f"{key}={json.dumps(value)}" for key, value in given.items())]
+        arguments += [
+            "-e",
+            *(f"{key}={json.dumps(value)}" for key, value in given.items()),
+        ]
     return arguments
 
 
@@ -50,10 +61,18 @@ def build(c, content=None, output=None):
     pelican_run(_build_arguments(CONFIG["settings_base"], content, output))
 
 
-@task(help={"siteurl": "public address, e.g. https://org.github.io/repo", "content": "content folder", "output": "output folder"})
+@task(
+    help={
+        "siteurl": "public address, e.g. https://org.github.io/repo",
+        "content": "content folder",
+        "output": "output folder",
+    }
+)
 def preview(c, siteurl=None, content=None, output=None):
     """Production build (publishconf.py) into output/: what gets published."""
-    pelican_run(_build_arguments(CONFIG["settings_publish"], content, output, SITEURL=siteurl))
+    pelican_run(
+        _build_arguments(CONFIG["settings_publish"], content, output, SITEURL=siteurl)
+    )
 
 
 @task(help={"content": "content folder (default: content/)"})
@@ -61,12 +80,16 @@ def check(c, content=None):
     """Check all content and data; list every problem; exit 1 if any is an error."""
     from content_model.checker import check_site  # noqa: PLC0415
 
-    settings = read_settings(CONFIG["settings_base"], override={"PATH": str(Path(content or CONFIG["content"]).resolve())})
+    settings = read_settings(
+        CONFIG["settings_base"],
+        override={"PATH": str(Path(content or CONFIG["content"]).resolve())},
+    )
     result = check_site(settings)
     result.problems.report(result.cfg.site)
     if not result.ok:
         raise Exit(code=1)
-    print(f"Content OK: {len(result.documents)} files checked, {len(result.problems.warnings)} warnings.")
+    checked, warnings = len(result.documents), len(result.problems.warnings)
+    print(f"Content OK: {checked} files checked, {warnings} warnings.")
 
 
 @task
@@ -77,7 +100,9 @@ def serve(c):
 
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=CONFIG["output"])
     server = http.server.ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
-    print(f"Serving output/ at http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C stops)")
+    print(
+        f"Serving output/ at http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C stops)"
+    )
     server.serve_forever()
 
 
@@ -92,24 +117,40 @@ def livereload(c):
             pelican_run(arguments)
         except SystemExit as stop:
             if stop.code:
-                print("Build failed: fix the problems above; the page keeps its last good build.")
+                print("Build failed: fix the problems above, then save again.")
 
     rebuild()
     server = Server()
-    for pattern in ("content/**/*", "data/*", "theme/templates/**/*.html", "theme/static/**/*", "plugins/**/*.py", "*.py"):
+    for pattern in (
+        "content/**/*",
+        "data/*",
+        "theme/templates/**/*.html",
+        "theme/static/**/*",
+        "plugins/**/*.py",
+        "*.py",
+    ):
         server.watch(str(ROOT / pattern), rebuild)
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["output"])
 
 
-@task(help={"title": "the post's title, in quotes", "year": "year folder (default: this year)"})
+@task(
+    help={
+        "title": "the post's title, in quotes",
+        "year": "year folder (default: this year)",
+    }
+)
 def new_post(c, title, year=None):
     """Scaffold content/posts/<year>/<slug>/index.md from a title."""
     settings = read_settings(CONFIG["settings_base"])
     now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
-    path = new_post_path(Path(CONFIG["content"]), title, str(year or now.year), settings)
+    path = new_post_path(
+        Path(CONFIG["content"]), title, str(year or now.year), settings
+    )
     path.parent.mkdir(parents=True)
     path.write_text(new_post_text(title, now), encoding="utf-8")
-    print(f"Created {path.relative_to(ROOT)}: write the post, put its photos beside it.")
+    print(
+        f"Created {path.relative_to(ROOT)}: write the post, put its photos beside it."
+    )
 
 
 def _site_zone(settings):
@@ -169,4 +210,5 @@ def test(c, args=""):
 @task
 def lint(c):
     """Check code style with ruff."""
-    c.run(f"{shlex.quote(sys.executable)} -m ruff check . && {shlex.quote(sys.executable)} -m ruff format --check .")
+    python = shlex.quote(sys.executable)
+    c.run(f"{python} -m ruff check . && {python} -m ruff format --check .")

@@ -40,7 +40,9 @@ def post(front: str, body: str = "Nội dung bài viết.") -> str:
     return f"---\n{dedent(front).strip()}\n---\n\n{dedent(body).strip()}\n"
 
 
-def write_site(root: Path, files: dict[str, str | bytes], categories: str = CATEGORIES) -> Path:
+def write_site(
+    root: Path, files: dict[str, str | bytes], categories: str = CATEGORIES
+) -> Path:
     """Write content/ and data/ under `root` from {relative path: text or bytes}."""
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
@@ -55,11 +57,21 @@ def write_site(root: Path, files: dict[str, str | bytes], categories: str = CATE
     return root
 
 
-def run_pelican(site: Path, production: bool = False, **settings) -> subprocess.CompletedProcess:
+def run_pelican(
+    site: Path, production: bool = False, **settings
+) -> subprocess.CompletedProcess:
     """Build `site` with `python -m pelican` and the project's settings file."""
     config = REPO / ("publishconf.py" if production else "pelicanconf.py")
-    command = [sys.executable, "-m", "pelican", str(site / "content"), "-s", str(config),
-               "-o", str(site / "output")]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(site / "content"),
+        "-s",
+        str(config),
+        "-o",
+        str(site / "output"),
+    ]
     if settings:
         command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
     return _run(command)
@@ -73,7 +85,15 @@ def run_task(*arguments: str) -> subprocess.CompletedProcess:
 def _run(command: list[str]) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "200", "PYTHONWARNINGS": "ignore"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run(
+        command,
+        check=False,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 def read(site: Path, url_path: str) -> str:

@@ -1,4 +1,4 @@
-"""Make labelled placeholder photos for the sample content (no real photos exist here)."""
+"""Make labelled placeholder photos for the sample content (no real photos here)."""
 
 from __future__ import annotations
 
@@ -19,10 +19,14 @@ def placeholder(path: Path, label: str) -> None:
     draw = ImageDraw.Draw(image)
     for y in range(SIZE[1]):
         mix = y / SIZE[1]
-        colour = tuple(int(a * (1 - mix) + b * mix) for a, b in zip(top, bottom, strict=True))
+        colour = tuple(
+            int(a * (1 - mix) + b * mix) for a, b in zip(top, bottom, strict=True)
+        )
         draw.line([(0, y), (SIZE[0], y)], fill=colour)
     draw.rectangle([40, 40, SIZE[0] - 40, 140], fill=(255, 255, 255))
-    draw.text((60, 70), f"Anh minh hoa (placeholder): {label}", fill=(0, 0, 0), font_size=36)
+    draw.text(
+        (60, 70), f"Anh minh hoa (placeholder): {label}", fill=(0, 0, 0), font_size=36
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, "JPEG", quality=70, optimize=True)
 

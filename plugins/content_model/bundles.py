@@ -48,13 +48,15 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
             if relative.parts[0] not in _NOT_CONTENT:
                 problems.error(path, _outside_message())
             continue
-        _add_file(bundles, kind, path, relative.parts[1:], cfg, problems)
+        _add_file(bundles, kind, path, relative.parts[1:], cfg=cfg, problems=problems)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
 
 
 def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
     """Skip what Pelican skips (IGNORE_FILES), such as .DS_Store or ._index.md."""
-    return any(fnmatch(part, pattern) for part in relative.parts for pattern in patterns)
+    return any(
+        fnmatch(part, pattern) for part in relative.parts for pattern in patterns
+    )
 
 
 def _outside_message() -> str:
@@ -71,6 +73,7 @@ def _add_file(
     kind: str,
     path: Path,
     parts: tuple[str, ...],
+    *,
     cfg: ContentModelSettings,
     problems: ProblemList,
 ) -> None:

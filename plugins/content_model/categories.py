@@ -53,7 +53,9 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 
-def load_categories(path: Path, languages: tuple[str, ...], problems: ProblemList) -> Categories:
+def load_categories(
+    path: Path, languages: tuple[str, ...], problems: ProblemList
+) -> Categories:
     """Read and check the categories file; record every problem in it."""
     empty = Categories((), languages[0], readable=False)
     example = f"- key: hoat-dong\n  {languages[0]}: Hoạt động thư viện"
@@ -72,7 +74,9 @@ def load_categories(path: Path, languages: tuple[str, ...], problems: ProblemLis
         if item is None:
             continue
         if any(other.key == item.key for other in items):
-            problems.error(path, f"the key '{item.key}' is used twice: keys must differ", line)
+            problems.error(
+                path, f"the key '{item.key}' is used twice: keys must differ", line
+            )
             continue
         items.append(item)
     return Categories(tuple(items), languages[0])
@@ -80,7 +84,9 @@ def load_categories(path: Path, languages: tuple[str, ...], problems: ProblemLis
 
 def _read(path: Path) -> object:
     if not path.is_file():
-        raise ContentError("the categories file is missing: the site needs its list of categories")
+        raise ContentError(
+            "the categories file is missing: the site needs its list of categories"
+        )
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     try:
@@ -93,18 +99,32 @@ def _read(path: Path) -> object:
 
 
 def _category(
-    entry: object, languages: tuple[str, ...], line: int, path: Path, problems: ProblemList
+    entry: object,
+    languages: tuple[str, ...],
+    line: int,
+    path: Path,
+    problems: ProblemList,
 ) -> CategoryInfo | None:
     """Return one checked category, or None after recording its problems."""
     if not isinstance(entry, CommentedMap):
-        problems.error(path, "each category must be a group of keys: key, and a name per language", line)
+        problems.error(
+            path,
+            "each category must be a group of keys: key, and a name per language",
+            line,
+        )
         return None
     wanted = ("key", *languages)
     missing = [k for k in wanted if k not in entry]
     unknown = [str(k) for k in entry if k not in wanted]
     if missing or unknown:
-        what = f"needs {', '.join(missing)}" if missing else f"has unknown keys {', '.join(unknown)}"
-        problems.error(path, f"this category {what}: write key and {', '.join(languages)}", line)
+        what = (
+            f"needs {', '.join(missing)}"
+            if missing
+            else f"has unknown keys {', '.join(unknown)}"
+        )
+        problems.error(
+            path, f"this category {what}: write key and {', '.join(languages)}", line
+        )
         return None
     try:
         key = fields.slug(entry["key"])

@@ -53,7 +53,7 @@ def _check_unique_slugs(documents, problems: ProblemList) -> None:
     for document in documents:
         seen[(document.kind, document.lang, document.slug)].append(document)
     for (kind, lang, slug), same in seen.items():
-        if len(same) < 2:
+        if len(same) == 1:
             continue
         for document in same:
             others = ", ".join(_folder_name(o) for o in same if o is not document)
@@ -65,8 +65,10 @@ def _check_unique_slugs(documents, problems: ProblemList) -> None:
             )
 
 
-def _check_page_slugs(cfg: ContentModelSettings, documents, problems: ProblemList) -> None:
-    """A standing page may not take an address the site itself uses."""
+def _check_page_slugs(
+    cfg: ContentModelSettings, documents, problems: ProblemList
+) -> None:
+    """Refuse standing pages that take an address the site itself uses."""
     for document in documents:
         if document.kind != "page":
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,8 +23,22 @@ DEFAULTS: dict[str, Any] = {
 
 # First path segments the site's own pages use: a standing page may not take them.
 RESERVED_SLUGS = frozenset(
-    {"page", "people", "works", "category", "tag", "by", "galleries", "search",
-     "feeds", "media", "admin", "drafts", "theme", "404"}
+    {
+        "page",
+        "people",
+        "works",
+        "category",
+        "tag",
+        "by",
+        "galleries",
+        "search",
+        "feeds",
+        "media",
+        "admin",
+        "drafts",
+        "theme",
+        "404",
+    }
 )
 
 
@@ -60,7 +74,7 @@ class ContentModelSettings:
 
 
 def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
-    """Merge CONTENT_MODEL over the defaults (without touching `settings`) and check it."""
+    """Merge CONTENT_MODEL over the defaults, without changing `settings`; check it."""
     given = settings.get("CONTENT_MODEL", {})
     unknown = set(given) - set(DEFAULTS)
     if unknown:
@@ -74,7 +88,9 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
     languages = tuple(settings.get("LANGUAGES") or ())
     default_lang = settings["DEFAULT_LANG"]
     if not languages or languages[0] != default_lang:
-        raise SettingsError("LANGUAGES must list the site's languages, DEFAULT_LANG first")
+        raise SettingsError(
+            "LANGUAGES must list the site's languages, DEFAULT_LANG first"
+        )
     return ContentModelSettings(
         content=content,
         site=content.parent,
@@ -116,9 +132,11 @@ def build_time(settings: dict[str, Any]) -> datetime:
     """
     value = settings.get("BUILD_TIME")
     if isinstance(value, bool):
-        raise SettingsError("BUILD_TIME must be a datetime, an ISO 8601 text or a Unix time")
+        raise SettingsError(
+            "BUILD_TIME must be a datetime, an ISO 8601 text or a Unix time"
+        )
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, tz=timezone.utc)
+        return datetime.fromtimestamp(value, tz=UTC)
     if isinstance(value, str):
         try:
             value = datetime.fromisoformat(value)

@@ -1,4 +1,4 @@
-"""Read a bundle's files into checked documents: values, inherited keys, photos, HTML."""
+"""Read a bundle's files into checked documents: values, inheritance, photos, HTML."""
 
 from __future__ import annotations
 
@@ -60,63 +60,77 @@ def load_bundle(
     categories: Categories,
     problems: ProblemList,
 ) -> list[Document]:
-    """Return the bundle's documents, the original (default language) first."""
+    """Return the bundle's documents, the original (default language) first.
+
+    Without a default-language file, the first language present is the original.
+    """
     schema = SCHEMAS[bundle.kind]
-    langs = sorted(bundle.files, key=cfg.languages.index)
     original: Document | None = None
     documents = []
-    for lang in langs:
+    for lang in sorted(bundle.files, key=cfg.languages.index):
         path = bundle.files[lang]
         try:
             front = read_front_matter(path)
         except ContentError as error:
             problems.add(path, error)
             continue
-        is_original = lang == cfg.default_lang or original is None and lang == langs[0]
-        document = _document(bundle, path, lang, front, schema, original, cfg, problems)
-        if is_original and original is None:
-            document.is_original = True
-            original = document
+        document = Document(bundle, path, lang, original is None, {}, front)
+        document.values = _values(document, schema, original, cfg, problems)
+        original = original or document
         _complete(document, cfg, categories, problems)
         documents.append(document)
     return documents
 
 
-def _document(
-    bundle: Bundle,
-    path: Path,
-    lang: str,
-    front: FrontMatter,
+def _values(
+    document: Document,
     schema: Schema,
     original: Document | None,
     cfg: ContentModelSettings,
     problems: ProblemList,
-) -> Document:
+) -> dict[str, Any]:
     """Check one file's values and merge in what it inherits from the original."""
     if original is None:
-        required = tuple(k for k, s in schema.fields.items() if getattr(s, "required", False))
+        required = tuple(
+            key
+            for key, spec in schema.fields.items()
+            if getattr(spec, "required", False)
+        )
     else:
-        required = tuple(k for k in schema.translation_requires if k == "title" and k in schema.fields)
-    own = check_values(front, schema, required, cfg.timezone, path, problems)
-    if original is not None:
-        for key in schema.translation_requires:
-            if key != "title" and key in original.front.values and key not in front.values:
-                problems.error(
-                    path,
-                    f"the original ({original.path.name}) has a '{key}', so this "
-                    f"translation needs its own '{key}' in its language",
-                    1,
-                )
-    if "lang" in own and own["lang"] != lang:
+        required = schema.translation_requires
+        _check_repeated_keys(document, schema, original, problems)
+    own = check_values(
+        document.front,
+        schema,
+        required,
+        tz=cfg.timezone,
+        path=document.path,
+        problems=problems,
+    )
+    if "lang" in own and own["lang"] != document.lang:
         problems.error(
-            path,
-            f"'lang: {own['lang']}' does not match the file name {path.name}: "
-            "remove the lang line (the file name gives the language)",
-            front.line_of("lang"),
+            document.path,
+            f"'lang: {own['lang']}' does not match the file name "
+            f"{document.path.name}: remove the lang line (the file name gives the "
+            "language)",
+            document.line_of("lang"),
         )
     inherited = dict(original.values) if original else {}
-    values = {**inherited, **own, "lang": lang}
-    return Document(bundle, path, lang, False, values, front)
+    return {**inherited, **own, "lang": document.lang}
+
+
+def _check_repeated_keys(
+    document: Document, schema: Schema, original: Document, problems: ProblemList
+) -> None:
+    """Require a translation's own summary when the original has one."""
+    for key in schema.translation_repeats:
+        if key in original.front.values and key not in document.front.values:
+            problems.error(
+                document.path,
+                f"the original ({original.path.name}) has a '{key}', so this "
+                f"translation needs its own '{key}' in its language",
+                1,
+            )
 
 
 def _complete(

@@ -1,10 +1,10 @@
-"""Checks for one front-matter value each: return the value to use or raise ContentError."""
+"""Checks of one front-matter value each: return the value or raise ContentError."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,6 +20,9 @@ _DATE_PATTERN = re.compile(
 )
 _DURATION_PATTERN = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
 DATE_HELP = "write it as 2025-11-06 or 2025-11-06 15:30"
+SHOWN_CHARACTERS = 60
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+ISBN_10, ISBN_13 = 10, 13
 
 
 def describe(value: Any) -> str:
@@ -33,7 +36,9 @@ def describe(value: Any) -> str:
     if value is None:
         return "nothing"
     shown = str(value)
-    return f"'{shown[:60]}…'" if len(shown) > 60 else f"'{shown}'"
+    if len(shown) > SHOWN_CHARACTERS:
+        return f"'{shown[:SHOWN_CHARACTERS]}…'"
+    return f"'{shown}'"
 
 
 def text(value: Any, _tz: tzinfo | None = None) -> str:
@@ -42,9 +47,7 @@ def text(value: Any, _tz: tzinfo | None = None) -> str:
         return value.strip()
     if isinstance(value, str) or value is None:
         raise ContentError("is empty: write the text after the colon")
-    raise ContentError(
-        f"must be text, not {describe(value)}: put the value in quotes"
-    )
+    raise ContentError(f"must be text, not {describe(value)}: put the value in quotes")
 
 
 def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
@@ -98,8 +101,12 @@ def moment(value: Any, tz: tzinfo) -> datetime:
     parts = {k: int(v) for k, v in match.groupdict().items() if v and k != "tz"}
     try:
         result = datetime(
-            parts["y"], parts["m"], parts["d"],
-            parts.get("H", 0), parts.get("M", 0), parts.get("S", 0),
+            parts["y"],
+            parts["m"],
+            parts["d"],
+            parts.get("H", 0),
+            parts.get("M", 0),
+            parts.get("S", 0),
         )
     except ValueError:
         raise ContentError(
@@ -113,7 +120,7 @@ def moment(value: Any, tz: tzinfo) -> datetime:
 def _offset(text_offset: str) -> tzinfo:
     """Return the fixed time zone of 'Z', '+07', '+0700' or '+07:00'."""
     if text_offset == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text_offset[0] == "-" else 1
     digits = text_offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
@@ -167,7 +174,9 @@ def choice(*options: str) -> Check:
     def check(value: Any, _tz: tzinfo | None = None) -> str:
         if value not in options:
             allowed = ", ".join(options)
-            raise ContentError(f"{describe(value)} is not allowed: use one of {allowed}")
+            raise ContentError(
+                f"{describe(value)} is not allowed: use one of {allowed}"
+            )
         return value
 
     return check
@@ -185,7 +194,11 @@ def choice_list(*options: str) -> Check:
 
 def year(value: Any, _tz: tzinfo | None = None) -> int:
     """Accept a year such as 2019."""
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2999:
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and FIRST_YEAR <= value <= LAST_YEAR
+    ):
         return value
     raise ContentError(f"must be a year like 2019, not {describe(value)}")
 
@@ -198,8 +211,7 @@ def year_or_date(value: Any, tz: tzinfo) -> int | date:
         return moment(value, tz).date()
     except ContentError:
         raise ContentError(
-            f"must be a year like 1954 or a date like 1954-05-07, not "
-            f"{describe(value)}"
+            f"must be a year like 1954 or a date like 1954-05-07, not {describe(value)}"
         ) from None
 
 
@@ -226,11 +238,17 @@ def isbn(value: Any, _tz: tzinfo | None = None) -> str:
 
 def _isbn_is_valid(digits: str) -> bool:
     """Return whether `digits` is an ISBN-10 or ISBN-13 with a right check digit."""
-    if len(digits) == 13 and digits.isdigit():
+    if len(digits) == ISBN_13 and digits.isdigit():
         total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
         return total % 10 == 0
-    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
-        values = [int(d) for d in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
+    if (
+        len(digits) == ISBN_10
+        and digits[:9].isdigit()
+        and (digits[9].isdigit() or digits[9] == "X")
+    ):
+        values = [int(d) for d in digits[:9]] + [
+            10 if digits[9] == "X" else int(digits[9])
+        ]
         return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
     return False
 

@@ -92,7 +92,9 @@ def _load_yaml(yaml_text: str) -> CommentedMap | None:
         data = yaml.load(yaml_text)
     except MarkedYAMLError as error:
         line = yaml_error_line(error)
-        raise ContentError(_yaml_message(error), line=line + 1 if line else None) from None
+        raise ContentError(
+            _yaml_message(error), line=line + 1 if line else None
+        ) from None
     except YAMLError as error:
         raise ContentError(f"the front matter cannot be read: {error}") from None
     if data is not None and not isinstance(data, CommentedMap):

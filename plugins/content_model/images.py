@@ -19,7 +19,7 @@ _ORIENTATION_TAG = 0x0112
 
 
 def photo_file(folder: Path, src: str) -> Path:
-    """Return the photo file `src` names inside `folder`; raise ContentError if unusable."""
+    """Return the photo file `src` names in `folder`; raise ContentError if unusable."""
     parts = urlsplit(src)
     name = unquote(parts.path)
     if parts.scheme or parts.netloc or src.startswith("//"):
@@ -33,7 +33,7 @@ def photo_file(folder: Path, src: str) -> Path:
             "relative to it, like hoi-nghi-01.jpg or anh/hoi-nghi-01.jpg"
         )
     path = folder / name
-    if not path.suffix.lower() in PHOTO_SUFFIXES:
+    if path.suffix.lower() not in PHOTO_SUFFIXES:
         raise ContentError(
             f"'{name}' is not a photo type the site publishes: use .jpg, .jpeg, "
             ".png or .webp (export HEIC or TIFF photos as JPEG first)"
@@ -45,9 +45,7 @@ def photo_file(folder: Path, src: str) -> Path:
 
 def _missing_message(folder: Path, name: str) -> str:
     """Explain a missing file, suggesting a near name that does exist."""
-    present = [
-        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()
-    ]
+    present = [str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()]
     close = difflib.get_close_matches(name, present, n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return (

@@ -12,10 +12,30 @@ from .documents import Document
 
 # Keys passed on as they are: feeds, structured data and later issues read them.
 _PLAIN_KEYS = (
-    "date", "modified", "correction", "source", "canonical", "aliases", "people",
-    "works", "event", "photo_credit", "cover_alt", "roles", "born", "hometown",
-    "links", "kind", "creators", "performers", "year", "audio", "duration",
-    "publisher", "isbn", "name",
+    "date",
+    "modified",
+    "correction",
+    "source",
+    "canonical",
+    "aliases",
+    "people",
+    "works",
+    "event",
+    "photo_credit",
+    "cover_alt",
+    "roles",
+    "born",
+    "hometown",
+    "links",
+    "kind",
+    "creators",
+    "performers",
+    "year",
+    "audio",
+    "duration",
+    "publisher",
+    "isbn",
+    "name",
 )
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
@@ -28,7 +48,8 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
         "slug": document.slug,
         "lang": document.lang,
         # Translations are linked by folder, so a translation may have its own slug.
-        "bundle": document.bundle.folder.name if document.kind != "post"
+        "bundle": document.bundle.folder.name
+        if document.kind != "post"
         else f"{document.bundle.year}/{document.bundle.folder.name}",
         "status": document.status,
         "photos": list(document.rendered.photos),

@@ -57,7 +57,9 @@ def render_body(
             return None
         if not alt.strip():
             return None
-        return _photo(document.bundle.folder, path, alt, width, height, title=title.strip())
+        return _photo(
+            document.bundle.folder, path, alt, width, height, title=title.strip()
+        )
 
     markdown = _markdown(cfg, resolve)
     html = markdown.convert(front.body)
@@ -84,7 +86,9 @@ def _line_of(lines: list[str], src: str, first_line: int) -> int:
     return first_line
 
 
-def _photo(folder: Path, path: Path, alt: str, width: int, height: int, **extra: str) -> Photo:
+def _photo(
+    folder: Path, path: Path, alt: str, width: int, height: int, **extra: str
+) -> Photo:
     return Photo(
         src=path.relative_to(folder).as_posix(),
         path=path,
@@ -115,15 +119,22 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
             line,
         )
         return []
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES)
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES
+    )
     if not files:
-        problems.error(document.path, f"the gallery folder '{name}' has no photos", line)
+        problems.error(
+            document.path, f"the gallery folder '{name}' has no photos", line
+        )
         return []
     captions = _captions(folder, problems)
     for unknown in sorted(set(captions) - {p.name for p in files}):
         problems.error(
             folder / CAPTIONS_FILE,
-            f"'{unknown}' is not a photo in this folder: fix the file name or remove the line",
+            f"'{unknown}' is not a photo in this folder: fix the file name or "
+            "remove the line",
         )
     photos = []
     for path in files:
@@ -133,7 +144,9 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
     return photos
 
 
-def _gallery_photo(document: Document, path: Path, entry: dict | None, problems: ProblemList) -> Photo | None:
+def _gallery_photo(
+    document: Document, path: Path, entry: dict | None, problems: ProblemList
+) -> Photo | None:
     if entry is None or not entry.get("alt"):
         problems.error(
             path.parent / CAPTIONS_FILE,
@@ -148,8 +161,13 @@ def _gallery_photo(document: Document, path: Path, entry: dict | None, problems:
         return None
     credit = entry.get("credit") or document.values.get("photo_credit", "")
     return _photo(
-        document.bundle.folder, path, entry["alt"], width, height,
-        caption=entry.get("caption", ""), credit=credit,
+        document.bundle.folder,
+        path,
+        entry["alt"],
+        width,
+        height,
+        caption=entry.get("caption", ""),
+        credit=credit,
     )
 
 
@@ -164,26 +182,38 @@ def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
         data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
     except (YAMLError, UnicodeDecodeError) as error:
         line = yaml_error_line(error) if isinstance(error, YAMLError) else None
-        problems.error(path, "this file is not valid YAML: write one 'file.jpg: caption' per line", line)
+        problems.error(
+            path,
+            "this file is not valid YAML: write one 'file.jpg: caption' per line",
+            line,
+        )
         return {}
     if not isinstance(data, dict):
         problems.error(path, "write one 'file.jpg: caption' per line", 1)
         return {}
-    return {str(name): _caption_entry(path, str(name), value, problems) for name, value in data.items()}
+    return {
+        str(name): _caption_entry(path, str(name), value, problems)
+        for name, value in data.items()
+    }
 
 
-def _caption_entry(path: Path, name: str, value: object, problems: ProblemList) -> dict[str, str]:
+def _caption_entry(
+    path: Path, name: str, value: object, problems: ProblemList
+) -> dict[str, str]:
     if isinstance(value, str) and value.strip():
         return {"alt": value.strip(), "caption": value.strip()}
-    if isinstance(value, dict) and set(value) <= {"alt", "caption", "credit"} and all(
-        isinstance(v, str) for v in value.values()
+    if (
+        isinstance(value, dict)
+        and set(value) <= {"alt", "caption", "credit"}
+        and all(isinstance(v, str) for v in value.values())
     ):
         entry = {k: v.strip() for k, v in value.items()}
         entry.setdefault("alt", entry.get("caption", ""))
         return entry
     problems.error(
         path,
-        f"the entry for '{name}' must be a caption, or {{alt: ..., caption: ..., credit: ...}}",
+        f"the entry for '{name}' must be a caption, or "
+        "{alt: ..., caption: ..., credit: ...}",
     )
     return {}
 
@@ -199,11 +229,16 @@ def cover_photo(document: Document, problems: ProblemList) -> Photo | None:
         return photos[0] if photos else None
     sink = problems if schema_key in document.front.values else ProblemList()
     line = document.line_of(schema_key)
-    alt = document.values.get("name") if schema_key == "portrait" else document.values.get("cover_alt")
+    alt = (
+        document.values.get("name")
+        if schema_key == "portrait"
+        else document.values.get("cover_alt")
+    )
     if not alt:
         sink.error(
             document.path,
-            "the cover photo needs alt text: add a line 'cover_alt: what the photo shows'",
+            "the cover photo needs alt text: add a line "
+            "'cover_alt: what the photo shows'",
             line,
         )
     try:

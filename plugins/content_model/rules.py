@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
 
 
-def check_rules(document: Document, categories: Categories, problems: ProblemList) -> None:
+def check_rules(
+    document: Document, categories: Categories, problems: ProblemList
+) -> None:
     """Apply every rule; a rule speaks only when this file sets one of its keys.
 
     A translation inherits its original's values: a bad value is reported once,
@@ -23,14 +25,22 @@ def check_rules(document: Document, categories: Categories, problems: ProblemLis
     if "category" in values:
         document.category = categories.find(values["category"])
         # An unreadable categories file is reported once, not once per post.
-        if document.category is None and _sets(document, "category") and categories.readable:
+        if (
+            document.category is None
+            and _sets(document, "category")
+            and categories.readable
+        ):
             problems.error(
                 document.path,
                 f"the category '{values['category']}' is not in data/categories.yml: "
                 f"use one of {categories.choices()}",
                 document.line_of("category"),
             )
-    if "correction" in values and "modified" not in values and _sets(document, "correction"):
+    if (
+        "correction" in values
+        and "modified" not in values
+        and _sets(document, "correction")
+    ):
         problems.error(
             document.path,
             "a 'correction' needs the date it was made: add a line like "
@@ -39,7 +49,12 @@ def check_rules(document: Document, categories: Categories, problems: ProblemLis
         )
     _check_order(document, "date", "modified", problems)
     event = values.get("event") or {}
-    if "end" in event and "start" in event and event["end"] < event["start"] and _sets(document, "event"):
+    if (
+        "end" in event
+        and "start" in event
+        and event["end"] < event["start"]
+        and _sets(document, "event")
+    ):
         problems.error(
             document.path,
             "the event ends before it starts: check 'event' start and end",
@@ -49,15 +64,19 @@ def check_rules(document: Document, categories: Categories, problems: ProblemLis
         _check_audio(document, problems)
 
 
-def _check_order(document: Document, first: str, later: str, problems: ProblemList) -> None:
+def _check_order(
+    document: Document, first: str, later: str, problems: ProblemList
+) -> None:
     values = document.values
-    if first in values and later in values and values[later] < values[first]:
-        if _sets(document, first) or _sets(document, later):
-            problems.error(
-                document.path,
-                f"'{later}' is before '{first}': a correction comes after publication",
-                document.line_of(later),
-            )
+    in_order = (
+        first not in values or later not in values or values[first] <= values[later]
+    )
+    if not in_order and (_sets(document, first) or _sets(document, later)):
+        problems.error(
+            document.path,
+            f"'{later}' is before '{first}': a correction comes after publication",
+            document.line_of(later),
+        )
 
 
 def _check_audio(document: Document, problems: ProblemList) -> None:
@@ -72,7 +91,8 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
     elif not path.is_file():
         problems.error(
             document.path,
-            f"there is no audio file '{name}' in this folder: copy it here or fix the name",
+            f"there is no audio file '{name}' in this folder: copy it here or fix "
+            "the name",
             document.line_of("audio"),
         )
 

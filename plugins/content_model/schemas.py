@@ -36,8 +36,9 @@ class Schema:
 
     kind: str
     fields: dict[str, Field | Group]
+    # A translation must write these itself; and these when the original has them.
     translation_requires: tuple[str, ...]
-    photo_keys: tuple[str, ...] = ()
+    translation_repeats: tuple[str, ...] = ("summary",)
 
 
 _COMMON = {
@@ -52,7 +53,9 @@ POST = Schema(
     kind="post",
     fields={
         **_COMMON,
-        "title": Field(fields.text, required=True, example="title: Hội nghị bạn đọc năm 2025"),
+        "title": Field(
+            fields.text, required=True, example="title: Hội nghị bạn đọc năm 2025"
+        ),
         "date": Field(fields.moment, required=True, example="date: 2025-11-06 15:30"),
         "category": Field(fields.text, required=True, example="category: hoat-dong"),
         "correction": Field(fields.text),
@@ -79,8 +82,7 @@ POST = Schema(
         "photo_credit": Field(fields.text),
         "gallery": Field(fields.file_name),
     },
-    translation_requires=("title", "summary"),
-    photo_keys=("cover",),
+    translation_requires=("title",),
 )
 
 PAGE = Schema(
@@ -92,8 +94,7 @@ PAGE = Schema(
         "cover_alt": Field(fields.text),
         "photo_credit": Field(fields.text),
     },
-    translation_requires=("title", "summary"),
-    photo_keys=("cover",),
+    translation_requires=("title",),
 )
 
 PERSON = Schema(
@@ -107,8 +108,7 @@ PERSON = Schema(
         "portrait": Field(fields.file_name),
         "links": Field(fields.url_list),
     },
-    translation_requires=("summary",),
-    photo_keys=("portrait",),
+    translation_requires=(),
 )
 
 WORK = Schema(
@@ -127,8 +127,7 @@ WORK = Schema(
         "publisher": Field(fields.text),
         "isbn": Field(fields.isbn),
     },
-    translation_requires=("title", "summary"),
-    photo_keys=("cover",),
+    translation_requires=("title",),
 )
 
 SCHEMAS = {schema.kind: schema for schema in (POST, PAGE, PERSON, WORK)}

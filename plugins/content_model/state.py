@@ -1,4 +1,4 @@
-"""The content check of the running build, shared by the plugin's receivers and reader."""
+"""The content check of the running build, shared by the receivers and the reader."""
 
 from __future__ import annotations
 

@@ -18,7 +18,10 @@ def use_theme_templates_only(generator: Any) -> None:
     from `simple`, which prints summaries escaped; a clear "template not found"
     error is better.
     """
-    paths = [*generator.settings["THEME_TEMPLATES_OVERRIDES"], os.path.join(generator.theme, "templates")]
+    paths = [
+        *generator.settings["THEME_TEMPLATES_OVERRIDES"],
+        os.path.join(generator.theme, "templates"),
+    ]
     generator.env.loader = FileSystemLoader(paths)
 
 

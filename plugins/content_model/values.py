@@ -17,6 +17,7 @@ def check_values(
     front: FrontMatter,
     schema: Schema,
     required: tuple[str, ...],
+    *,
     tz: tzinfo,
     path: Path,
     problems: ProblemList,

@@ -1,4 +1,4 @@
-"""Photo groups: paragraphs of images become figures with one caption (a Markdown extension)."""
+"""Photo groups: image paragraphs become figures with one caption (Markdown)."""
 
 from .extension import Photo, PhotoGroupsExtension, PhotoResolver, gallery_element
 

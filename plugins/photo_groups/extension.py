@@ -97,7 +97,9 @@ class PhotoGroupsProcessor(Treeprocessor):
             parent.remove(child)
             parent.insert(position, figure)
 
-    def _figure(self, images: list[etree.Element], caption: etree.Element | None) -> etree.Element:
+    def _figure(
+        self, images: list[etree.Element], caption: etree.Element | None
+    ) -> etree.Element:
         photos = [(image, self._resolve(image)) for image in images]
         figure = etree.Element("figure", {"class": f"photos photos--{len(images)}"})
         if len(photos) == 1:
@@ -127,10 +129,7 @@ class PhotoGroupsProcessor(Treeprocessor):
 
     def _apply(self, image: etree.Element, photo: Photo | None) -> etree.Element:
         """Return a clean <img> for `photo` (or a copy of `image` if unresolved)."""
-        if photo is None:
-            replacement = _detached(image)
-        else:
-            replacement = self._photo_element(photo)
+        replacement = _detached(image) if photo is None else self._photo_element(photo)
         self._done.add(id(replacement))
         return replacement
 
@@ -195,7 +194,9 @@ def _detached(image: etree.Element) -> etree.Element:
 
 def gallery_element(photos: list[Photo], link_prefix: str = "") -> etree.Element:
     """Return a photo group of `photos` with each photo's caption and credit."""
-    figure = etree.Element("figure", {"class": f"photos photos--gallery photos--{len(photos)}"})
+    figure = etree.Element(
+        "figure", {"class": f"photos photos--gallery photos--{len(photos)}"}
+    )
     grid = etree.SubElement(figure, "div", {"class": "photos__grid"})
     for photo in photos:
         item = etree.SubElement(grid, "figure", {"class": "photos__item"})
@@ -210,7 +211,9 @@ def gallery_element(photos: list[Photo], link_prefix: str = "") -> etree.Element
             },
         )
         if photo.caption or photo.credit:
-            caption = etree.SubElement(item, "figcaption", {"class": "photos__item-caption"})
+            caption = etree.SubElement(
+                item, "figcaption", {"class": "photos__item-caption"}
+            )
             caption.text = photo.caption
             if photo.credit:
                 credit = etree.SubElement(caption, "small", {"class": "photos__credit"})

@@ -117,7 +117,12 @@ def test_page_is_at_its_slug(site):
 
 
 def test_category_tag_byline_and_year_pages_exist(site):
-    for url in ("category/hoat-dong-thu-vien/", "tag/van-hoa-doc/", "by/phong-truyen-thong/", "2025/"):
+    for url in (
+        "category/hoat-dong-thu-vien/",
+        "tag/van-hoa-doc/",
+        "by/phong-truyen-thong/",
+        "2025/",
+    ):
         assert "Hội nghị bạn đọc năm 2025" in read(site, url), url
 
 
@@ -127,14 +132,20 @@ def test_category_by_vietnamese_name_uses_its_key(site):
 
 def test_single_photo_is_a_figure_with_the_caption(site):
     page = read(site, "2025/hoi-nghi/")
-    figure = re.search(r'<figure class="photos photos--1">.*?</figure>', page, re.S).group(0)
+    figure = re.search(
+        r'<figure class="photos photos--1">.*?</figure>', page, re.S
+    ).group(0)
     assert 'src="/2025/hoi-nghi/anh/hoi-nghi.jpg"' in figure
     assert "<figcaption" in figure and "Quang cảnh hội nghị.</figcaption>" in figure
 
 
 def test_three_photos_are_one_group_with_one_caption(site):
     page = read(site, "2025/hoi-nghi/")
-    group = re.search(r'<figure class="photos photos--3">.*?</div>\s*<figcaption.*?</figcaption>', page, re.S)
+    group = re.search(
+        r'<figure class="photos photos--3">.*?</div>\s*<figcaption.*?</figcaption>',
+        page,
+        re.S,
+    )
     assert group is not None
     assert group.group(0).count("<img") == 3
     assert group.group(0).endswith("Bạn đọc trao đổi ý kiến.</figcaption>")
@@ -149,11 +160,17 @@ def test_image_title_is_its_own_caption(site):
 
 
 def test_photo_width_and_height_come_from_the_file(site):
-    assert re.search(r'alt="Quang cảnh hội nghị" height="60" src="[^"]+" width="80"', read(site, "2025/hoi-nghi/"))
+    assert re.search(
+        r'alt="Quang cảnh hội nghị" height="60" src="[^"]+" width="80"',
+        read(site, "2025/hoi-nghi/"),
+    )
 
 
 def test_turned_photo_has_its_shown_size(site):
-    assert re.search(r'alt="Bạn đọc phát biểu" height="60" src="[^"]+" width="40"', read(site, "2025/hoi-nghi/"))
+    assert re.search(
+        r'alt="Bạn đọc phát biểu" height="60" src="[^"]+" width="40"',
+        read(site, "2025/hoi-nghi/"),
+    )
 
 
 def test_photos_are_published_beside_the_post(site):
@@ -161,11 +178,17 @@ def test_photos_are_published_beside_the_post(site):
 
 
 def test_summary_is_the_lead_as_html(site):
-    assert '<p class="post__lead">Tổng kết <em>công tác</em> phục vụ bạn đọc.</p>' in read(site, "2025/hoi-nghi/")
+    assert (
+        '<p class="post__lead">Tổng kết <em>công tác</em> phục vụ bạn đọc.</p>'
+        in read(site, "2025/hoi-nghi/")
+    )
 
 
 def test_source_is_linked(site):
-    assert 'Nguồn: <a href="https://baolaocai.vn/post886185.html">Báo Lào Cai</a>' in read(site, "2025/hoi-nghi/")
+    assert (
+        'Nguồn: <a href="https://baolaocai.vn/post886185.html">Báo Lào Cai</a>'
+        in read(site, "2025/hoi-nghi/")
+    )
 
 
 def test_title_is_escaped_exactly_once(site):

@@ -36,7 +36,9 @@ BAD = {
     "posts/2025/trung-ten/index.md": good_post(),
     "posts/2025/hai-ban/index.md": good_post(),
     "posts/2025/hai-ban/index.vi.md": good_post(),
-    "posts/2025/yaml-hong/index.md": post('title: "Chưa đóng ngoặc\ndate: 2025-11-06\ncategory: am-nhac'),
+    "posts/2025/yaml-hong/index.md": post(
+        'title: "Chưa đóng ngoặc\ndate: 2025-11-06\ncategory: am-nhac'
+    ),
     "pages/tag/index.md": post("title: Trang trùng địa chỉ"),
     "pages/2024/index.md": post("title: Trang trùng năm"),
     "posts/2025/sai-khoa/index.md": good_post(tittle="Lỗi chính tả"),
@@ -53,7 +55,9 @@ BAD = {
     "people/khong-ten/index.md": post("roles: [musician]"),
     "people/sai-vai/index.md": post("name: Người mẫu\nroles: [singer, dancer]"),
     "works/sai-loai/index.md": post("title: Bài hát\nkind: album"),
-    "works/thieu-am-thanh/index.md": post("title: Bài hát\nkind: song\naudio: khong-co.mp3"),
+    "works/thieu-am-thanh/index.md": post(
+        "title: Bài hát\nkind: song\naudio: khong-co.mp3"
+    ),
     "works/sai-isbn/index.md": post("title: Sách\nkind: book\nisbn: 978-0-306-40615-8"),
     "posts/2025/sua-khong-ngay/index.md": good_post(correction="Sửa tên người."),
 }
@@ -65,12 +69,24 @@ EXPECTED = [
     ("posts/2025/sai-kieu/index.md", 5, "'tags' must be a list"),
     ("posts/2025/ngay-sai/index.md", 3, "is not a real date"),
     ("posts/2025/ngay-chu/index.md", 3, "is not a date"),
-    ("posts/2025/sai-chuyen-muc/index.md", 4, "the category 'tin-tuc' is not in data/categories.yml"),
+    (
+        "posts/2025/sai-chuyen-muc/index.md",
+        4,
+        "the category 'tin-tuc' is not in data/categories.yml",
+    ),
     ("posts/2025/thieu-anh/index.md", 7, "there is no photo 'khong-co.jpg'"),
     ("posts/2025/anh-hong/index.md", 7, "cannot be read"),
     ("posts/2025/thieu-alt/index.md", 9, "has no alt text"),
-    ("posts/2024/trung-ten/index.md", None, "'trung-ten' (vi) is also used by posts/2025/trung-ten"),
-    ("posts/2025/trung-ten/index.md", None, "'trung-ten' (vi) is also used by posts/2024/trung-ten"),
+    (
+        "posts/2024/trung-ten/index.md",
+        None,
+        "'trung-ten' (vi) is also used by posts/2025/trung-ten",
+    ),
+    (
+        "posts/2025/trung-ten/index.md",
+        None,
+        "'trung-ten' (vi) is also used by posts/2024/trung-ten",
+    ),
     ("posts/2025/hai-ban/index.vi.md", None, "both index.md and index.vi.md"),
     ("posts/2025/yaml-hong/index.md", 2, "not valid YAML"),
     ("pages/tag/index.md", None, "/tag/ is used by the site itself"),
@@ -79,15 +95,31 @@ EXPECTED = [
     ("posts/2025/ban-dich-thieu/index.en.md", 1, "needs 'title'"),
     ("posts/2025/ngoai-thu-muc.md", None, "must be at posts/<year>/<name>/index.md"),
     ("posts/2025/Ten Thu Muc/index.md", None, "rename the folder to 'ten-thu-muc'"),
-    ("posts/2025/ngon-ngu-la/index.xx.md", None, "'xx' is not one of the site's languages"),
-    ("posts/2025/bo-anh/anh/captions.yml", None, "'c.jpg' is not a photo in this folder"),
+    (
+        "posts/2025/ngon-ngu-la/index.xx.md",
+        None,
+        "'xx' is not one of the site's languages",
+    ),
+    (
+        "posts/2025/bo-anh/anh/captions.yml",
+        None,
+        "'c.jpg' is not a photo in this folder",
+    ),
     ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
     ("people/khong-ten/index.md", 1, "needs 'name'"),
     ("people/sai-vai/index.md", 3, "'dancer' is not allowed"),
-    ("works/sai-loai/index.md", 3, "'album' is not allowed: use one of song, book, poem"),
+    (
+        "works/sai-loai/index.md",
+        3,
+        "'album' is not allowed: use one of song, book, poem",
+    ),
     ("works/thieu-am-thanh/index.md", 4, "there is no audio file 'khong-co.mp3'"),
     ("works/sai-isbn/index.md", 4, "is not a valid ISBN"),
-    ("posts/2025/sua-khong-ngay/index.md", 5, "a 'correction' needs the date it was made"),
+    (
+        "posts/2025/sua-khong-ngay/index.md",
+        5,
+        "a 'correction' needs the date it was made",
+    ),
 ]
 
 
@@ -122,12 +154,16 @@ def _line_for(output: str, file: str, line: int | None, words: str) -> str | Non
     return None
 
 
-@pytest.mark.parametrize(("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED]
+)
 def test_build_names_the_file_and_the_problem(build, file, line, words):
     assert _line_for(build.stderr, file, line, words), build.stderr
 
 
-@pytest.mark.parametrize(("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED])
+@pytest.mark.parametrize(
+    ("file", "line", "words"), EXPECTED, ids=[f"{e[0]}:{e[2]}" for e in EXPECTED]
+)
 def test_check_names_the_file_and_the_problem(check, file, line, words):
     assert _line_for(check.stderr, file, line, words), check.stderr
 
@@ -171,7 +207,11 @@ def test_summary_line_says_nothing_was_built(build):
 
 @pytest.fixture
 def broken_categories(tmp_path):
-    return write_site(tmp_path, {"posts/2025/bai/index.md": good_post()}, categories="- key: am-nhac\n  vi: [x\n")
+    return write_site(
+        tmp_path,
+        {"posts/2025/bai/index.md": good_post()},
+        categories="- key: am-nhac\n  vi: [x\n",
+    )
 
 
 def test_broken_categories_file_is_named(broken_categories):

@@ -6,10 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from pelican.settings import read_settings
-
 from content_model.checker import check_site
 from content_model.metadata import pelican_metadata
+from pelican.settings import read_settings
+
 from tests.support import REPO, jpeg, post, write_site
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -38,23 +38,35 @@ slug: hoi-nghi-2025
 
 FILES = {
     "posts/2025/hoi-nghi/index.md": post(FULL, "Mở đầu.\n\n![Bàn đọc](than.jpg)"),
-    "posts/2025/hoi-nghi/index.en.md": post("title: Readers' conference\nsummary: The year in review.\nslug: readers-conference", "Body."),
+    "posts/2025/hoi-nghi/index.en.md": post(
+        "title: Readers' conference\nsummary: The year in review.\nslug: readers-conference",
+        "Body.",
+    ),
     "posts/2025/hoi-nghi/bia.jpg": jpeg(120, 80),
     "posts/2025/hoi-nghi/than.jpg": jpeg(),
     "posts/2025/hoi-nghi/anh/2.jpg": jpeg(),
     "posts/2025/hoi-nghi/anh/1.jpg": jpeg(),
     "posts/2025/hoi-nghi/anh/captions.yml": "1.jpg: Ảnh một\n2.jpg: {alt: Ảnh hai, caption: Chú thích hai, credit: Nguyễn A}\n",
-    "posts/2025/nhap/index.md": post("title: Nháp\ndate: 2025-01-01\ncategory: am-nhac\nstatus: draft", "Đoạn đầu *tiên*.\n\nĐoạn hai."),
-    "people/phung-chien/index.md": post("name: Phùng Chiến\nroles: [musician]\nportrait: chan-dung.jpg", "Nhạc sĩ."),
+    "posts/2025/nhap/index.md": post(
+        "title: Nháp\ndate: 2025-01-01\ncategory: am-nhac\nstatus: draft",
+        "Đoạn đầu *tiên*.\n\nĐoạn hai.",
+    ),
+    "people/phung-chien/index.md": post(
+        "name: Phùng Chiến\nroles: [musician]\nportrait: chan-dung.jpg", "Nhạc sĩ."
+    ),
     "people/phung-chien/chan-dung.jpg": jpeg(),
-    "works/chieu-muong-hum/index.md": post("title: Chiều Mường Hum\nkind: song\nduration: 4:35\nyear: 2019"),
+    "works/chieu-muong-hum/index.md": post(
+        "title: Chiều Mường Hum\nkind: song\nduration: 4:35\nyear: 2019"
+    ),
 }
 
 
 @pytest.fixture(scope="module")
 def check(tmp_path_factory):
     root = write_site(tmp_path_factory.mktemp("keys"), FILES)
-    settings = read_settings(str(REPO / "pelicanconf.py"), override={"PATH": str(root / "content")})
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"), override={"PATH": str(root / "content")}
+    )
     result = check_site(settings)
     assert result.ok, [p.describe() for p in result.problems.errors]
     result.settings = settings
@@ -85,7 +97,10 @@ def translation(check):
         ("correction", "Sửa số thẻ bạn đọc."),
         ("summary", "Tổng kết năm 2025."),
         ("lead", True),
-        ("source", {"name": "Báo Lào Cai", "url": "https://baolaocai.vn/a-post886185.html"}),
+        (
+            "source",
+            {"name": "Báo Lào Cai", "url": "https://baolaocai.vn/a-post886185.html"},
+        ),
         ("canonical", "https://baolaocai.vn/a-post886185.html"),
         ("aliases", ["/tin-tuc/hoi-nghi.html"]),
         ("people", ["phung-chien"]),
@@ -102,22 +117,37 @@ def test_key_is_read(original, key, expected):
 
 
 def test_category_by_name_gets_the_key_as_slug(original):
-    assert (original["category"].slug, original["category"].name) == ("hoat-dong-thu-vien", "Hoạt động thư viện")
+    assert (original["category"].slug, original["category"].name) == (
+        "hoat-dong-thu-vien",
+        "Hoạt động thư viện",
+    )
 
 
 def test_tags_and_authors_become_pages(original):
     assert [t.slug for t in original["tags"]] == ["van-hoa-doc", "vietbiblio"]
-    assert [a.slug for a in original["authors"]] == ["phong-truyen-thong", "bao-lao-cai"]
+    assert [a.slug for a in original["authors"]] == [
+        "phong-truyen-thong",
+        "bao-lao-cai",
+    ]
 
 
 def test_event_times(original):
     event = original["event"]
-    assert (event["start"].hour, event["end"].hour, event["venue"]) == (14, 17, "Cơ sở 2")
+    assert (event["start"].hour, event["end"].hour, event["venue"]) == (
+        14,
+        17,
+        "Cơ sở 2",
+    )
 
 
 def test_cover_is_the_named_photo_with_its_size(original):
     cover = original["cover"]
-    assert (cover.src, cover.alt, cover.width, cover.height) == ("bia.jpg", "Hội trường", 120, 80)
+    assert (cover.src, cover.alt, cover.width, cover.height) == (
+        "bia.jpg",
+        "Hội trường",
+        120,
+        80,
+    )
 
 
 def test_gallery_is_sorted_by_file_name_with_captions(original):
@@ -135,26 +165,57 @@ def test_body_photos_are_listed(original):
 def test_gallery_is_shown_after_the_text(check):
     from content_model.rendering import gallery_html  # noqa: PLC0415
 
-    html = gallery_html(check.documents[check.cfg.content / "posts/2025/hoi-nghi/index.md"])
+    html = gallery_html(
+        check.documents[check.cfg.content / "posts/2025/hoi-nghi/index.md"]
+    )
     assert 'class="photos photos--gallery photos--2"' in html
     assert '<small class="photos__credit">Nguyễn A</small>' in html
 
 
 def test_draft_status_and_summary_from_first_paragraph(check):
     draft = metadata(check, "posts/2025/nhap/index.md")
-    assert (draft["status"], draft["summary"], draft["lead"]) == ("draft", "Đoạn đầu <em>tiên</em>.", False)
+    assert (draft["status"], draft["summary"], draft["lead"]) == (
+        "draft",
+        "Đoạn đầu <em>tiên</em>.",
+        False,
+    )
 
 
 def test_translations_share_a_translation_id(original, translation):
     assert original["bundle"] == translation["bundle"] == "2025/hoi-nghi"
 
 
-@pytest.mark.parametrize("key", ["date", "modified", "correction", "category", "tags", "authors", "source", "people", "works", "event", "cover", "gallery", "photo_credit"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "date",
+        "modified",
+        "correction",
+        "category",
+        "tags",
+        "authors",
+        "source",
+        "people",
+        "works",
+        "event",
+        "cover",
+        "gallery",
+        "photo_credit",
+    ],
+)
 def test_translation_inherits(original, translation, key):
     assert translation[key] == original[key]
 
 
-@pytest.mark.parametrize(("key", "expected"), [("title", "Readers' conference"), ("summary", "The year in review."), ("slug", "readers-conference"), ("lang", "en")])
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("title", "Readers' conference"),
+        ("summary", "The year in review."),
+        ("slug", "readers-conference"),
+        ("lang", "en"),
+    ],
+)
 def test_translation_overrides(translation, key, expected):
     assert translation[key] == expected
 
@@ -162,5 +223,9 @@ def test_translation_overrides(translation, key, expected):
 def test_person_and_work_are_read(check):
     person = metadata(check, "people/phung-chien/index.md")
     work = metadata(check, "works/chieu-muong-hum/index.md")
-    assert (person["title"], person["roles"], person["cover"].alt) == ("Phùng Chiến", ["musician"], "Phùng Chiến")
+    assert (person["title"], person["roles"], person["cover"].alt) == (
+        "Phùng Chiến",
+        ["musician"],
+        "Phùng Chiến",
+    )
     assert (work["kind"], work["duration"], work["year"]) == ("song", "4:35", 2019)

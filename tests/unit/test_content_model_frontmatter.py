@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from content_model.frontmatter import parse_front_matter
 from content_model.problems import ContentError
 
@@ -20,7 +19,15 @@ def test_duration_stays_text():
     assert parse("duration: 4:35").values["duration"] == "4:35"
 
 
-@pytest.mark.parametrize("written", ["2025-11-06", "2025-11-06 15:30", "2025-11-06 15:30:00", "2025-11-06T15:30:00+07:00"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2025-11-06",
+        "2025-11-06 15:30",
+        "2025-11-06 15:30:00",
+        "2025-11-06T15:30:00+07:00",
+    ],
+)
 def test_every_date_form_arrives_as_text(written):
     assert parse(f"date: {written}").values["date"] == written
 
@@ -41,7 +48,9 @@ def test_body_follows_the_closing_fence():
 
 
 def test_crlf_files_are_read():
-    assert parse_front_matter("---\r\ntitle: A\r\n---\r\nB\r\n").values == {"title": "A"}
+    assert parse_front_matter("---\r\ntitle: A\r\n---\r\nB\r\n").values == {
+        "title": "A"
+    }
 
 
 @pytest.mark.parametrize(

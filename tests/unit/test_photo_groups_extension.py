@@ -7,7 +7,6 @@ from pathlib import Path
 from textwrap import dedent
 
 from markdown import Markdown
-
 from photo_groups import Photo, PhotoGroupsExtension
 
 
@@ -17,7 +16,10 @@ def render(text: str, missing: tuple[str, ...] = ()) -> str:
             return None
         return Photo(src=src, path=Path(src), alt=alt, width=40, height=30, title=title)
 
-    markdown = Markdown(extensions=[PhotoGroupsExtension(resolve, link_prefix="/p/")], output_format="html5")
+    markdown = Markdown(
+        extensions=[PhotoGroupsExtension(resolve, link_prefix="/p/")],
+        output_format="html5",
+    )
     return markdown.convert(dedent(text).strip())
 
 
@@ -33,7 +35,9 @@ def test_one_image_paragraph_is_one_figure():
 
 def test_emphasis_after_a_figure_is_its_caption():
     html = render("![Hội trường](a.jpg)\n\n*Quang cảnh hội nghị.*")
-    assert '<figcaption class="photos__caption">Quang cảnh hội nghị.</figcaption>' in html
+    assert (
+        '<figcaption class="photos__caption">Quang cảnh hội nghị.</figcaption>' in html
+    )
     assert "<em>" not in html
 
 
@@ -59,7 +63,9 @@ def test_an_image_title_captions_that_image_alone():
 
 
 def test_single_image_title_is_the_caption():
-    assert '<figcaption class="photos__caption">Tiêu đề</figcaption>' in render('![A](a.jpg "Tiêu đề")')
+    assert '<figcaption class="photos__caption">Tiêu đề</figcaption>' in render(
+        '![A](a.jpg "Tiêu đề")'
+    )
 
 
 def test_single_image_with_title_and_caption_shows_both():
@@ -69,7 +75,10 @@ def test_single_image_with_title_and_caption_shows_both():
 
 def test_caption_keeps_its_links():
     html = render("![A](a.jpg)\n\n*Ảnh: [Báo Lào Cai](https://baolaocai.vn)*")
-    assert '<figcaption class="photos__caption">Ảnh: <a href="https://baolaocai.vn">Báo Lào Cai</a></figcaption>' in html
+    assert (
+        '<figcaption class="photos__caption">Ảnh: <a href="https://baolaocai.vn">Báo Lào Cai</a></figcaption>'
+        in html
+    )
 
 
 def test_emphasis_not_after_photos_stays_a_paragraph():
@@ -86,7 +95,10 @@ def test_emphasis_with_more_text_is_not_a_caption():
 def test_image_inside_a_sentence_stays_inline_with_its_size():
     html = render("Xem ![biểu tượng](icon.png) ở đây.")
     assert not figures(html)
-    assert '<p>Xem <img alt="biểu tượng" height="30" src="/p/icon.png" width="40"> ở đây.</p>' in html
+    assert (
+        '<p>Xem <img alt="biểu tượng" height="30" src="/p/icon.png" width="40"> ở đây.</p>'
+        in html
+    )
 
 
 def test_groups_stay_where_they_stand_in_the_text():

@@ -15,20 +15,32 @@ TITLES = [
     ("Chiều Mường Hum", "chieu-muong-hum"),
     ("Không gian tri thức số", "khong-gian-tri-thuc-so"),
     ("“Lấy bạn đọc làm trung tâm”", "lay-ban-doc-lam-trung-tam"),
-    ("Tập huấn VietBiblio cho gần 200 trường học", "tap-huan-vietbiblio-cho-gan-200-truong-hoc"),
+    (
+        "Tập huấn VietBiblio cho gần 200 trường học",
+        "tap-huan-vietbiblio-cho-gan-200-truong-hoc",
+    ),
     ("Thư viện lưu động về Bát Xát", "thu-vien-luu-dong-ve-bat-xat"),
-    ("Đêm nhạc Tây Bắc: những bài ca về Lào Cai", "dem-nhac-tay-bac-nhung-bai-ca-ve-lao-cai"),
+    (
+        "Đêm nhạc Tây Bắc: những bài ca về Lào Cai",
+        "dem-nhac-tay-bac-nhung-bai-ca-ve-lao-cai",
+    ),
     ("ĐƯỜNG LÊN ĐỈNH FANSIPAN", "duong-len-dinh-fansipan"),
     ("Ngày hội đọc sách 21/4", "ngay-hoi-doc-sach-214"),
     ("Bắc Hà, mùa hoa mận trắng", "bac-ha-mua-hoa-man-trang"),
     ("Người Mông & người Dao kể chuyện", "nguoi-mong-nguoi-dao-ke-chuyen"),
     ("Thơ của Ư, Ơ, Ă, Â, Ê, Ô", "tho-cua-u-o-a-a-e-o"),
     ("Sách mới tháng 11 — 2025", "sach-moi-thang-11-2025"),
-    ("Trao 5 bằng khen tập thể và 10 cá nhân", "trao-5-bang-khen-tap-the-va-10-ca-nhan"),
+    (
+        "Trao 5 bằng khen tập thể và 10 cá nhân",
+        "trao-5-bang-khen-tap-the-va-10-ca-nhan",
+    ),
     ("  Khoảng trắng   thừa  ", "khoang-trang-thua"),
     ("Phố cổ Hội An... và Lào Cai?", "pho-co-hoi-an-va-lao-cai"),
     ("Tuyển tập “Mường Khương xưa”", "tuyen-tap-muong-khuong-xua"),
-    ("Giới thiệu sách: Lịch sử Đảng bộ tỉnh (1947–2025)", "gioi-thieu-sach-lich-su-dang-bo-tinh-1947-2025"),
+    (
+        "Giới thiệu sách: Lịch sử Đảng bộ tỉnh (1947–2025)",
+        "gioi-thieu-sach-lich-su-dang-bo-tinh-1947-2025",
+    ),
 ]
 
 
