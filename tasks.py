@@ -193,10 +193,10 @@ Viết bài ở đây.
 '''
 
 
-@task(help={"all": "also remove caches (.cache/)"})
-def clean(c, all=False):  # noqa: A002 (the option is --all)
+@task(help={"all": "also remove caches (.cache/)", "output": "output folder"})
+def clean(c, all=False, output=None):  # noqa: A002 (the option is --all)
     """Remove output/ (caches survive; --all removes them too)."""
-    shutil.rmtree(CONFIG["output"], ignore_errors=True)
+    shutil.rmtree(output or CONFIG["output"], ignore_errors=True)
     if all:
         shutil.rmtree(CONFIG["cache"], ignore_errors=True)
 

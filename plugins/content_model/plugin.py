@@ -22,16 +22,11 @@ def check_content(pelican: Any) -> None:
     BUILD.run_check(pelican.settings)
 
 
-def prepare_generator(generator: Any) -> None:
-    """Give each generator our templates only and the category menu."""
-    use_theme_templates_only(generator)
-    add_category_menu(generator)
-
-
 def register() -> None:
     """Connect the receivers."""
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(check_content)
-    signals.generator_init.connect(prepare_generator)
+    signals.generator_init.connect(use_theme_templates_only)
+    signals.article_generator_finalized.connect(add_category_menu)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)

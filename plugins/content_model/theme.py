@@ -1,4 +1,4 @@
-"""Theme glue: our templates only, and the category menu in every template's context."""
+"""Theme glue: our templates only, and the category menu in the templates' context."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 from typing import Any
 
 from jinja2 import FileSystemLoader
-from pelican.urlwrappers import Category
 
 from .state import BUILD
 
@@ -26,11 +25,11 @@ def use_theme_templates_only(generator: Any) -> None:
 
 
 def add_category_menu(generator: Any) -> None:
-    """Put the categories of data/categories.yml, in file order, in the context."""
-    check = BUILD.check
-    menu = []
-    for info in check.categories.items:
-        category = Category(info.name(check.cfg.default_lang), generator.settings)
-        category.slug = info.key
-        menu.append(category)
-    generator.context["SITE_CATEGORIES"] = menu
+    """Put in the context the categories that have posts, in data/categories.yml order.
+
+    A category without a published post has no page: the menu leaves it out
+    rather than link to a page that does not exist.
+    """
+    used = {category.slug: category for category, _posts in generator.categories}
+    keys = [info.key for info in BUILD.check.categories.items]
+    generator.context["SITE_CATEGORIES"] = [used[key] for key in keys if key in used]

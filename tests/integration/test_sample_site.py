@@ -1,0 +1,88 @@
+"""The repository's own sample content, built with the real tasks as a writer runs them."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.site_checks import broken_links, html_errors
+from tests.support import REPO, run_task
+
+SUBPATH_SITEURL = "https://thu-vien-lao-cai.github.io/site"
+
+
+@pytest.fixture(scope="module")
+def dev_build(tmp_path_factory):
+    output = tmp_path_factory.mktemp("dev") / "output"
+    result = run_task("build", "--output", str(output))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return output
+
+
+@pytest.fixture(scope="module")
+def subpath_build(tmp_path_factory):
+    output = tmp_path_factory.mktemp("subpath") / "output"
+    result = run_task("preview", "--siteurl", SUBPATH_SITEURL, "--output", str(output))
+    assert result.returncode == 0, result.stderr + result.stdout
+    return output
+
+
+def test_check_passes_on_the_sample_content():
+    result = run_task("check")
+    assert result.returncode == 0, result.stderr
+    assert "Content OK" in result.stdout
+
+
+def test_every_page_is_valid_html(dev_build):
+    assert html_errors(dev_build) == []
+
+
+def test_no_broken_internal_link_or_image(dev_build):
+    assert broken_links(dev_build) == []
+
+
+def test_no_broken_link_under_a_sub_path(subpath_build):
+    assert broken_links(subpath_build, SUBPATH_SITEURL) == []
+
+
+def test_sub_path_pages_are_valid_html(subpath_build):
+    assert html_errors(subpath_build) == []
+
+
+def test_sub_path_build_has_no_root_relative_link(subpath_build):
+    for page in subpath_build.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'href="/' not in text and 'src="/' not in text, page
+
+
+def test_rebuild_at_a_fixed_time_is_byte_identical(tmp_path):
+    outputs = [tmp_path / "a", tmp_path / "b"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764403200"}
+    for output in outputs:
+        subprocess.run(
+            [sys.executable, "-m", "invoke", "preview", "--output", str(output)],
+            cwd=REPO,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    comparison = filecmp.dircmp(*outputs)
+    assert _differences(comparison) == []
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    found = comparison.left_only + comparison.right_only + comparison.diff_files
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
+
+
+def test_clean_removes_the_output_folder(tmp_path):
+    output = tmp_path / "output"
+    assert run_task("build", "--output", str(output)).returncode == 0
+    assert run_task("clean", "--output", str(output)).returncode == 0
+    assert not output.exists()

@@ -1,0 +1,88 @@
+"""Checks of a built site: HTML validity (Nu Html Checker) and internal links."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from tests.support import REPO
+
+VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_errors(output: Path) -> list[str]:
+    """Return the Nu Html Checker's errors for every HTML file under `output`."""
+    java = shutil.which("java")
+    assert java, "Java is needed for the Nu Html Checker: run .ci/run or install it"
+    assert VNU_JAR.is_file(), "vnu.jar is missing: run `npm ci` (./dev does it)"
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--skip-non-html",
+            "--stdout",
+            "--format",
+            "json",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    messages = json.loads(result.stdout)["messages"]
+    return [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def broken_links(output: Path, siteurl: str = "") -> list[str]:
+    """Return internal links and images of the built pages that lead nowhere."""
+    base_path = urlsplit(siteurl).path.rstrip("/")
+    broken = []
+    for page in sorted(output.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            target = _target(output, page, link, siteurl, base_path)
+            if target is not None and not target.is_file():
+                broken.append(f"{page.relative_to(output)} -> {link}")
+    return broken
+
+
+def _target(
+    output: Path, page: Path, link: str, siteurl: str, base_path: str
+) -> Path | None:
+    """Return the file an internal link points to, or None for external links."""
+    if siteurl and link.startswith(siteurl):
+        link = link[len(siteurl) :] or "/"
+    elif urlsplit(link).scheme or link.startswith(("#", "//", "mailto:")):
+        return None
+    path = unquote(urlsplit(link).path)
+    if path.startswith("/"):
+        if (
+            base_path
+            and siteurl
+            and not link.startswith(base_path)
+            and not path.startswith("/")
+        ):
+            return None
+        target = output / path.lstrip("/")
+    else:
+        target = page.parent / path
+    return target / "index.html" if path.endswith("/") or target.is_dir() else target
