@@ -63,8 +63,10 @@ FILES = {
         date: 2025-10-01
         category: am-nhac
         status: draft
-        """
+        """,
+        "![Ảnh chưa công bố](bi-mat.jpg)",
     ),
+    "posts/2025/ban-nhap/bi-mat.jpg": jpeg(),
     "posts/2099/tuong-lai/index.md": post(
         """
         title: Bài hẹn giờ
@@ -218,6 +220,11 @@ def test_future_post_is_built_for_the_writer(site):
 def test_preview_has_no_draft(published):
     assert not (published / "output/drafts").exists()
     assert "Bản nháp" not in read(published, "")
+
+
+def test_preview_publishes_no_photo_of_a_draft(published, site):
+    assert (site / "output/drafts/ban-nhap/bi-mat.jpg").is_file()
+    assert not list((published / "output").rglob("bi-mat.jpg"))
 
 
 def test_preview_holds_back_future_post(published):
