@@ -23,6 +23,7 @@ DATE_HELP = "write it as 2025-11-06 or 2025-11-06 15:30"
 SHOWN_CHARACTERS = 60
 FIRST_YEAR, LAST_YEAR = 1000, 2999
 ISBN_10, ISBN_13 = 10, 13
+MAX_OFFSET_HOURS, MINUTES_PER_HOUR = 14, 60
 
 
 def describe(value: Any) -> str:
@@ -124,6 +125,11 @@ def _offset(text_offset: str) -> tzinfo:
     sign = -1 if text_offset[0] == "-" else 1
     digits = text_offset[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > MAX_OFFSET_HOURS or minutes >= MINUTES_PER_HOUR:
+        raise ContentError(
+            f"'{text_offset}' is not a time zone offset: leave it out for Vietnam "
+            "time, or write one like +07:00"
+        )
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
 from .problems import ContentError
@@ -16,6 +19,9 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 # EXIF orientations 5-8 turn the photo a quarter: browsers show it turned.
 _TURNED = {5, 6, 7, 8}
 _ORIENTATION_TAG = 0x0112
+# Pelican publishes a photo at its file name without escaping it, so a space or
+# an accent would make a broken address: such names are refused with a new name.
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
 def photo_file(folder: Path, src: str) -> Path:
@@ -40,7 +46,22 @@ def photo_file(folder: Path, src: str) -> Path:
         )
     if not path.is_file():
         raise ContentError(_missing_message(folder, name))
+    check_file_name(path.relative_to(folder))
     return path
+
+
+def check_file_name(relative: Path) -> None:
+    """Refuse file and folder names that cannot be part of a web address."""
+    for part in relative.parts:
+        if not _SAFE_NAME.match(part):
+            stem, dot, suffix = part.rpartition(".") if "." in part else (part, "", "")
+            subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+            better = slugify(stem, regex_subs=subs) + dot + suffix.lower()
+            raise ContentError(
+                f"the name '{part}' cannot be part of a web address: rename it "
+                f"to '{better}' (letters a-z, digits, '-' and '_'; no spaces or "
+                "accents), and write the new name in the text"
+            )
 
 
 def _missing_message(folder: Path, name: str) -> str:

@@ -14,7 +14,7 @@ from ruamel.yaml.error import YAMLError
 
 from .config import ContentModelSettings
 from .frontmatter import yaml_error_line
-from .images import PHOTO_SUFFIXES, photo_file, photo_size
+from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
 from .problems import ContentError, ProblemList
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ def _gallery_photo(
         )
         return None
     try:
+        check_file_name(path.relative_to(document.bundle.folder))
         width, height = photo_size(path)
     except ContentError as error:
         problems.error(path, error.message)

@@ -48,8 +48,15 @@ class PhotoGroupsExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (python-markdown API)
         """Run after inline patterns (priority 20) have turned ![]() into <img>."""
+        self.md = md
+        md.registerExtension(self)
+        self.reset()
         processor = PhotoGroupsProcessor(md, self.resolve, self.link_prefix)
         md.treeprocessors.register(processor, "photo_groups", 15)
+
+    def reset(self) -> None:
+        """Start each document with no photos (an empty text runs no processor)."""
+        self.md.photos = []
 
 
 class PhotoGroupsProcessor(Treeprocessor):

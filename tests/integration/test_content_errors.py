@@ -52,6 +52,8 @@ BAD = {
     "posts/2025/bo-anh/anh/b.jpg": jpeg(),
     "posts/2025/bo-anh/anh/captions.yml": "a.jpg: Ảnh A\nc.jpg: Ảnh không có\n",
     "posts/2025/bai-dung/index.md": good_post(),
+    "posts/2025/ten-anh/index.md": post(GOOD, "![Ảnh](<ảnh 1.jpg>)"),
+    "posts/2025/ten-anh/ảnh 1.jpg": jpeg(),
     "people/khong-ten/index.md": post("roles: [musician]"),
     "people/sai-vai/index.md": post("name: Người mẫu\nroles: [singer, dancer]"),
     "works/sai-loai/index.md": post("title: Bài hát\nkind: album"),
@@ -106,6 +108,7 @@ EXPECTED = [
         "'c.jpg' is not a photo in this folder",
     ),
     ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
+    ("posts/2025/ten-anh/index.md", 7, "rename it to 'anh-1.jpg'"),
     ("people/khong-ten/index.md", 1, "needs 'name'"),
     ("people/sai-vai/index.md", 3, "'dancer' is not allowed"),
     (

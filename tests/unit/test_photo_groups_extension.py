@@ -123,3 +123,8 @@ def test_photos_are_collected_in_order():
 def test_unresolved_photo_is_left_without_a_size():
     html = render("![A](a.jpg)\n![B](missing.jpg)", missing=("missing.jpg",))
     assert '<img alt="B" src="missing.jpg">' in html
+
+
+def test_an_empty_text_has_no_photos():
+    markdown = Markdown(extensions=[PhotoGroupsExtension(lambda *_: None)])
+    assert (markdown.convert(""), markdown.photos) == ("", [])
