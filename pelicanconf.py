@@ -100,6 +100,7 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 # Only the home page among Pelican's direct templates; the others have no URL here.
 DIRECT_TEMPLATES = ["index"]
+INDEX_URL = ""
 ARCHIVES_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAGS_SAVE_AS = ""

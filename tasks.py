@@ -207,6 +207,13 @@ def test(c, args=""):
     c.run(f"{shlex.quote(sys.executable)} -m pytest -n auto {args}", pty=False)
 
 
+@task(help={"posts": "number of generated posts", "repeat": "runs per figure"})
+def bench(c, posts=300, repeat=3):
+    """Time check and build of a generated corpus beside plain Pelican."""
+    script = ROOT / "tools" / "bench_build.py"
+    c.run(f"{shlex.quote(sys.executable)} {script} --posts {posts} --repeat {repeat}")
+
+
 @task
 def lint(c):
     """Check code style with ruff."""

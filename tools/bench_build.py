@@ -1,0 +1,152 @@
+"""Time the build of a generated corpus: our content model beside plain Pelican.
+
+Writes N posts (with photos) twice, once as our bundles with YAML front matter,
+once in Pelican's native Markdown metadata, and builds each the same way in
+this run, so the figures compare our checks and reader with Pelican's own.
+Prints seconds and writes JSON under bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+CATEGORIES = "- key: su-kien\n  vi: Sự kiện\n  en: Events\n"
+PARAGRAPH = (
+    "Thư viện tỉnh Lào Cai phục vụ bạn đọc tại chỗ, lưu động và trực tuyến; "
+    "bài này là văn bản mẫu để đo thời gian dựng trang. "
+) * 6
+
+
+def write_photo(path: Path) -> None:
+    """Write a small JPEG (sizes are read from headers, so size barely matters)."""
+    Image.new("RGB", (64, 48), (120, 80, 40)).save(path, "JPEG")
+
+
+def write_corpus(root: Path, count: int) -> tuple[Path, Path]:
+    """Write `count` posts as bundles and as plain Pelican files; return both roots."""
+    ours, plain = root / "ours", root / "plain"
+    (ours / "data").mkdir(parents=True)
+    (ours / "data" / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
+    for number in range(count):
+        slug = f"bai-mau-{number:05d}"
+        bundle = ours / "content" / "posts" / "2025" / slug
+        flat = plain / "content" / slug
+        bundle.mkdir(parents=True)
+        flat.mkdir(parents=True)
+        photos = "\n".join(f"![Ảnh {i}](anh-{i}.jpg)" for i in range(3))
+        body = f"{PARAGRAPH}\n\n{photos}\n\n*Chú thích nhóm ảnh.*\n\n{PARAGRAPH}\n"
+        for i in range(3):
+            write_photo(bundle / f"anh-{i}.jpg")
+            write_photo(flat / f"anh-{i}.jpg")
+        (bundle / "index.md").write_text(
+            f"---\ntitle: Bài mẫu số {number}\ndate: 2025-11-06 14:00\n"
+            f"category: su-kien\ntags: [mẫu, tag-{number % 20}]\n---\n\n{body}",
+            encoding="utf-8",
+        )
+        flat_body = body.replace("](anh-", "]({static}anh-")
+        (flat / "index.md").write_text(
+            f"Title: Bài mẫu số {number}\nDate: 2025-11-06 14:00\n"
+            f"Category: su-kien\nTags: mẫu, tag-{number % 20}\nSlug: {slug}\n\n"
+            + flat_body,
+            encoding="utf-8",
+        )
+    return ours, plain
+
+
+PLAIN_SETTINGS = """
+SITENAME = "bench"
+PATH = "content"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+STATIC_PATHS = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+DEFAULT_PAGINATION = 10
+TAG_SAVE_AS = "tag/{slug}/index.html"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+"""
+
+
+def timed(command: list[str]) -> float:
+    """Return the wall time of `command`, which must succeed."""
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    """Build the corpus both ways, print the figures, write them as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--posts", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    arguments = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as folder:
+        ours, plain = write_corpus(Path(folder), arguments.posts)
+        (plain / "settings.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
+        runs = {
+            "check (ours)": [
+                python,
+                "-m",
+                "invoke",
+                "check",
+                "--content",
+                str(ours / "content"),
+            ],
+            "build (ours)": [
+                python,
+                "-m",
+                "invoke",
+                "build",
+                "--content",
+                str(ours / "content"),
+                "--output",
+                str(ours / "output"),
+            ],
+            "build (plain Pelican)": [
+                python,
+                "-m",
+                "pelican",
+                str(plain / "content"),
+                "-s",
+                str(plain / "settings.py"),
+                "-o",
+                str(plain / "output"),
+            ],
+        }
+        results = {
+            name: min(timed(cmd) for _ in range(arguments.repeat))
+            for name, cmd in runs.items()
+        }
+    baseline = results["build (plain Pelican)"]
+    print(f"{arguments.posts} posts, 3 photos each, best of {arguments.repeat}:")
+    for name, seconds in results.items():
+        per_post = seconds / arguments.posts * 1000
+        ratio = seconds / baseline
+        print(
+            f"  {name:24} {seconds:6.2f} s  {per_post:6.2f} ms/post  {ratio:4.2f}x plain"
+        )
+    out = ROOT / "bench" / "results" / "build.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps({"posts": arguments.posts, "seconds": results}, indent=2) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
