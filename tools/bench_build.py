@@ -139,7 +139,7 @@ def main() -> None:
         per_post = seconds / arguments.posts * 1000
         ratio = seconds / baseline
         print(
-            f"  {name:24} {seconds:6.2f} s  {per_post:6.2f} ms/post  {ratio:4.2f}x plain"
+            f"  {name:24} {seconds:6.2f} s  {per_post:5.2f} ms/post {ratio:4.2f}x plain"
         )
     out = ROOT / "bench" / "results" / "build.json"
     out.parent.mkdir(parents=True, exist_ok=True)
