@@ -137,20 +137,31 @@ def livereload(c):
     help={
         "title": "the post's title, in quotes",
         "year": "year folder (default: this year)",
+        "content": "content folder (default: content/)",
     }
 )
-def new_post(c, title, year=None):
+def new_post(c, title, year=None, content=None):
     """Scaffold content/posts/<year>/<slug>/index.md from a title."""
     settings = read_settings(CONFIG["settings_base"])
     now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
-    path = new_post_path(
-        Path(CONFIG["content"]), title, str(year or now.year), settings
-    )
+    folder = Path(content or CONFIG["content"])
+    path = new_post_path(folder, title, str(year or now.year), settings)
     path.parent.mkdir(parents=True)
-    path.write_text(new_post_text(title, now), encoding="utf-8")
-    print(
-        f"Created {path.relative_to(ROOT)}: write the post, put its photos beside it."
+    path.write_text(
+        new_post_text(title, now, _first_category(folder)), encoding="utf-8"
     )
+    print(f"Created {path}: write the post, put its photos beside it.")
+
+
+def _first_category(content: Path) -> str:
+    """Return the first category key of the site, as the new post's example."""
+    from content_model.checker import check_settings  # noqa: PLC0415
+
+    settings = read_settings(
+        CONFIG["settings_base"], override={"PATH": str(content.resolve())}
+    )
+    cfg, categories = check_settings(settings)
+    return categories.items[0].key if categories.items else "category-key"
 
 
 def _site_zone(settings):
@@ -169,14 +180,14 @@ def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
     return content / "posts" / year / slug / "index.md"
 
 
-def new_post_text(title: str, now: datetime) -> str:
+def new_post_text(title: str, now: datetime, category: str) -> str:
     """Return a new post's text: the front matter, with what each key means."""
     quoted = title.replace('"', '\\"')
     return f'''---
 title: "{quoted}"
 date: {now:%Y-%m-%d %H:%M}
-# Chuyên mục: một khoá trong data/categories.yml (vd. hoat-dong-thu-vien, su-kien)
-category: hoat-dong-thu-vien
+# Chuyên mục: một khoá (key) trong data/categories.yml
+category: {category}
 # Chủ đề (tuỳ chọn): bài cùng chủ đề được liệt kê cạnh nhau
 tags: []
 # Người viết hoặc tờ báo (tuỳ chọn)

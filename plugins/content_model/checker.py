@@ -32,11 +32,19 @@ class SiteCheck:
         return not self.problems.errors
 
 
+def check_settings(
+    settings: dict[str, Any], problems: ProblemList | None = None
+) -> tuple[ContentModelSettings, Categories]:
+    """Return the checked settings and the site's categories."""
+    cfg = load_settings(settings)
+    problems = problems if problems is not None else ProblemList()
+    return cfg, load_categories(cfg.categories_file, cfg.languages, problems)
+
+
 def check_site(settings: dict[str, Any]) -> SiteCheck:
     """Read and check every content file and data file named by `settings`."""
-    cfg = load_settings(settings)
     problems = ProblemList()
-    categories = load_categories(cfg.categories_file, cfg.languages, problems)
+    cfg, categories = check_settings(settings, problems)
     documents: dict[Path, Document] = {}
     for bundle in discover(cfg, problems):
         for document in load_bundle(bundle, cfg, categories, problems):

@@ -75,6 +75,14 @@ FILES = {
         """
     ),
     "pages/gioi-thieu/index.md": post("title: Giới thiệu", "Về thư viện."),
+    "pages/gioi-thieu/index.en.md": post("title: About", "About the library."),
+    "posts/2025/cong-cu/index.vi.md": post(
+        """
+        title: Bài do công cụ soạn thảo ghi
+        date: 2025-05-05
+        category: am-nhac
+        """
+    ),
 }
 
 
@@ -237,3 +245,19 @@ def test_preview_builds_every_url_from_siteurl(published):
     assert 'href="https://example.org/thu-vien/theme/css/site.css"' in page
     assert 'src="https://example.org/thu-vien/2025/hoi-nghi/anh/hoi-nghi.jpg"' in page
     assert not re.search(r'(?:href|src)="/(?!/)', page)
+
+
+def test_page_translation_is_under_its_language(site):
+    assert "<h1>About</h1>" in read(site, "en/gioi-thieu/")
+
+
+def test_index_vi_md_is_the_vietnamese_post(site):
+    page = read(site, "2025/cong-cu/")
+    assert '<html lang="vi">' in page and "Bài do công cụ soạn thảo ghi" in page
+
+
+def test_scheduled_post_is_published_by_the_first_build_after_its_time(tmp_path):
+    root = write_site(tmp_path, FILES)
+    result = run_pelican(root, production=True, BUILD_TIME="2099-01-01T08:00:00+07:00")
+    assert result.returncode == 0, result.stderr
+    assert "Bài hẹn giờ" in read(root, "2099/tuong-lai/")
