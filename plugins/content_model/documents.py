@@ -76,8 +76,8 @@ def load_bundle(
             continue
         document = Document(bundle, path, lang, original is None, {}, front)
         document.values = _values(document, schema, original, cfg, problems)
+        _complete(document, original, cfg, categories, problems)
         original = original or document
-        _complete(document, cfg, categories, problems)
         documents.append(document)
     return documents
 
@@ -135,6 +135,7 @@ def _check_repeated_keys(
 
 def _complete(
     document: Document,
+    original: Document | None,
     cfg: ContentModelSettings,
     categories: Categories,
     problems: ProblemList,
@@ -142,10 +143,10 @@ def _complete(
     """Resolve the category, render the body, and find the gallery and cover."""
     check_rules(document, categories, problems)
     document.rendered = render_body(document, cfg, problems)
-    if document.values.get("gallery") and _sets(document, "gallery"):
-        document.gallery = gallery_photos(document, problems)
+    if original is not None and not _sets(document, "gallery"):
+        document.gallery = original.gallery
     elif document.values.get("gallery"):
-        document.gallery = gallery_photos(document, ProblemList())
+        document.gallery = gallery_photos(document, problems)
     document.cover = cover_photo(document, problems)
 
 

@@ -38,6 +38,7 @@ _PLAIN_KEYS = (
     "name",
 )
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>")
 
 
 def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +74,11 @@ def _summary(document: Document) -> dict[str, Any]:
     """Return the summary as HTML and whether the writer gave it as a lead."""
     given = document.values.get("summary")
     if given:
-        html = markdown(given, output_format="html5")
-        return {"summary": _FIRST_PARAGRAPH.sub(r"\1", html, count=1), "lead": True}
+        html = markdown(given, output_format="html5").strip()
+        # A lead is one paragraph, even when the writer left a blank line in it.
+        inline = (
+            _PARAGRAPH_BREAK.sub(" ", html).removeprefix("<p>").removesuffix("</p>")
+        )
+        return {"summary": inline, "lead": True}
     first = _FIRST_PARAGRAPH.search(document.rendered.html)
     return {"summary": first.group(1) if first else "", "lead": False}

@@ -181,6 +181,23 @@ def test_draft_status_and_summary_from_first_paragraph(check):
     )
 
 
+def test_summary_of_several_paragraphs_is_one_lead(tmp_path):
+    root = write_site(
+        tmp_path,
+        {
+            "posts/2025/a/index.md": post(
+                "title: A\ndate: 2025-01-01\ncategory: am-nhac\nsummary: |\n  Một.\n\n  Hai."
+            )
+        },
+    )
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"), override={"PATH": str(root / "content")}
+    )
+    result = check_site(settings)
+    result.settings = settings
+    assert metadata(result, "posts/2025/a/index.md")["summary"] == "Một. Hai."
+
+
 def test_translations_share_a_translation_id(original, translation):
     assert original["bundle"] == translation["bundle"] == "2025/hoi-nghi"
 
