@@ -41,6 +41,7 @@ BAD = {
     ),
     "pages/tag/index.md": post("title: Trang trùng địa chỉ"),
     "pages/2024/index.md": post("title: Trang trùng năm"),
+    "pages/en/index.md": post("title: Trang trùng ngôn ngữ"),
     "posts/2025/sai-khoa/index.md": good_post(tittle="Lỗi chính tả"),
     "posts/2025/ban-dich-thieu/index.md": good_post(),
     "posts/2025/ban-dich-thieu/index.en.md": post("summary: No title here"),
@@ -93,6 +94,7 @@ EXPECTED = [
     ("posts/2025/yaml-hong/index.md", 2, "not valid YAML"),
     ("pages/tag/index.md", None, "/tag/ is used by the site itself"),
     ("pages/2024/index.md", None, "/2024/ is used by the site itself"),
+    ("pages/en/index.md", None, "/en/ is used by the site itself"),
     ("posts/2025/sai-khoa/index.md", 5, "did you mean 'title'?"),
     ("posts/2025/ban-dich-thieu/index.en.md", 1, "needs 'title'"),
     ("posts/2025/ngoai-thu-muc.md", None, "must be at posts/<year>/<name>/index.md"),
@@ -221,3 +223,14 @@ def test_broken_categories_file_is_named(broken_categories):
     result = run_pelican(broken_categories)
     assert result.returncode != 0
     assert "data/categories.yml:2: error: is not valid YAML" in result.stderr
+
+
+def test_post_in_another_years_folder_is_a_warning_only(tmp_path):
+    site = write_site(tmp_path, {"posts/2024/nam-khac/index.md": good_post()})
+    result = run_pelican(site)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "content/posts/2024/nam-khac/index.md:3: warning: the date is in 2025 but the "
+        "folder is posts/2024/" in result.stderr
+    )
+    assert (site / "output/2025/nam-khac/index.html").is_file()
