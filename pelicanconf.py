@@ -21,9 +21,11 @@ PATH = "content"
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
-# Photos are copied only when a post shows them ({attach} links), never whole
-# folders.
+# Photos are published only when a page shows them ({static} links and covers),
+# never whole folders: a draft's photos stay private.
 STATIC_PATHS = []
+STATIC_URL = "media/{path}"
+STATIC_SAVE_AS = "media/{path}"
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_PATH = str(ROOT / ".cache" / "pelican")

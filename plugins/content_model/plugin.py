@@ -6,6 +6,7 @@ from typing import Any
 
 from pelican import signals
 
+from .media import add_media_filter, publish_covers
 from .publication import hold_back
 from .reader import add_reader
 from .state import BUILD
@@ -27,6 +28,9 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(check_content)
     signals.generator_init.connect(use_theme_templates_only)
+    signals.generator_init.connect(add_media_filter)
     signals.article_generator_finalized.connect(add_category_menu)
+    signals.article_generator_finalized.connect(publish_covers)
+    signals.page_generator_finalized.connect(publish_covers)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)

@@ -20,8 +20,9 @@ from .problems import ContentError, ProblemList
 if TYPE_CHECKING:
     from .documents import Document
 
-# Pelican replaces {attach}name with the photo's URL and copies it beside the page.
-LINK_PREFIX = "{attach}"
+# Pelican replaces {static}name with the photo's URL (STATIC_URL) and publishes
+# the file; the gallery issue replaces this with resized copies under /media/.
+LINK_PREFIX = "{static}"
 CAPTIONS_FILE = "captions.yml"
 
 

@@ -54,9 +54,13 @@ FILES = {
         title: '{TRICKY_TITLE.replace("'", "''")}'
         date: 2024-03-01
         category: Âm nhạc
+        cover: bia.jpg
+        cover_alt: Bìa sách
         """,
         "Giới thiệu sách.",
     ),
+    "posts/2024/sach-moi/bia.jpg": jpeg(),
+    "posts/2024/sach-moi/khong-dung.jpg": jpeg(),
     "posts/2025/ban-nhap/index.md": post(
         """
         title: Bản nháp chưa xong
@@ -145,7 +149,7 @@ def test_single_photo_is_a_figure_with_the_caption(site):
     figure = re.search(
         r'<figure class="photos photos--1">.*?</figure>', page, re.S
     ).group(0)
-    assert 'src="/2025/hoi-nghi/anh/hoi-nghi.jpg"' in figure
+    assert 'src="/media/posts/2025/hoi-nghi/anh/hoi-nghi.jpg"' in figure
     assert "<figcaption" in figure and "Quang cảnh hội nghị.</figcaption>" in figure
 
 
@@ -183,8 +187,16 @@ def test_turned_photo_has_its_shown_size(site):
     )
 
 
-def test_photos_are_published_beside_the_post(site):
-    assert (site / "output/2025/hoi-nghi/anh/hoi-nghi.jpg").is_file()
+def test_photos_are_published_under_media(site):
+    assert (site / "output/media/posts/2025/hoi-nghi/anh/hoi-nghi.jpg").is_file()
+
+
+def test_a_cover_outside_the_text_is_published(site):
+    assert (site / "output/media/posts/2024/sach-moi/bia.jpg").is_file()
+
+
+def test_photos_not_shown_are_not_published(site):
+    assert not (site / "output/media/posts/2024/sach-moi/khong-dung.jpg").exists()
 
 
 def test_summary_is_the_lead_as_html(site):
@@ -231,7 +243,7 @@ def test_preview_has_no_draft(published):
 
 
 def test_preview_publishes_no_photo_of_a_draft(published, site):
-    assert (site / "output/drafts/ban-nhap/bi-mat.jpg").is_file()
+    assert (site / "output/media/posts/2025/ban-nhap/bi-mat.jpg").is_file()
     assert not list((published / "output").rglob("bi-mat.jpg"))
 
 
@@ -243,7 +255,10 @@ def test_preview_holds_back_future_post(published):
 def test_preview_builds_every_url_from_siteurl(published):
     page = read(published, "2025/hoi-nghi/")
     assert 'href="https://example.org/thu-vien/theme/css/site.css"' in page
-    assert 'src="https://example.org/thu-vien/2025/hoi-nghi/anh/hoi-nghi.jpg"' in page
+    assert (
+        'src="https://example.org/thu-vien/media/posts/2025/hoi-nghi/anh/hoi-nghi.jpg"'
+        in page
+    )
     assert not re.search(r'(?:href|src)="/(?!/)', page)
 
 
