@@ -49,7 +49,9 @@ BUILD_TIME = _build_time()
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["content_model"]
+PLUGINS = ["content_model", "theme_support", "related_lists"]
+# The theme's static files are published fingerprinted by theme_support.
+THEME_STATIC_PATHS = []
 CONTENT_MODEL = {
     "categories_file": "data/categories.yml",
     "show_drafts": True,
@@ -100,9 +102,11 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-# Only the home page among Pelican's direct templates; the others have no URL here.
-DIRECT_TEMPLATES = ["index"]
+# The home page and the 404 page; Pelican's other direct templates have no URL here.
+DIRECT_TEMPLATES = ["index", "not_found"]
 INDEX_URL = ""
+NOT_FOUND_SAVE_AS = "404.html"
+NOT_FOUND_URL = "404.html"
 ARCHIVES_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAGS_SAVE_AS = ""

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from textwrap import dedent
 
+from bs4 import BeautifulSoup
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
@@ -102,3 +103,8 @@ def read(site: Path, url_path: str) -> str:
     if url_path.endswith("/") or not url_path:
         path = path / "index.html"
     return path.read_text(encoding="utf-8")
+
+
+def soup(site: Path, url_path: str) -> BeautifulSoup:
+    """Return the built page at `url_path`, parsed."""
+    return BeautifulSoup(read(site, url_path), "html.parser")

@@ -6,11 +6,9 @@ from typing import Any
 
 from pelican import signals
 
-from .media import add_media_filter, publish_covers
 from .publication import hold_back
 from .reader import add_reader
 from .state import BUILD
-from .theme import add_category_menu, use_theme_templates_only
 
 
 def check_content(pelican: Any) -> None:
@@ -27,10 +25,5 @@ def register() -> None:
     """Connect the receivers."""
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(check_content)
-    signals.generator_init.connect(use_theme_templates_only)
-    signals.generator_init.connect(add_media_filter)
-    signals.article_generator_finalized.connect(add_category_menu)
-    signals.article_generator_finalized.connect(publish_covers)
-    signals.page_generator_finalized.connect(publish_covers)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)

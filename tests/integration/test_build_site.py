@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.support import jpeg, post, read, run_pelican, write_site
+from tests.support import jpeg, post, read, run_pelican, soup, write_site
 
 TRICKY_TITLE = 'Sách <script>alert(1)</script> & "Đồng Văn"'
 
@@ -107,7 +107,7 @@ def published(tmp_path_factory):
 
 
 def test_post_is_at_year_and_slug(site):
-    assert "<h1>Hội nghị bạn đọc năm 2025</h1>" in read(site, "2025/hoi-nghi/")
+    assert soup(site, "2025/hoi-nghi/").h1.get_text() == "Hội nghị bạn đọc năm 2025"
 
 
 def test_translation_is_under_its_language(site):
@@ -127,7 +127,7 @@ def test_original_links_to_its_translation(site):
 
 
 def test_page_is_at_its_slug(site):
-    assert "<h1>Giới thiệu</h1>" in read(site, "gioi-thieu/")
+    assert soup(site, "gioi-thieu/").h1.get_text() == "Giới thiệu"
 
 
 def test_category_tag_byline_and_year_pages_exist(site):
@@ -200,10 +200,8 @@ def test_photos_not_shown_are_not_published(site):
 
 
 def test_summary_is_the_lead_as_html(site):
-    assert (
-        '<p class="post__lead">Tổng kết <em>công tác</em> phục vụ bạn đọc.</p>'
-        in read(site, "2025/hoi-nghi/")
-    )
+    lead = soup(site, "2025/hoi-nghi/").select_one("p.lead")
+    assert lead.decode_contents() == "Tổng kết <em>công tác</em> phục vụ bạn đọc."
 
 
 def test_source_is_linked(site):
@@ -217,7 +215,7 @@ def test_title_is_escaped_exactly_once(site):
     page = read(site, "2024/sach-moi/")
     assert "<script>alert" not in page
     assert "&amp;lt;" not in page and "&amp;amp;" not in page
-    heading = re.search(r"<h1>(.*?)</h1>", page).group(1)
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page).group(1)
     assert html.unescape(heading) == TRICKY_TITLE
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert html.unescape(title).startswith(TRICKY_TITLE)
@@ -254,7 +252,8 @@ def test_preview_holds_back_future_post(published):
 
 def test_preview_builds_every_url_from_siteurl(published):
     page = read(published, "2025/hoi-nghi/")
-    assert 'href="https://example.org/thu-vien/theme/css/site.css"' in page
+    stylesheet = soup(published, "2025/hoi-nghi/").select_one("link[rel=stylesheet]")
+    assert stylesheet["href"].startswith("https://example.org/thu-vien/theme/css/site.")
     assert (
         'src="https://example.org/thu-vien/media/posts/2025/hoi-nghi/anh/hoi-nghi.jpg"'
         in page
@@ -263,7 +262,7 @@ def test_preview_builds_every_url_from_siteurl(published):
 
 
 def test_page_translation_is_under_its_language(site):
-    assert "<h1>About</h1>" in read(site, "en/gioi-thieu/")
+    assert soup(site, "en/gioi-thieu/").h1.get_text() == "About"
 
 
 def test_index_vi_md_is_the_vietnamese_post(site):

@@ -1,0 +1,53 @@
+"""Publish the theme's static files under names that carry a digest of their bytes.
+
+A changed stylesheet gets a new address, so browsers may cache every asset
+for a year and still never show a stale one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+DIGEST_LENGTH = 10
+
+
+def fingerprinted(relative: Path, data: bytes) -> Path:
+    """Return `css/site.css` as `css/site.<digest>.css`."""
+    digest = hashlib.sha256(data).hexdigest()[:DIGEST_LENGTH]
+    return relative.with_name(f"{relative.stem}.{digest}{relative.suffix}")
+
+
+class ThemeAssetsGenerator(Generator):
+    """Put ASSETS (name -> fingerprinted URL path) in the context, then copy them."""
+
+    def generate_context(self) -> None:
+        """Hash every file of the theme's static/ folder."""
+        self.assets: dict[str, tuple[Path, Path]] = {}
+        static = Path(self.theme) / "static"
+        target = Path(self.settings["THEME_STATIC_DIR"])
+        for source in sorted(p for p in static.rglob("*") if p.is_file()):
+            relative = source.relative_to(static)
+            published = target / fingerprinted(relative, source.read_bytes())
+            self.assets[relative.as_posix()] = (source, published)
+        self.context["ASSETS"] = {
+            name: published.as_posix() for name, (_, published) in self.assets.items()
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        """Copy each asset to its fingerprinted name."""
+        del writer  # files are copied as they are
+        output = Path(self.output_path)
+        for source, published in self.assets.values():
+            destination = output / published
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    """Return the assets generator."""
+    return ThemeAssetsGenerator

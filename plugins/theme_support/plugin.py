@@ -1,0 +1,28 @@
+"""Connect theme support to Pelican's signals (see plugins/PLUGINS.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .assets import get_generators
+from .filters import add_filters
+from .media import add_media_filter, publish_covers
+from .templates import add_category_menu, use_theme_templates_only
+
+
+def prepare_templates(generator: Any) -> None:
+    """Give every generator our templates only and our filters."""
+    use_theme_templates_only(generator)
+    add_filters(generator)
+    add_media_filter(generator)
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.generator_init.connect(prepare_templates)
+    signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(add_category_menu)
+    signals.article_generator_finalized.connect(publish_covers)
+    signals.page_generator_finalized.connect(publish_covers)
