@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     # Development builds show drafts and future-dated posts; publishconf.py does not.
     "show_drafts": True,
     "show_future": True,
+    # Shown before a photo credit ("Ảnh: Thư viện tỉnh"), per language.
+    "credit_label": {"vi": "Ảnh", "en": "Photo"},
 }
 
 # First path segments the site's own pages use: a standing page may not take them.
@@ -60,6 +62,7 @@ class ContentModelSettings:
     show_drafts: bool
     show_future: bool
     markdown: dict[str, Any]
+    credit_label: dict[str, str]
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
 
@@ -91,6 +94,9 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         raise SettingsError(
             "LANGUAGES must list the site's languages, DEFAULT_LANG first"
         )
+    missing = [lang for lang in languages if lang not in merged["credit_label"]]
+    if missing:
+        raise SettingsError(f"CONTENT_MODEL['credit_label'] needs {missing}")
     return ContentModelSettings(
         content=content,
         site=content.parent,
@@ -102,6 +108,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         show_drafts=merged["show_drafts"],
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
+        credit_label=dict(merged["credit_label"]),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
     )

@@ -13,7 +13,13 @@ from .categories import Categories, CategoryInfo
 from .config import ContentModelSettings
 from .frontmatter import FrontMatter, read_front_matter
 from .problems import ContentError, ProblemList
-from .rendering import RenderedBody, cover_photo, gallery_photos, render_body
+from .rendering import (
+    RenderedBody,
+    cover_photo,
+    gallery_html,
+    gallery_photos,
+    render_body,
+)
 from .rules import check_rules
 from .schemas import SCHEMAS, Schema
 from .values import check_values
@@ -148,6 +154,7 @@ def _complete(
     elif document.values.get("gallery"):
         document.gallery = gallery_photos(document, problems)
     document.cover = cover_photo(document, problems)
+    document.rendered.html += gallery_html(document, cfg)
 
 
 def _sets(document: Document, key: str) -> bool:

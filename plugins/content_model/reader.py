@@ -8,7 +8,6 @@ from typing import Any
 from pelican.readers import BaseReader
 
 from .metadata import pelican_metadata
-from .rendering import gallery_html
 from .state import BUILD
 
 
@@ -21,8 +20,7 @@ class BundleReader(BaseReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the body as HTML (with the gallery after it) and the metadata."""
         document = BUILD.document(Path(source_path), self.settings)
-        content = document.rendered.html + gallery_html(document)
-        return content, pelican_metadata(document, self.settings)
+        return document.rendered.html, pelican_metadata(document, self.settings)
 
 
 def add_reader(readers: Any) -> None:

@@ -62,18 +62,27 @@ def render_body(
             document.bundle.folder, path, alt, width, height, title=title.strip()
         )
 
-    markdown = _markdown(cfg, resolve)
+    markdown = _markdown(cfg, resolve, credit_text(document, cfg))
     html = markdown.convert(front.body)
     return RenderedBody(html=html, photos=list(markdown.photos))
 
 
-def _markdown(cfg: ContentModelSettings, resolve) -> Markdown:
+def credit_text(document: Document, cfg: ContentModelSettings) -> str:
+    """Return "Ảnh: <photo_credit>" in the document's language, or ''."""
+    credit = document.values.get("photo_credit")
+    return f"{cfg.credit_label[document.lang]}: {credit}" if credit else ""
+
+
+def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
     """Return a Markdown converter with the site's extensions and the photo groups."""
     configs = dict(cfg.markdown.get("extension_configs", {}))
     names = list(cfg.markdown.get("extensions", []))
     names += [name for name in configs if name not in names]
     return Markdown(
-        extensions=[*names, PhotoGroupsExtension(resolve, link_prefix=LINK_PREFIX)],
+        extensions=[
+            *names,
+            PhotoGroupsExtension(resolve, link_prefix=LINK_PREFIX, credit=credit),
+        ],
         extension_configs=configs,
         output_format=cfg.markdown.get("output_format", "html5"),
     )
@@ -100,11 +109,17 @@ def _photo(
     )
 
 
-def gallery_html(document: Document) -> str:
+def gallery_html(document: Document, cfg: ContentModelSettings) -> str:
     """Return the gallery shown after the text, or ''."""
     if not document.gallery:
         return ""
-    return to_html_string(gallery_element(document.gallery, LINK_PREFIX))
+    element = gallery_element(
+        document.gallery,
+        LINK_PREFIX,
+        credit=credit_text(document, cfg),
+        label=cfg.credit_label[document.lang],
+    )
+    return to_html_string(element)
 
 
 def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
@@ -161,7 +176,7 @@ def _gallery_photo(
     except ContentError as error:
         problems.error(path, error.message)
         return None
-    credit = entry.get("credit") or document.values.get("photo_credit", "")
+    credit = entry.get("credit", "")
     return _photo(
         document.bundle.folder,
         path,

@@ -41,9 +41,16 @@ _CONTAINERS = {"blockquote", "div", "li", "section"}
 class PhotoGroupsExtension(Extension):
     """Group paragraphs of photos into figures; `resolve` finds each photo's file."""
 
-    def __init__(self, resolve: PhotoResolver, link_prefix: str = "", **kwargs) -> None:
+    def __init__(
+        self,
+        resolve: PhotoResolver,
+        link_prefix: str = "",
+        credit: str = "",
+        **kwargs,
+    ) -> None:
         self.resolve = resolve
         self.link_prefix = link_prefix
+        self.credit = credit
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (python-markdown API)
@@ -51,7 +58,9 @@ class PhotoGroupsExtension(Extension):
         self.md = md
         md.registerExtension(self)
         self.reset()
-        processor = PhotoGroupsProcessor(md, self.resolve, self.link_prefix)
+        processor = PhotoGroupsProcessor(
+            md, self.resolve, self.link_prefix, self.credit
+        )
         md.treeprocessors.register(processor, "photo_groups", 15)
 
     def reset(self) -> None:
@@ -62,10 +71,13 @@ class PhotoGroupsExtension(Extension):
 class PhotoGroupsProcessor(Treeprocessor):
     """Replace image paragraphs (and the caption after them) by figures."""
 
-    def __init__(self, md: Markdown, resolve: PhotoResolver, link_prefix: str) -> None:
+    def __init__(
+        self, md: Markdown, resolve: PhotoResolver, link_prefix: str, credit: str
+    ) -> None:
         super().__init__(md)
         self.resolve = resolve
         self.link_prefix = link_prefix
+        self.credit = credit
         self.photos: list[Photo] = []
         self._done: set[int] = set()
 
@@ -109,21 +121,23 @@ class PhotoGroupsProcessor(Treeprocessor):
     ) -> etree.Element:
         photos = [(image, self._resolve(image)) for image in images]
         figure = etree.Element("figure", {"class": f"photos photos--{len(images)}"})
+        title = ""
         if len(photos) == 1:
             image, photo = photos[0]
             figure.append(self._apply(image, photo))
             title = photo.title if photo else ""
-            if title or caption is not None:
-                figure.append(_figcaption(title, caption, "photos__caption"))
-            return figure
-        grid = etree.SubElement(figure, "div", {"class": "photos__grid"})
-        for image, photo in photos:
-            item = etree.SubElement(grid, "figure", {"class": "photos__item"})
-            item.append(self._apply(image, photo))
-            if photo and photo.title:
-                item.append(_figcaption(photo.title, None, "photos__item-caption"))
-        if caption is not None:
-            figure.append(_figcaption("", caption, "photos__caption"))
+        else:
+            grid = etree.SubElement(figure, "div", {"class": "photos__grid"})
+            for image, photo in photos:
+                item = etree.SubElement(grid, "figure", {"class": "photos__item"})
+                item.append(self._apply(image, photo))
+                if photo and photo.title:
+                    item.append(
+                        _figcaption(photo.title, None, "", "photos__item-caption")
+                    )
+        figcaption = _figcaption(title, caption, self.credit, "photos__caption")
+        if figcaption is not None:
+            figure.append(figcaption)
         return figure
 
     def _resolve(self, image: etree.Element) -> Photo | None:
@@ -176,21 +190,24 @@ def caption_of(element: etree.Element | None) -> etree.Element | None:
     return None if (emphasis.tail or "").strip() else emphasis
 
 
-def _figcaption(title: str, caption: etree.Element | None, css: str) -> etree.Element:
-    """Return a <figcaption> with an image title and/or a group caption's content."""
+def _figcaption(
+    title: str, caption: etree.Element | None, credit: str, css: str
+) -> etree.Element | None:
+    """Return a <figcaption> of a title, a group caption and a credit, or None."""
+    if not (title or caption is not None or credit):
+        return None
     figcaption = etree.Element("figcaption", {"class": css})
     if title and caption is None:
         figcaption.text = title
-        return figcaption
-    if title:
+    elif title:
         etree.SubElement(figcaption, "span", {"class": "photos__title"}).text = title
     if caption is not None:
-        target = figcaption
-        if title:
-            target = etree.SubElement(figcaption, "span")
+        target = etree.SubElement(figcaption, "span") if title else figcaption
         target.text = caption.text
         for child in caption:
             target.append(child)
+    if credit:
+        etree.SubElement(figcaption, "small", {"class": "photos__credit"}).text = credit
     return figcaption
 
 
@@ -199,8 +216,14 @@ def _detached(image: etree.Element) -> etree.Element:
     return etree.Element(image.tag, dict(image.attrib))
 
 
-def gallery_element(photos: list[Photo], link_prefix: str = "") -> etree.Element:
-    """Return a photo group of `photos` with each photo's caption and credit."""
+def gallery_element(
+    photos: list[Photo], link_prefix: str = "", credit: str = "", label: str = ""
+) -> etree.Element:
+    """Return a photo group of `photos` with their captions and credits.
+
+    `credit` (already labelled) is the group's; a photo's own credit is shown
+    under it after `label`.
+    """
     figure = etree.Element(
         "figure", {"class": f"photos photos--gallery photos--{len(photos)}"}
     )
@@ -217,12 +240,11 @@ def gallery_element(photos: list[Photo], link_prefix: str = "") -> etree.Element
                 "height": str(photo.height),
             },
         )
-        if photo.caption or photo.credit:
-            caption = etree.SubElement(
-                item, "figcaption", {"class": "photos__item-caption"}
-            )
-            caption.text = photo.caption
-            if photo.credit:
-                credit = etree.SubElement(caption, "small", {"class": "photos__credit"})
-                credit.text = photo.credit
+        own_credit = f"{label}: {photo.credit}" if photo.credit else ""
+        caption = _figcaption(photo.caption, None, own_credit, "photos__item-caption")
+        if caption is not None:
+            item.append(caption)
+    group_caption = _figcaption("", None, credit, "photos__caption")
+    if group_caption is not None:
+        figure.append(group_caption)
     return figure

@@ -153,7 +153,7 @@ def test_cover_is_the_named_photo_with_its_size(original):
 def test_gallery_is_sorted_by_file_name_with_captions(original):
     gallery = original["gallery"]
     assert [(p.src, p.alt, p.caption, p.credit) for p in gallery] == [
-        ("anh/1.jpg", "Ảnh một", "Ảnh một", "Thư viện tỉnh"),
+        ("anh/1.jpg", "Ảnh một", "Ảnh một", ""),
         ("anh/2.jpg", "Ảnh hai", "Chú thích hai", "Nguyễn A"),
     ]
 
@@ -162,14 +162,17 @@ def test_body_photos_are_listed(original):
     assert [p.src for p in original["photos"]] == ["than.jpg"]
 
 
-def test_gallery_is_shown_after_the_text(check):
-    from content_model.rendering import gallery_html  # noqa: PLC0415
-
-    html = gallery_html(
-        check.documents[check.cfg.content / "posts/2025/hoi-nghi/index.md"]
+def test_gallery_is_shown_after_the_text_with_credits(check):
+    document = check.documents[check.cfg.content / "posts/2025/hoi-nghi/index.md"]
+    html = document.rendered.html
+    assert html.index("Bàn đọc") < html.index(
+        'class="photos photos--gallery photos--2"'
     )
-    assert 'class="photos photos--gallery photos--2"' in html
-    assert '<small class="photos__credit">Nguyễn A</small>' in html
+    assert '<small class="photos__credit">Ảnh: Nguyễn A</small>' in html
+    assert html.rstrip().endswith(
+        '<figcaption class="photos__caption"><small class="photos__credit">'
+        "Ảnh: Thư viện tỉnh</small></figcaption></figure>"
+    )
 
 
 def test_draft_status_and_summary_from_first_paragraph(check):

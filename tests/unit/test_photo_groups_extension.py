@@ -10,14 +10,14 @@ from markdown import Markdown
 from photo_groups import Photo, PhotoGroupsExtension
 
 
-def render(text: str, missing: tuple[str, ...] = ()) -> str:
+def render(text: str, missing: tuple[str, ...] = (), credit: str = "") -> str:
     def resolve(src: str, alt: str, title: str) -> Photo | None:
         if src in missing:
             return None
         return Photo(src=src, path=Path(src), alt=alt, width=40, height=30, title=title)
 
     markdown = Markdown(
-        extensions=[PhotoGroupsExtension(resolve, link_prefix="/p/")],
+        extensions=[PhotoGroupsExtension(resolve, link_prefix="/p/", credit=credit)],
         output_format="html5",
     )
     return markdown.convert(dedent(text).strip())
@@ -128,3 +128,19 @@ def test_unresolved_photo_is_left_without_a_size():
 def test_an_empty_text_has_no_photos():
     markdown = Markdown(extensions=[PhotoGroupsExtension(lambda *_: None)])
     assert (markdown.convert(""), markdown.photos) == ("", [])
+
+
+def test_credit_follows_the_group_caption():
+    html = render("![A](a.jpg)\n![B](b.jpg)\n\n*Chung.*", credit="Ảnh: Thư viện")
+    assert (
+        '<figcaption class="photos__caption">Chung.'
+        '<small class="photos__credit">Ảnh: Thư viện</small></figcaption>'
+    ) in html
+
+
+def test_credit_alone_makes_a_caption():
+    html = render("![A](a.jpg)", credit="Ảnh: Thư viện")
+    assert (
+        '<figcaption class="photos__caption"><small class="photos__credit">'
+        "Ảnh: Thư viện</small></figcaption>"
+    ) in html
