@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.serializers import to_html_string
-from photo_groups import Photo, PhotoGroupsExtension, gallery_element
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+
+from photo_groups import Photo, PhotoGroupsExtension, gallery_element
 
 from .config import ContentModelSettings
 from .frontmatter import yaml_error_line

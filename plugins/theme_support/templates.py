@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from content_model.state import BUILD
 from jinja2 import FileSystemLoader
+
+from content_model.state import BUILD
 
 
 def use_theme_templates_only(generator: Any) -> None:

@@ -6,10 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from content_model.checker import check_site
-from content_model.metadata import pelican_metadata
 from pelican.settings import read_settings
 
+from content_model.checker import check_site
+from content_model.metadata import pelican_metadata
 from tests.support import REPO, jpeg, post, write_site
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

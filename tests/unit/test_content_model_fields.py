@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from content_model import fields
 from content_model.problems import ContentError
 

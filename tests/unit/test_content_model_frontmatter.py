@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from content_model.frontmatter import parse_front_matter
 from content_model.problems import ContentError
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from textwrap import dedent
 
 from markdown import Markdown
+
 from photo_groups import Photo, PhotoGroupsExtension
 
 
