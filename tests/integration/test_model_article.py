@@ -1,0 +1,146 @@
+"""The model article (the 2025 readers' conference) shows every part of the model page."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support import run_task
+
+URL = "2025/hoi-nghi-ban-doc-2025/index.html"
+TITLE = (
+    "Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025 và giao lưu tác giả, "
+    "tác phẩm địa phương"
+)
+CAPTIONS = [
+    "Quang cảnh hội nghị.",
+    "Giám đốc Thư viện tỉnh phát biểu khai mạc hội nghị.",
+    "Bạn đọc trao đổi, đóng góp ý kiến để nâng cao chất lượng hoạt động thư viện.",
+    "Giao lưu với các nhạc sĩ Phùng Chiến và Vũ Đình Trọng.",
+    "Các tập thể, cá nhân được khen thưởng vì thành tích phát triển văn hoá đọc năm 2025.",
+]
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    output = tmp_path_factory.mktemp("model") / "output"
+    result = run_task("preview", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    return BeautifulSoup((output / URL).read_text("utf-8"), "html.parser")
+
+
+def test_language_of_the_page(page):
+    assert page.html["lang"] == "vi"
+
+
+def test_title_is_the_only_h1(page):
+    assert [h1.get_text() for h1 in page.find_all("h1")] == [TITLE]
+
+
+def test_document_title(page):
+    assert page.title.get_text().startswith(TITLE)
+
+
+def test_byline_names_the_author_and_the_publication(page):
+    byline = page.select_one(".post__byline")
+    assert (
+        byline.select_one('a[href$="/by/ban-bien-tap/"]').get_text() == "Ban biên tập"
+    )
+    assert "Theo Báo Lào Cai" in byline.get_text()
+
+
+def test_date_in_vietnamese_with_machine_readable_time(page):
+    time = page.select_one(".post__byline time")
+    assert (time["datetime"], time.get_text()) == (
+        "2025-11-06T00:00:00+07:00",
+        "6 tháng 11, 2025",
+    )
+
+
+def test_lead_paragraph(page):
+    assert (
+        page.select_one(".post__header .lead").get_text().startswith("Chiều 6/11/2025")
+    )
+
+
+def test_twelve_photos_in_five_groups(page):
+    groups = page.select(".prose figure.photos")
+    assert len(groups) == 5
+    assert sum(len(group.find_all("img")) for group in groups) == 12
+
+
+def test_each_group_has_one_caption(page):
+    captions = [
+        group.select_one(":scope > figcaption").contents[0].strip()
+        for group in page.select(".prose figure.photos")
+    ]
+    assert captions == CAPTIONS
+
+
+def test_placeholder_photos_say_so_in_their_credit(page):
+    credits = page.select(".prose .photos__credit")
+    assert len(credits) == 5
+    assert all("ảnh minh hoạ tạm thời" in credit.get_text() for credit in credits)
+
+
+def test_every_photo_has_alt_and_size(page):
+    for image in page.select(".prose img"):
+        assert image["alt"] and image["width"].isdigit() and image["height"].isdigit()
+
+
+def test_source_links_to_the_original_report(page):
+    source = page.select_one(".post__source")
+    assert source.get_text().startswith("Nguồn:")
+    assert source.a["href"].endswith("-post886185.html")
+    assert source.a.get_text() == "Báo Lào Cai"
+
+
+def test_three_related_lists_in_order(page):
+    headings = [h2.get_text() for h2 in page.select(".related__list h2")]
+    assert headings == ["Cùng chủ đề", "Cùng chuyên mục", "Cùng tác giả"]
+
+
+def test_same_topic_ranks_shared_tags_then_newest(page):
+    titles = [a.get_text() for a in page.select("#related-topic + ul a")]
+    assert titles == [
+        "5 tập thể và 10 cá nhân được khen vì phát triển văn hoá đọc năm 2025",
+        "Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025",
+        "Những bài ca về Tây Bắc vang lên tại Hội nghị bạn đọc",
+        "Hơn 280 lượt thư viện lưu động đến cơ quan, trường học và vùng sâu, vùng xa",
+        "8 lớp tập huấn đưa hệ thống VietBiblio đến gần 200 trường học",
+    ]
+
+
+def test_same_category_and_author_lists(page):
+    category = [a.get_text() for a in page.select("#related-category + ul a")]
+    author = page.select("#related-author + ul a")
+    assert category == [
+        "5 tập thể và 10 cá nhân được khen vì phát triển văn hoá đọc năm 2025"
+    ]
+    assert len(author) == 5
+
+
+def test_no_list_holds_the_article_itself(page):
+    assert TITLE not in [a.get_text() for a in page.select(".related a")]
+
+
+def test_translation_is_linked(page):
+    link = page.select_one('.post__translations a[hreflang="en"]')
+    assert (
+        link["href"] == "https://thuvien.laocai.example/en/2025/hoi-nghi-ban-doc-2025/"
+    )
+
+
+def test_no_comment_counter(page):
+    assert "bình luận" not in page.get_text().lower()
+
+
+def test_stylesheet_is_linked_and_fingerprinted(page):
+    href = page.select_one('link[rel="stylesheet"]')["href"]
+    assert href.startswith("https://thuvien.laocai.example/theme/css/site.")
+    assert len(href.rsplit(".", 2)[1]) == 10
+
+
+def test_no_inline_style_or_script(page):
+    assert not page.find_all("style") and not page.find_all("script")
+    assert not page.select("[style]")
