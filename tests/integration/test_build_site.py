@@ -79,6 +79,15 @@ FILES = {
         """
     ),
     "pages/gioi-thieu/index.md": post("title: Giới thiệu", "Về thư viện."),
+    "posts/2025/da-sua/index.md": post(
+        """
+        title: Bài đã sửa
+        date: 2025-06-01 08:00
+        modified: 2025-06-02 09:30
+        correction: Sửa số thẻ bạn đọc từ 7.159 thành 7.195.
+        category: am-nhac
+        """
+    ),
     "pages/gioi-thieu/index.en.md": post("title: About", "About the library."),
     "posts/2025/cong-cu/index.vi.md": post(
         """
@@ -275,3 +284,31 @@ def test_scheduled_post_is_published_by_the_first_build_after_its_time(tmp_path)
     result = run_pelican(root, production=True, BUILD_TIME="2099-01-01T08:00:00+07:00")
     assert result.returncode == 0, result.stderr
     assert "Bài hẹn giờ" in read(root, "2099/tuong-lai/")
+
+
+def test_correction_note_shows_with_its_date(site):
+    note = soup(site, "2025/da-sua/").select_one(".post__correction")
+    assert "Đã sửa" in note.get_text()
+    assert "Sửa số thẻ bạn đọc từ 7.159 thành 7.195." in note.get_text()
+    assert note.time["datetime"] == "2025-06-02T09:30:00+07:00"
+    assert note.time.get_text() == "2 tháng 6, 2025"
+
+
+def test_home_cards_show_covers_with_sizes(site):
+    images = soup(site, "").select(".card__image")
+    assert images, "no card has a cover"
+    assert all(
+        image["width"].isdigit() and image["height"].isdigit() for image in images
+    )
+
+
+def test_only_the_first_card_photo_loads_eagerly(site):
+    images = soup(site, "").select(".card__image")
+    assert images[0].get("fetchpriority") == "high" and not images[0].get("loading")
+    assert all(image["loading"] == "lazy" for image in images[1:])
+
+
+def test_not_found_page(site):
+    page = soup(site, "404.html")
+    assert page.h1.get_text() == "Không tìm thấy trang"
+    assert page.select_one('main a[href="/"]')
