@@ -38,9 +38,10 @@ def test_last_page_has_the_oldest_post(site):
     assert "Bài số 1<" in read(site, "page/3/")
 
 
-def test_category_and_tag_lists_are_paginated(site):
+def test_category_tag_and_year_lists_are_paginated(site):
     assert "Bài số 1<" in read(site, "category/am-nhac/page/3/")
     assert "Bài số 1<" in read(site, "tag/mau/page/3/")
+    assert "Bài số 1<" in read(site, "2025/page/3/")
 
 
 def test_no_broken_links(site):
