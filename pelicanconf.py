@@ -21,11 +21,9 @@ PATH = "content"
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
-# Photos are published only when a page shows them ({static} links and covers),
-# never whole folders: a draft's photos stay private.
+# Photos are published only as derivatives by media_pipeline (MEDIA), and only
+# for pages this build writes: a draft's photos stay private.
 STATIC_PATHS = []
-STATIC_URL = "media/{path}"
-STATIC_SAVE_AS = "media/{path}"
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_PATH = str(ROOT / ".cache" / "pelican")
@@ -49,9 +47,28 @@ BUILD_TIME = _build_time()
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["content_model", "theme_support", "related_lists"]
-# The theme's static files are published fingerprinted by theme_support.
+PLUGINS = ["content_model", "media_pipeline", "theme_support", "related_lists"]
+MEDIA = {"cache_path": ".cache/media"}
+GALLERIES_URL = "galleries/"
+GALLERIES_SAVE_AS = "galleries/index.html"
+# The theme's static files are published fingerprinted by theme_support, with
+# these files of npm packages (package.json; `npm ci` installs them).
 THEME_STATIC_PATHS = []
+_NPM = ROOT / "node_modules"
+THEME_VENDOR = {
+    "vendor/photoswipe-lightbox.esm.js": str(
+        _NPM / "photoswipe/dist/photoswipe-lightbox.esm.min.js"
+    ),
+    "vendor/photoswipe.esm.js": str(_NPM / "photoswipe/dist/photoswipe.esm.min.js"),
+    "vendor/photoswipe.css": str(_NPM / "photoswipe/dist/photoswipe.css"),
+    "vendor/photoswipe-dynamic-caption.esm.js": str(
+        _NPM / "photoswipe-dynamic-caption-plugin/dist/"
+        "photoswipe-dynamic-caption-plugin.esm.min.js"
+    ),
+    "vendor/photoswipe-dynamic-caption.css": str(
+        _NPM / "photoswipe-dynamic-caption-plugin/photoswipe-dynamic-caption-plugin.css"
+    ),
+}
 CONTENT_MODEL = {
     "categories_file": "data/categories.yml",
     "show_drafts": True,

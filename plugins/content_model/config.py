@@ -8,7 +8,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from media_pipeline.markup import photo_renderer
+from media_pipeline.settings import load_settings as load_media_settings
 from pelican.utils import slugify
+
+from photo_groups import PhotoRenderer
 
 # Folders of content/, as CONTENT-MODEL.md fixes them.
 SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}
@@ -63,6 +67,7 @@ class ContentModelSettings:
     show_future: bool
     markdown: dict[str, Any]
     credit_label: dict[str, str]
+    render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
 
@@ -109,6 +114,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
         credit_label=dict(merged["credit_label"]),
+        render_photo=photo_renderer(load_media_settings(settings)),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
     )

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from media_pipeline.imaging import PhotoError, verify
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
@@ -100,6 +101,10 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
             f"the photo '{path.name}' cannot be read: it is damaged or not really "
             "a photo. Copy it again from the camera or export it as JPEG"
         ) from None
+    try:
+        verify(path)
+    except PhotoError as error:
+        raise ContentError(f"the photo '{path.name}' {error}") from None
     if orientation in _TURNED:
         return height, width
     return width, height

@@ -21,9 +21,6 @@ from .problems import ContentError, ProblemList
 if TYPE_CHECKING:
     from .documents import Document
 
-# Pelican replaces {static}name with the photo's URL (STATIC_URL) and publishes
-# the file; the gallery issue replaces this with resized copies under /media/.
-LINK_PREFIX = "{static}"
 CAPTIONS_FILE = "captions.yml"
 
 
@@ -82,7 +79,7 @@ def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
     return Markdown(
         extensions=[
             *names,
-            PhotoGroupsExtension(resolve, link_prefix=LINK_PREFIX, credit=credit),
+            PhotoGroupsExtension(resolve, render=cfg.render_photo, credit=credit),
         ],
         extension_configs=configs,
         output_format=cfg.markdown.get("output_format", "html5"),
@@ -116,7 +113,7 @@ def gallery_html(document: Document, cfg: ContentModelSettings) -> str:
         return ""
     element = gallery_element(
         document.gallery,
-        LINK_PREFIX,
+        cfg.render_photo,
         credit=credit_text(document, cfg),
         label=cfg.credit_label[document.lang],
     )

@@ -1,5 +1,19 @@
 """Photo groups: image paragraphs become figures with one caption (Markdown)."""
 
-from .extension import Photo, PhotoGroupsExtension, PhotoResolver, gallery_element
+from .extension import (
+    Photo,
+    PhotoGroupsExtension,
+    PhotoRenderer,
+    PhotoResolver,
+    gallery_element,
+    plain_image,
+)
 
-__all__ = ["Photo", "PhotoGroupsExtension", "PhotoResolver", "gallery_element"]
+__all__ = [
+    "Photo",
+    "PhotoGroupsExtension",
+    "PhotoRenderer",
+    "PhotoResolver",
+    "gallery_element",
+    "plain_image",
+]

@@ -3,6 +3,8 @@
 A paragraph made only of images is one figure (one image) or one photo group
 (two or more), in place; an emphasised paragraph right after it is the caption
 of the whole group; an image's own title is a caption for that image alone.
+How a photo is drawn (a plain <img>, or a <picture> of derivatives) is the
+caller's `render` function.
 """
 
 from __future__ import annotations
@@ -34,8 +36,24 @@ class Photo:
 # Called with (src, alt, title) of each image; returns the Photo, or None when
 # the image cannot be used (the resolver records why).
 PhotoResolver = Callable[[str, str, str], Photo | None]
+# Called with (photo, role, eager): the element that shows the photo. Roles:
+# "figure" (alone), "group" (one of several), "inline" (inside a sentence).
+PhotoRenderer = Callable[[Photo, str, bool], etree.Element]
 
 _CONTAINERS = {"blockquote", "div", "li", "section"}
+
+
+def plain_image(photo: Photo, _role: str, _eager: bool) -> etree.Element:
+    """Return a plain <img> of the photo file (the default renderer)."""
+    return etree.Element(
+        "img",
+        {
+            "src": photo.src,
+            "alt": photo.alt,
+            "width": str(photo.width),
+            "height": str(photo.height),
+        },
+    )
 
 
 class PhotoGroupsExtension(Extension):
@@ -44,12 +62,12 @@ class PhotoGroupsExtension(Extension):
     def __init__(
         self,
         resolve: PhotoResolver,
-        link_prefix: str = "",
+        render: PhotoRenderer = plain_image,
         credit: str = "",
         **kwargs,
     ) -> None:
         self.resolve = resolve
-        self.link_prefix = link_prefix
+        self.render = render
         self.credit = credit
         super().__init__(**kwargs)
 
@@ -58,9 +76,7 @@ class PhotoGroupsExtension(Extension):
         self.md = md
         md.registerExtension(self)
         self.reset()
-        processor = PhotoGroupsProcessor(
-            md, self.resolve, self.link_prefix, self.credit
-        )
+        processor = PhotoGroupsProcessor(md, self)
         md.treeprocessors.register(processor, "photo_groups", 15)
 
     def reset(self) -> None:
@@ -71,25 +87,21 @@ class PhotoGroupsExtension(Extension):
 class PhotoGroupsProcessor(Treeprocessor):
     """Replace image paragraphs (and the caption after them) by figures."""
 
-    def __init__(
-        self, md: Markdown, resolve: PhotoResolver, link_prefix: str, credit: str
-    ) -> None:
+    def __init__(self, md: Markdown, extension: PhotoGroupsExtension) -> None:
         super().__init__(md)
-        self.resolve = resolve
-        self.link_prefix = link_prefix
-        self.credit = credit
+        self.extension = extension
         self.photos: list[Photo] = []
         self._done: set[int] = set()
 
     def run(self, root: etree.Element) -> None:
-        """Group photos in `root`, then size any image left inside text."""
+        """Group photos in `root`, then draw any image left inside text."""
         self.photos = []
         self._done = set()
         self._group_children(root)
         for parent in root.iter():
             for position, image in enumerate(list(parent)):
                 if image.tag == "img" and id(image) not in self._done:
-                    replacement = self._apply(image, self._resolve(image))
+                    replacement = self._apply(image, self._resolve(image), "inline")
                     replacement.tail = image.tail
                     parent.remove(image)
                     parent.insert(position, replacement)
@@ -124,46 +136,45 @@ class PhotoGroupsProcessor(Treeprocessor):
         title = ""
         if len(photos) == 1:
             image, photo = photos[0]
-            figure.append(self._apply(image, photo))
+            figure.append(self._apply(image, photo, "figure"))
             title = photo.title if photo else ""
         else:
             grid = etree.SubElement(figure, "div", {"class": "photos__grid"})
             for image, photo in photos:
                 item = etree.SubElement(grid, "figure", {"class": "photos__item"})
-                item.append(self._apply(image, photo))
+                item.append(self._apply(image, photo, "group"))
                 if photo and photo.title:
                     item.append(
                         _figcaption(photo.title, None, "", "photos__item-caption")
                     )
-        figcaption = _figcaption(title, caption, self.credit, "photos__caption")
+        credit = self.extension.credit
+        figcaption = _figcaption(title, caption, credit, "photos__caption")
         if figcaption is not None:
             figure.append(figcaption)
         return figure
 
     def _resolve(self, image: etree.Element) -> Photo | None:
-        photo = self.resolve(
+        photo = self.extension.resolve(
             image.get("src", ""), image.get("alt", ""), image.get("title", "")
         )
         if photo is not None:
             self.photos.append(photo)
         return photo
 
-    def _apply(self, image: etree.Element, photo: Photo | None) -> etree.Element:
-        """Return a clean <img> for `photo` (or a copy of `image` if unresolved)."""
-        replacement = _detached(image) if photo is None else self._photo_element(photo)
-        self._done.add(id(replacement))
-        return replacement
+    def _apply(
+        self, image: etree.Element, photo: Photo | None, role: str
+    ) -> etree.Element:
+        """Return the element showing `photo` (or a copy of `image` if unresolved).
 
-    def _photo_element(self, photo: Photo) -> etree.Element:
-        return etree.Element(
-            "img",
-            {
-                "src": self.link_prefix + photo.src,
-                "alt": photo.alt,
-                "width": str(photo.width),
-                "height": str(photo.height),
-            },
-        )
+        The first photo of the text loads at once; the others lazily.
+        """
+        if photo is None:
+            replacement = _detached(image)
+        else:
+            replacement = self.extension.render(photo, role, photo is self.photos[0])
+        for element in replacement.iter():
+            self._done.add(id(element))
+        return replacement
 
 
 def image_paragraph(element: etree.Element) -> list[etree.Element]:
@@ -217,7 +228,10 @@ def _detached(image: etree.Element) -> etree.Element:
 
 
 def gallery_element(
-    photos: list[Photo], link_prefix: str = "", credit: str = "", label: str = ""
+    photos: list[Photo],
+    render: PhotoRenderer = plain_image,
+    credit: str = "",
+    label: str = "",
 ) -> etree.Element:
     """Return a photo group of `photos` with their captions and credits.
 
@@ -230,16 +244,7 @@ def gallery_element(
     grid = etree.SubElement(figure, "div", {"class": "photos__grid"})
     for photo in photos:
         item = etree.SubElement(grid, "figure", {"class": "photos__item"})
-        etree.SubElement(
-            item,
-            "img",
-            {
-                "src": link_prefix + photo.src,
-                "alt": photo.alt,
-                "width": str(photo.width),
-                "height": str(photo.height),
-            },
-        )
+        item.append(render(photo, "group", False))
         own_credit = f"{label}: {photo.credit}" if photo.credit else ""
         caption = _figcaption(photo.caption, None, own_credit, "photos__item-caption")
         if caption is not None:

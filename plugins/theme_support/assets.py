@@ -26,14 +26,18 @@ class ThemeAssetsGenerator(Generator):
     """Put ASSETS (name -> fingerprinted URL path) in the context, then copy them."""
 
     def generate_context(self) -> None:
-        """Hash every file of the theme's static/ folder."""
+        """Hash every file of the theme's static/ folder and of THEME_VENDOR."""
         self.assets: dict[str, tuple[Path, Path]] = {}
         static = Path(self.theme) / "static"
+        sources = {
+            source.relative_to(static).as_posix(): source
+            for source in sorted(p for p in static.rglob("*") if p.is_file())
+        }
+        sources.update(vendor_files(self.settings.get("THEME_VENDOR", {})))
         target = Path(self.settings["THEME_STATIC_DIR"])
-        for source in sorted(p for p in static.rglob("*") if p.is_file()):
-            relative = source.relative_to(static)
-            published = target / fingerprinted(relative, source.read_bytes())
-            self.assets[relative.as_posix()] = (source, published)
+        for name, source in sources.items():
+            published = target / fingerprinted(Path(name), source.read_bytes())
+            self.assets[name] = (source, published)
         self.context["ASSETS"] = {
             name: published.as_posix() for name, (_, published) in self.assets.items()
         }
@@ -46,6 +50,21 @@ class ThemeAssetsGenerator(Generator):
             destination = output / published
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
+
+
+class MissingVendorFile(FileNotFoundError):
+    """A front-end package is not installed: npm ci was not run."""
+
+
+def vendor_files(vendor: dict[str, str]) -> dict[str, Path]:
+    """Return THEME_VENDOR (published name -> file from node_modules), checked."""
+    files = {name: Path(path) for name, path in vendor.items()}
+    missing = [str(path) for path in files.values() if not path.is_file()]
+    if missing:
+        raise MissingVendorFile(
+            f"{missing[0]} is missing: run `npm ci` (./dev does it for you)"
+        )
+    return files
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -8,7 +8,6 @@ from pelican import signals
 
 from .assets import get_generators
 from .filters import add_filters
-from .media import add_media_filter, publish_covers
 from .templates import add_category_menu, use_theme_templates_only
 
 
@@ -16,7 +15,6 @@ def prepare_templates(generator: Any) -> None:
     """Give every generator our templates only and our filters."""
     use_theme_templates_only(generator)
     add_filters(generator)
-    add_media_filter(generator)
 
 
 def register() -> None:
@@ -24,5 +22,3 @@ def register() -> None:
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(add_category_menu)
-    signals.article_generator_finalized.connect(publish_covers)
-    signals.page_generator_finalized.connect(publish_covers)

@@ -1,4 +1,4 @@
-"""The model article (the 2025 readers' conference) shows every part of the model page."""
+"""The model article (the 2025 readers' conference) shows every part of the model article."""
 
 from __future__ import annotations
 
@@ -22,86 +22,88 @@ CAPTIONS = [
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def article(tmp_path_factory):
     output = tmp_path_factory.mktemp("model") / "output"
     result = run_task("preview", "--output", str(output))
     assert result.returncode == 0, result.stderr
     return BeautifulSoup((output / URL).read_text("utf-8"), "html.parser")
 
 
-def test_language_of_the_page(page):
-    assert page.html["lang"] == "vi"
+def test_language_of_the_page(article):
+    assert article.html["lang"] == "vi"
 
 
-def test_title_is_the_only_h1(page):
-    assert [h1.get_text() for h1 in page.find_all("h1")] == [TITLE]
+def test_title_is_the_only_h1(article):
+    assert [h1.get_text() for h1 in article.find_all("h1")] == [TITLE]
 
 
-def test_document_title(page):
-    assert page.title.get_text().startswith(TITLE)
+def test_document_title(article):
+    assert article.title.get_text().startswith(TITLE)
 
 
-def test_byline_names_the_author_and_the_publication(page):
-    byline = page.select_one(".post__byline")
+def test_byline_names_the_author_and_the_publication(article):
+    byline = article.select_one(".post__byline")
     assert (
         byline.select_one('a[href$="/by/ban-bien-tap/"]').get_text() == "Ban biên tập"
     )
     assert "Theo Báo Lào Cai" in byline.get_text()
 
 
-def test_date_in_vietnamese_with_machine_readable_time(page):
-    time = page.select_one(".post__byline time")
+def test_date_in_vietnamese_with_machine_readable_time(article):
+    time = article.select_one(".post__byline time")
     assert (time["datetime"], time.get_text()) == (
         "2025-11-06T00:00:00+07:00",
         "6 tháng 11, 2025",
     )
 
 
-def test_lead_paragraph(page):
+def test_lead_paragraph(article):
     assert (
-        page.select_one(".post__header .lead").get_text().startswith("Chiều 6/11/2025")
+        article.select_one(".post__header .lead")
+        .get_text()
+        .startswith("Chiều 6/11/2025")
     )
 
 
-def test_twelve_photos_in_five_groups(page):
-    groups = page.select(".prose figure.photos")
+def test_twelve_photos_in_five_groups(article):
+    groups = article.select(".prose figure.photos")
     assert len(groups) == 5
     assert sum(len(group.find_all("img")) for group in groups) == 12
 
 
-def test_each_group_has_one_caption(page):
+def test_each_group_has_one_caption(article):
     captions = [
         group.select_one(":scope > figcaption").contents[0].strip()
-        for group in page.select(".prose figure.photos")
+        for group in article.select(".prose figure.photos")
     ]
     assert captions == CAPTIONS
 
 
-def test_placeholder_photos_say_so_in_their_credit(page):
-    credits = page.select(".prose .photos__credit")
+def test_placeholder_photos_say_so_in_their_credit(article):
+    credits = article.select(".prose .photos__credit")
     assert len(credits) == 5
     assert all("ảnh minh hoạ tạm thời" in credit.get_text() for credit in credits)
 
 
-def test_every_photo_has_alt_and_size(page):
-    for image in page.select(".prose img"):
+def test_every_photo_has_alt_and_size(article):
+    for image in article.select(".prose img"):
         assert image["alt"] and image["width"].isdigit() and image["height"].isdigit()
 
 
-def test_source_links_to_the_original_report(page):
-    source = page.select_one(".post__source")
+def test_source_links_to_the_original_report(article):
+    source = article.select_one(".post__source")
     assert source.get_text().startswith("Nguồn:")
     assert source.a["href"].endswith("-post886185.html")
     assert source.a.get_text() == "Báo Lào Cai"
 
 
-def test_three_related_lists_in_order(page):
-    headings = [h2.get_text() for h2 in page.select(".related__list h2")]
+def test_three_related_lists_in_order(article):
+    headings = [h2.get_text() for h2 in article.select(".related__list h2")]
     assert headings == ["Cùng chủ đề", "Cùng chuyên mục", "Cùng tác giả"]
 
 
-def test_same_topic_ranks_shared_tags_then_newest(page):
-    titles = [a.get_text() for a in page.select("#related-topic + ul a")]
+def test_same_topic_ranks_shared_tags_then_newest(article):
+    titles = [a.get_text() for a in article.select("#related-topic + ul a")]
     assert titles == [
         "5 tập thể và 10 cá nhân được khen vì phát triển văn hoá đọc năm 2025",
         "Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025",
@@ -111,36 +113,36 @@ def test_same_topic_ranks_shared_tags_then_newest(page):
     ]
 
 
-def test_same_category_and_author_lists(page):
-    category = [a.get_text() for a in page.select("#related-category + ul a")]
-    author = page.select("#related-author + ul a")
+def test_same_category_and_author_lists(article):
+    category = [a.get_text() for a in article.select("#related-category + ul a")]
+    author = article.select("#related-author + ul a")
     assert category == [
         "5 tập thể và 10 cá nhân được khen vì phát triển văn hoá đọc năm 2025"
     ]
     assert len(author) == 5
 
 
-def test_no_list_holds_the_article_itself(page):
-    assert TITLE not in [a.get_text() for a in page.select(".related a")]
+def test_no_list_holds_the_article_itself(article):
+    assert TITLE not in [a.get_text() for a in article.select(".related a")]
 
 
-def test_translation_is_linked(page):
-    link = page.select_one('.post__translations a[hreflang="en"]')
+def test_translation_is_linked(article):
+    link = article.select_one('.post__translations a[hreflang="en"]')
     assert (
         link["href"] == "https://thuvien.laocai.example/en/2025/hoi-nghi-ban-doc-2025/"
     )
 
 
-def test_no_comment_counter(page):
-    assert "bình luận" not in page.get_text().lower()
+def test_no_comment_counter(article):
+    assert "bình luận" not in article.get_text().lower()
 
 
-def test_stylesheet_is_linked_and_fingerprinted(page):
-    href = page.select_one('link[rel="stylesheet"]')["href"]
+def test_stylesheet_is_linked_and_fingerprinted(article):
+    href = article.select_one('link[rel="stylesheet"]')["href"]
     assert href.startswith("https://thuvien.laocai.example/theme/css/site.")
     assert len(href.rsplit(".", 2)[1]) == 10
 
 
-def test_no_inline_style_or_script(page):
-    assert not page.find_all("style") and not page.find_all("script")
-    assert not page.select("[style]")
+def test_no_inline_style_or_script(article):
+    assert not article.find_all("style") and not article.select("[style]")
+    assert all(script.get("src") for script in article.find_all("script"))

@@ -18,7 +18,7 @@ def render(text: str, missing: tuple[str, ...] = (), credit: str = "") -> str:
         return Photo(src=src, path=Path(src), alt=alt, width=40, height=30, title=title)
 
     markdown = Markdown(
-        extensions=[PhotoGroupsExtension(resolve, link_prefix="/p/", credit=credit)],
+        extensions=[PhotoGroupsExtension(resolve, credit=credit)],
         output_format="html5",
     )
     return markdown.convert(dedent(text).strip())
@@ -31,7 +31,7 @@ def figures(html: str) -> list[str]:
 def test_one_image_paragraph_is_one_figure():
     html = render("![Hội trường](a.jpg)")
     assert figures(html) == ['<figure class="photos photos--1">']
-    assert '<img alt="Hội trường" height="30" src="/p/a.jpg" width="40">' in html
+    assert '<img alt="Hội trường" height="30" src="a.jpg" width="40">' in html
 
 
 def test_emphasis_after_a_figure_is_its_caption():
@@ -97,7 +97,7 @@ def test_image_inside_a_sentence_stays_inline_with_its_size():
     html = render("Xem ![biểu tượng](icon.png) ở đây.")
     assert not figures(html)
     assert (
-        '<p>Xem <img alt="biểu tượng" height="30" src="/p/icon.png" width="40"> ở đây.</p>'
+        '<p>Xem <img alt="biểu tượng" height="30" src="icon.png" width="40"> ở đây.</p>'
         in html
     )
 

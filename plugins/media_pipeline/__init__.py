@@ -1,0 +1,5 @@
+"""Media pipeline: photos published only as resized, stripped derivatives."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,119 @@
+"""The generator of /media/ and /galleries/: plans from built pages, then encodes."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from photo_groups import Photo
+
+from .cache import SourceDigests, object_path, publish
+from .jobs import Encoding, PhotoJob, run_jobs
+from .plan import PhotoPlan, decode_width, plan
+from .settings import load_settings
+
+logger = logging.getLogger(__name__)
+
+GALLERY_MINIMUM = 2
+
+
+def built_contents(context: dict[str, Any]) -> list[Any]:
+    """Return every article, page and translation this build writes."""
+    found = []
+    for key in ("articles", "drafts", "pages", "draft_pages", "hidden_pages"):
+        for item in context.get(key, []):
+            found.append(item)
+            found.extend(getattr(item, "translations", []))
+    return found
+
+
+def photos_of(content: Any) -> list[Photo]:
+    """Return the photos a page shows, each once, in order."""
+    seen: dict[Path, Photo] = {}
+    for photo in [*getattr(content, "photos", []), *getattr(content, "gallery", [])]:
+        seen.setdefault(photo.path, photo)
+    return list(seen.values())
+
+
+class MediaGenerator(Generator):
+    """Plan the derivatives of every shown photo, then encode the missing ones."""
+
+    def generate_context(self) -> None:
+        """Plan from what the other generators will write; list posts with galleries."""
+        self.cfg = load_settings(self.settings)
+        self.plans: dict[Path, PhotoPlan] = {}
+        for content in built_contents(self.context):
+            for photo in photos_of(content):
+                self._add(photo, with_crops=False)
+            if getattr(content, "cover", None) is not None:
+                self._add(content.cover, with_crops=True)
+        posts = [
+            a
+            for a in self.context.get("articles", [])
+            if len(photos_of(a)) >= GALLERY_MINIMUM
+        ]
+        self.gallery_posts = sorted(posts, key=lambda a: (-a.date.timestamp(), a.slug))
+        self.context["GALLERY_POSTS"] = self.gallery_posts
+
+    def _add(self, photo: Photo, with_crops: bool) -> None:
+        known = self.plans.get(photo.path)
+        if known is None or (with_crops and not known.crops):
+            self.plans[photo.path] = plan(photo, self.cfg, with_crops=with_crops)
+
+    def generate_output(self, writer: Any) -> None:
+        """Encode what the cache lacks, publish every derivative, write /galleries/."""
+        digests = SourceDigests(self.cfg.cache)
+        jobs, published = [], []
+        for photo_plan in self.plans.values():
+            digest = digests.digest(photo_plan.photo.path)
+            missing = []
+            for rendition in photo_plan.renditions:
+                cached = object_path(self.cfg, digest, rendition)
+                published.append((cached, Path(self.output_path) / rendition.path))
+                if not cached.is_file():
+                    missing.append(Encoding(rendition, cached))
+            if missing:
+                width = max(
+                    decode_width(photo_plan.photo, e.rendition) for e in missing
+                )
+                jobs.append(
+                    PhotoJob(
+                        photo_plan.photo.path,
+                        width,
+                        tuple(missing),
+                        self.cfg.encoding,
+                        self.cfg.background,
+                    )
+                )
+        encoded = run_jobs(jobs, self.cfg.workers)
+        digests.save()
+        for cached, destination in published:
+            publish(cached, destination)
+        logger.info(
+            "Photos: %d sources, %d derivatives encoded, %d from the cache",
+            len(self.plans),
+            encoded,
+            len(published) - encoded,
+        )
+        self.stats = {
+            "sources": len(self.plans),
+            "encoded": encoded,
+            "cached": len(published) - encoded,
+        }
+        if self.gallery_posts:
+            writer.write_file(
+                self.settings["GALLERIES_SAVE_AS"],
+                self.get_template("galleries"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=self.settings["GALLERIES_URL"],
+                gallery_posts=self.gallery_posts,
+            )
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    """Return the media generator."""
+    return MediaGenerator

@@ -1,0 +1,37 @@
+"""Connect the media pipeline to Pelican's signals (see plugins/PLUGINS.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import get_generators
+from .markup import picture_element, picture_markup
+from .plan import plan
+from .settings import load_settings
+
+
+def add_picture_filter(generator: Any) -> None:
+    """Give templates `photo | picture(role)`: a <picture> of the derivatives."""
+    cfg = load_settings(generator.settings)
+
+    def picture(photo, role="card", eager=False, link=False, css=""):
+        photo_plan = plan(photo, cfg, with_crops=False)
+        element = picture_element(
+            photo_plan, cfg.formats, role, eager=eager, link=link, css=css
+        )
+        return picture_markup(element)
+
+    def crop_url(photo, name="og"):
+        photo_plan = plan(photo, cfg, with_crops=True)
+        return photo_plan.url(photo_plan.crops[name])
+
+    generator.env.filters["picture"] = picture
+    generator.env.filters["crop_url"] = crop_url
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_picture_filter)

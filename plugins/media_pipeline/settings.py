@@ -1,0 +1,118 @@
+"""The derivatives of every photo, declared as data: defaults here, MEDIA overrides."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("avif", "webp", "jpeg")
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+MAX_WIDTH = 2560
+
+DEFAULTS: dict[str, Any] = {
+    # Widths of the responsive versions (never wider than the photo itself).
+    "widths": [480, 960, 1600],
+    # Formats offered with <picture>, best first; the last is the <img> fallback.
+    "formats": ["avif", "webp", "jpeg"],
+    # Encoder options per format (Pillow's save() keywords).
+    "encoding": {
+        "avif": {"quality": 60, "speed": 8},
+        "webp": {"quality": 80, "method": 4},
+        "jpeg": {"quality": 82},
+    },
+    # Named crops of covers for social previews and structured data: [width, height].
+    "crops": {
+        "og": [1200, 630],
+        "16x9": [1200, 675],
+        "4x3": [1200, 900],
+        "1x1": [1200, 1200],
+    },
+    "crop_format": "jpeg",
+    # JPEG has no transparency: transparent photos are laid on the page background.
+    "background": "#ffffff",
+    # Derivatives are kept here, outside output/, keyed by source bytes and spec.
+    "cache_path": ".cache/media",
+    # Worker processes; None: one per core.
+    "workers": None,
+    # URL path of the derivatives, under SITEURL.
+    "url_path": "media",
+}
+
+
+class SettingsError(ValueError):
+    """MEDIA in pelicanconf.py is wrong (for developers)."""
+
+
+@dataclass(frozen=True)
+class MediaSettings:
+    """Checked MEDIA settings plus what the pipeline needs from Pelican's."""
+
+    widths: tuple[int, ...]
+    formats: tuple[str, ...]
+    encoding: dict[str, dict[str, Any]]
+    crops: dict[str, tuple[int, int]]
+    crop_format: str
+    background: str
+    cache: Path
+    workers: int
+    url_path: str
+    siteurl: str
+    content: Path
+
+    @property
+    def fallback(self) -> str:
+        """Return the format of the <img> every browser can show."""
+        return self.formats[-1]
+
+    def spec_digest(self, fmt: str) -> str:
+        """Return a digest of how `fmt` is made: when it changes, re-encode."""
+        spec = {
+            "format": fmt,
+            "encoding": self.encoding[fmt],
+            "background": self.background,
+            "pipeline": 1,
+        }
+        return hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[
+            :12
+        ]
+
+
+def load_settings(settings: dict[str, Any]) -> MediaSettings:
+    """Merge MEDIA over the defaults (without changing `settings`) and check it."""
+    given = settings.get("MEDIA", {})
+    unknown = set(given) - set(DEFAULTS)
+    if unknown:
+        raise SettingsError(f"MEDIA has unknown keys: {sorted(unknown)}")
+    merged = {**DEFAULTS, **given}
+    widths = tuple(sorted(set(merged["widths"])))
+    if not widths or any(
+        not isinstance(w, int) or not 0 < w <= MAX_WIDTH for w in widths
+    ):
+        raise SettingsError(
+            f"MEDIA['widths'] must be whole numbers from 1 to {MAX_WIDTH}"
+        )
+    formats = tuple(merged["formats"])
+    if not formats or any(f not in FORMATS for f in formats):
+        raise SettingsError(f"MEDIA['formats'] must be some of {FORMATS}")
+    if any(fmt not in merged["encoding"] for fmt in (*formats, merged["crop_format"])):
+        raise SettingsError("MEDIA['encoding'] needs options for every format used")
+    crops = {name: (int(w), int(h)) for name, (w, h) in merged["crops"].items()}
+    site = Path(settings["PATH"]).resolve().parent
+    return MediaSettings(
+        widths=widths,
+        formats=formats,
+        encoding={k: dict(v) for k, v in merged["encoding"].items()},
+        crops=crops,
+        crop_format=merged["crop_format"],
+        background=merged["background"],
+        cache=site / merged["cache_path"],
+        workers=merged["workers"] or os.cpu_count() or 1,
+        url_path=merged["url_path"].strip("/"),
+        siteurl=settings.get("SITEURL", ""),
+        content=Path(settings["PATH"]).resolve(),
+    )
