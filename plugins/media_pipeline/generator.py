@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
+from pelican.log import console
 
 from photo_groups import Photo
 
@@ -92,17 +93,16 @@ class MediaGenerator(Generator):
         digests.save()
         for cached, destination in published:
             publish(cached, destination)
-        logger.info(
-            "Photos: %d sources, %d derivatives encoded, %d from the cache",
-            len(self.plans),
-            encoded,
-            len(published) - encoded,
-        )
         self.stats = {
             "sources": len(self.plans),
             "encoded": encoded,
             "cached": len(published) - encoded,
         }
+        # Shown like Pelican's own "Done:" line: writers see what the photos cost.
+        console.print(
+            f"Photos: {len(self.plans)} sources, {encoded} derivatives encoded, "
+            f"{len(published) - encoded} from the cache."
+        )
         if self.gallery_posts:
             writer.write_file(
                 self.settings["GALLERIES_SAVE_AS"],

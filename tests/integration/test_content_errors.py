@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from tests.support import jpeg, post, run_pelican, run_task, write_site
+
+
+def truncated_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise((400, 300), 50).convert("RGB").save(buffer, "JPEG")
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+
+def decompression_bomb() -> bytes:
+    """A tiny PNG that would need 200 million pixels of memory."""
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 10000)).save(buffer, "PNG")
+    return buffer.getvalue()
+
 
 GOOD = """
 title: Bài đúng
@@ -53,6 +70,10 @@ BAD = {
     "posts/2025/bo-anh/anh/b.jpg": jpeg(),
     "posts/2025/bo-anh/anh/captions.yml": "a.jpg: Ảnh A\nc.jpg: Ảnh không có\n",
     "posts/2025/bai-dung/index.md": good_post(),
+    "posts/2025/anh-cut/index.md": post(GOOD, "![Ảnh bị cắt](cut.jpg)"),
+    "posts/2025/anh-cut/cut.jpg": truncated_jpeg(),
+    "posts/2025/anh-qua-lon/index.md": post(GOOD, "![Ảnh quá lớn](bom.png)"),
+    "posts/2025/anh-qua-lon/bom.png": decompression_bomb(),
     "posts/2025/ten-anh/index.md": post(GOOD, "![Ảnh](<ảnh 1.jpg>)"),
     "posts/2025/ten-anh/ảnh 1.jpg": jpeg(),
     "people/khong-ten/index.md": post("roles: [musician]"),
@@ -111,6 +132,8 @@ EXPECTED = [
     ),
     ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
     ("posts/2025/ten-anh/index.md", 7, "rename it to 'anh-1.jpg'"),
+    ("posts/2025/anh-cut/index.md", 7, "the photo 'cut.jpg' is cut short (truncated)"),
+    ("posts/2025/anh-qua-lon/index.md", 7, "has too many pixels to publish safely"),
     ("people/khong-ten/index.md", 1, "needs 'name'"),
     ("people/sai-vai/index.md", 3, "'dancer' is not allowed"),
     (

@@ -1,0 +1,200 @@
+"""Photos through the real build: derivatives, privacy, cache, settings changes."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+
+import pytest
+from PIL import Image
+
+from tests.support import post, run_pelican, soup, write_site
+
+GPS_IFD = 0x8825
+CAMERA = (2000, 1500)
+
+
+def camera_photo(orientation: int = 1) -> bytes:
+    image = Image.effect_noise(CAMERA, 40).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0xA431] = "SERIAL-12345"
+    exif.get_ifd(GPS_IFD)[2] = (22.0, 29.0, 0.0)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def png_with_alpha() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (600, 400), (10, 120, 200, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def cmyk_photo() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("CMYK", (500, 500), (0, 200, 200, 0)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+FILES = {
+    "posts/2025/anh/index.md": post(
+        """
+        title: Ảnh
+        date: 2025-11-06
+        category: am-nhac
+        photo_credit: Thư viện tỉnh
+        """,
+        """
+        ![Hội trường](hoi-truong.jpg)
+        ![Sơ đồ](so-do.png)
+        ![Băng rôn](bang-ron.jpg)
+
+        *Ba ảnh.*
+        """,
+    ),
+    "posts/2025/anh/hoi-truong.jpg": camera_photo(orientation=6),
+    "posts/2025/anh/so-do.png": png_with_alpha(),
+    "posts/2025/anh/bang-ron.jpg": cmyk_photo(),
+}
+SOURCES = {
+    hashlib.sha256(data).hexdigest()
+    for data in FILES.values()
+    if isinstance(data, bytes)
+}
+SUMMARY = re.compile(
+    r"Photos: (\d+) sources, (\d+) derivatives encoded, (\d+) from the cache"
+)
+
+
+def summary(result) -> tuple[int, int, int]:
+    return tuple(int(n) for n in SUMMARY.search(result.stdout).groups())
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """Build cold, again warm, after `clean`, and with a changed JPEG quality."""
+    root = write_site(tmp_path_factory.mktemp("media"), FILES)
+    cold = run_pelican(root)
+    warm = run_pelican(root)
+    (root / "output").rename(root / "output-old")
+    after_clean = run_pelican(root)
+    jpeg_changed = run_pelican(
+        root,
+        MEDIA={
+            "encoding": {
+                "avif": {"quality": 60, "speed": 8},
+                "webp": {"quality": 80, "method": 4},
+                "jpeg": {"quality": 70},
+            }
+        },
+    )
+    for result in (cold, warm, after_clean, jpeg_changed):
+        assert result.returncode == 0, result.stderr
+    return root, {
+        "cold": cold,
+        "warm": warm,
+        "after_clean": after_clean,
+        "jpeg": jpeg_changed,
+    }
+
+
+@pytest.fixture(scope="module")
+def output(builds):
+    return builds[0] / "output"
+
+
+def images_in(folder):
+    return [
+        p for p in folder.rglob("*") if p.suffix in {".jpg", ".png", ".webp", ".avif"}
+    ]
+
+
+def test_cold_build_encodes_every_derivative(builds):
+    sources, encoded, cached = summary(builds[1]["cold"])
+    assert (sources, cached) == (3, 0) and encoded > 0
+
+
+def test_rebuild_encodes_nothing(builds):
+    assert summary(builds[1]["warm"])[1] == 0
+
+
+def test_rebuild_after_clean_encodes_nothing(builds):
+    assert summary(builds[1]["after_clean"])[1] == 0
+
+
+def test_changed_jpeg_setting_re_encodes_only_jpegs(builds, output):
+    jpegs = [p for p in images_in(output / "media") if p.suffix == ".jpg"]
+    assert summary(builds[1]["jpeg"])[1] == len(jpegs)
+
+
+def test_widths_never_exceed_the_photo(output):
+    folder = output / "media/posts/2025/anh"
+    widths = sorted(
+        int(p.stem.rsplit("-", 1)[1]) for p in folder.glob("hoi-truong-*.avif")
+    )
+    assert widths == [480, 960, 1500]  # 1500: the upright photo's own width
+    assert sorted(
+        int(p.stem.rsplit("-", 1)[1]) for p in folder.glob("so-do-*.webp")
+    ) == [480, 600]
+
+
+@pytest.mark.parametrize("fmt", ["avif", "webp", "jpg"])
+def test_derivatives_have_their_announced_size(output, fmt):
+    path = output / f"media/posts/2025/anh/hoi-truong-960.{fmt}"
+    with Image.open(path) as image:
+        assert image.size == (960, 1280)  # upright: 1500 x 2000 scaled to 960 wide
+
+
+def test_no_published_image_carries_metadata(output):
+    for path in images_in(output):
+        with Image.open(path) as image:
+            assert not image.getexif(), path
+            assert not {"exif", "xmp", "icc_profile"} & set(image.info), path
+
+
+def test_no_source_photo_is_copied_as_is(output):
+    published = {hashlib.sha256(p.read_bytes()).hexdigest() for p in images_in(output)}
+    assert not published & SOURCES
+
+
+def test_cmyk_photo_is_published_in_rgb(output):
+    with Image.open(output / "media/posts/2025/anh/bang-ron-480.jpg") as image:
+        assert image.mode == "RGB"
+
+
+def test_picture_offers_avif_webp_and_a_jpeg_img(output):
+    page = soup(output.parent, "2025/anh/")
+    picture = page.find("img", alt="Hội trường").parent
+    types = [source["type"] for source in picture.find_all("source")]
+    assert types == ["image/avif", "image/webp"]
+    image = picture.img
+    assert image["src"].endswith("hoi-truong-960.jpg")
+    assert "hoi-truong-480.jpg 480w" in image["srcset"] and image["sizes"]
+
+
+def test_each_photo_links_to_its_large_version(output):
+    link = (
+        soup(output.parent, "2025/anh/").find("img", alt="Hội trường").find_parent("a")
+    )
+    assert link["href"] == "/media/posts/2025/anh/hoi-truong-1500.jpg"
+    assert (link["data-pswp-width"], link["data-pswp-height"]) == ("1500", "2000")
+
+
+def test_first_photo_loads_first_the_others_lazily(output):
+    images = soup(output.parent, "2025/anh/").select(".prose img")
+    assert images[0]["fetchpriority"] == "high" and "loading" not in images[0].attrs
+    assert all(i["loading"] == "lazy" and i["decoding"] == "async" for i in images[1:])
+
+
+def test_caption_and_credit_of_the_group(output):
+    caption = soup(output.parent, "2025/anh/").select_one("figure.photos > figcaption")
+    assert caption.get_text(" ", strip=True) == "Ba ảnh. Ảnh: Thư viện tỉnh"
+
+
+def test_derivatives_are_cached_outside_output(builds):
+    cache = builds[0] / ".cache/media"
+    assert json.loads((cache / "sources.json").read_text())
+    assert list((cache / "objects").rglob("*.avif"))
