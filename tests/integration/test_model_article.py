@@ -146,3 +146,32 @@ def test_stylesheet_is_linked_and_fingerprinted(article):
 def test_no_inline_style_or_script(article):
     assert not article.find_all("style") and not article.select("[style]")
     assert all(script.get("src") for script in article.find_all("script"))
+
+
+@pytest.fixture(scope="module")
+def galleries(article, tmp_path_factory):
+    output = next(tmp_path_factory.getbasetemp().glob("model*")) / "output"
+    return BeautifulSoup(
+        (output / "galleries/index.html").read_text("utf-8"), "html.parser"
+    )
+
+
+def test_galleries_index_lists_posts_with_photos_newest_first(galleries):
+    cards = [
+        (card.h2.get_text(), card.select_one(".card__meta").get_text().split(" ảnh")[0])
+        for card in galleries.select(".card")
+    ]
+    assert cards == [
+        ("Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025", "2"),
+        ("Những bài ca về Tây Bắc vang lên tại Hội nghị bạn đọc", "2"),
+        (TITLE, "12"),
+    ]
+
+
+def test_galleries_cards_show_covers(galleries):
+    assert len(galleries.select(".card picture img")) == 3
+
+
+def test_menu_links_to_the_galleries(article):
+    link = article.select_one('.site-nav a[href$="/galleries/"]')
+    assert link.get_text() == "Thư viện ảnh"

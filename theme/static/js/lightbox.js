@@ -34,5 +34,8 @@ if (root) {
     type: "auto",
     captionContent: (slide) => captionOf(slide.data.element),
   });
+  // The state shows when PhotoSwipe takes keys (it ignores them while opening).
+  lightbox.on("openingAnimationEnd", () => { root.dataset.lightboxState = "open"; });
+  lightbox.on("destroy", () => { delete root.dataset.lightboxState; });
   lightbox.init();
 }

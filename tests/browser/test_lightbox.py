@@ -1,0 +1,94 @@
+"""The PhotoSwipe lightbox on the model article: click, keys, caption, Esc, focus."""
+
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
+
+
+@pytest.fixture
+def article(browser, site_url):
+    page = browser.new_page(viewport={"width": 1024, "height": 800})
+    page.goto(site_url + ARTICLE, wait_until="networkidle")
+    yield page
+    page.close()
+
+
+def open_photo(page, index: int):
+    link = page.locator("a.photo-link").nth(index)
+    link.click()
+    page.wait_for_selector("[data-lightbox-state=open]")
+    return link
+
+
+def current_slide_image(page) -> str:
+    """Return the full image of the shown slide (not the thumbnail placeholder)."""
+    selector = (
+        '.pswp__item[aria-hidden="false"] img.pswp__img:not(.pswp__img--placeholder)'
+    )
+    page.wait_for_selector(selector)
+    return page.locator(selector).get_attribute("src")
+
+
+def counter_shows(page, text: str) -> None:
+    page.wait_for_function(
+        "text => document.querySelector('.pswp__counter').textContent === text",
+        arg=text,
+    )
+
+
+def test_click_opens_the_large_photo(article):
+    link = open_photo(article, 0)
+    assert current_slide_image(article) == link.get_attribute("href")
+
+
+def test_caption_and_credit_show_in_the_lightbox(article):
+    open_photo(article, 2)
+    caption = article.locator('.pswp__item[aria-hidden="false"] .pswp__dynamic-caption')
+    text = caption.inner_text()
+    assert "Giám đốc Thư viện tỉnh phát biểu khai mạc hội nghị." in text
+    assert "Ảnh: ảnh minh hoạ tạm thời" in text
+
+
+def test_arrow_keys_move_between_photos(article):
+    open_photo(article, 0)
+    counter_shows(article, "1 / 12")
+    article.keyboard.press("ArrowRight")
+    counter_shows(article, "2 / 12")
+    article.keyboard.press("ArrowLeft")
+    counter_shows(article, "1 / 12")
+
+
+def test_escape_closes_and_focus_returns_to_the_photo(article):
+    link = open_photo(article, 3)
+    article.keyboard.press("Escape")
+    article.wait_for_selector("[data-lightbox-state]", state="detached")
+    article.wait_for_selector(".pswp", state="detached")
+    focused = article.evaluate("() => document.activeElement.getAttribute('href')")
+    assert focused == link.get_attribute("href")
+
+
+def test_keyboard_opens_the_lightbox(article):
+    article.locator("a.photo-link").first.focus()
+    article.keyboard.press("Enter")
+    article.wait_for_selector("[data-lightbox-state=open]")
+
+
+def test_without_javascript_a_photo_links_to_its_large_version(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    href = page.locator("a.photo-link").first.get_attribute("href")
+    response = page.request.get(href)
+    assert response.ok and response.headers["content-type"] == "image/jpeg"
+    context.close()
+
+
+def test_script_loads_only_on_pages_with_photos(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "/gioi-thieu/")
+    assert page.locator("script[type=module]").count() == 0
+    page.goto(site_url + ARTICLE)
+    assert page.locator("script[type=module]").count() == 1
+    page.close()
