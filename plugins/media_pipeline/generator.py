@@ -11,9 +11,8 @@ from pelican.log import console
 
 from photo_groups import Photo
 
-from .cache import SourceDigests, object_path, publish
-from .jobs import Encoding, PhotoJob, run_jobs
-from .plan import PhotoPlan, decode_width, plan
+from .pipeline import publish_photos
+from .plan import PhotoPlan, plan
 from .settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -66,42 +65,13 @@ class MediaGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, publish every derivative, write /galleries/."""
-        digests = SourceDigests(self.cfg.cache)
-        jobs, published = [], []
-        for photo_plan in self.plans.values():
-            digest = digests.digest(photo_plan.photo.path)
-            missing = []
-            for rendition in photo_plan.renditions:
-                cached = object_path(self.cfg, digest, rendition)
-                published.append((cached, Path(self.output_path) / rendition.path))
-                if not cached.is_file():
-                    missing.append(Encoding(rendition, cached))
-            if missing:
-                width = max(
-                    decode_width(photo_plan.photo, e.rendition) for e in missing
-                )
-                jobs.append(
-                    PhotoJob(
-                        photo_plan.photo.path,
-                        width,
-                        tuple(missing),
-                        self.cfg.encoding,
-                        self.cfg.background,
-                    )
-                )
-        encoded = run_jobs(jobs, self.cfg.workers)
-        digests.save()
-        for cached, destination in published:
-            publish(cached, destination)
-        self.stats = {
-            "sources": len(self.plans),
-            "encoded": encoded,
-            "cached": len(published) - encoded,
-        }
+        self.stats = publish_photos(
+            list(self.plans.values()), self.cfg, Path(self.output_path)
+        )
         # Shown like Pelican's own "Done:" line: writers see what the photos cost.
         console.print(
-            f"Photos: {len(self.plans)} sources, {encoded} derivatives encoded, "
-            f"{len(published) - encoded} from the cache."
+            f"Photos: {self.stats.sources} sources, {self.stats.encoded} derivatives "
+            f"encoded, {self.stats.cached} from the cache."
         )
         if self.gallery_posts:
             writer.write_file(
