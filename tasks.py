@@ -225,6 +225,19 @@ def bench(c, posts=300, repeat=3):
     c.run(f"{shlex.quote(sys.executable)} {script} --posts {posts} --repeat {repeat}")
 
 
+@task(
+    help={
+        "photos": "number of camera-size photos",
+        "no_phone": "skip the phone measurement",
+    }
+)
+def bench_images(c, photos=16, no_phone=False):
+    """Time the photo pipeline beside a naive loop and the one-decode floor."""
+    script = ROOT / "tools" / "bench_images.py"
+    extra = " --no-phone" if no_phone else ""
+    c.run(f"{shlex.quote(sys.executable)} {script} --photos {photos}{extra}")
+
+
 @task
 def lint(c):
     """Check code style with ruff."""

@@ -1,20 +1,40 @@
 """Derivatives kept outside output/, keyed by the source's bytes and the encoding spec.
 
 The source digest is remembered with the file's size and modification time, so
-an unchanged photo is not read again to be hashed.
+an unchanged photo is not read again; a new or changed one is hashed by the
+worker that encodes it, from the bytes it reads anyway.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from .plan import Rendition
-from .settings import MediaSettings
+if TYPE_CHECKING:
+    from .plan import Rendition
 
 _INDEX = "sources.json"
+
+
+@dataclass(frozen=True)
+class CacheLayout:
+    """Where derivatives live: one file per (source digest, shape, spec digest)."""
+
+    root: Path
+    spec_digests: dict[str, str]
+
+    def path(self, digest: str, rendition: Rendition) -> Path:
+        """Return the cache file of `rendition` of the source with `digest`."""
+        if rendition.crop:
+            shape = f"crop-{rendition.crop}-{rendition.width}x{rendition.height}"
+        else:
+            shape = str(rendition.width)
+        suffix = PurePosixPath(rendition.path).suffix
+        name = f"{digest}-{shape}-{self.spec_digests[rendition.fmt]}{suffix}"
+        return self.root / "objects" / digest[:2] / name
 
 
 class SourceDigests:
@@ -28,17 +48,19 @@ class SourceDigests:
             self.known = {}
         self.changed = False
 
-    def digest(self, source: Path) -> str:
-        """Return the sha256 of `source`, hashing it only when it changed."""
+    def remembered(self, source: Path) -> str | None:
+        """Return the digest of `source` if it has not changed since it was hashed."""
         stat = source.stat()
-        key = str(source)
-        remembered = self.known.get(key)
-        if remembered and remembered[:2] == [stat.st_size, stat.st_mtime_ns]:
-            return remembered[2]
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        self.known[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        entry = self.known.get(str(source))
+        if entry and entry[:2] == [stat.st_size, stat.st_mtime_ns]:
+            return entry[2]
+        return None
+
+    def remember(self, source: Path, digest: str) -> None:
+        """Record the digest of `source` as it is now."""
+        stat = source.stat()
+        self.known[str(source)] = [stat.st_size, stat.st_mtime_ns, digest]
         self.changed = True
-        return digest
 
     def save(self) -> None:
         """Write the index back if it changed."""
@@ -49,18 +71,6 @@ class SourceDigests:
                 json.dumps(self.known, sort_keys=True), encoding="utf-8"
             )
             os.replace(temporary, self.path)
-
-
-def object_path(cfg: MediaSettings, digest: str, rendition: Rendition) -> Path:
-    """Return where the derivative of a source with `digest` is cached."""
-    shape = (
-        f"crop-{rendition.crop}-{rendition.width}x{rendition.height}"
-        if rendition.crop
-        else str(rendition.width)
-    )
-    suffix = Path(rendition.path).suffix
-    name = f"{digest}-{shape}-{cfg.spec_digest(rendition.fmt)}{suffix}"
-    return cfg.cache / "objects" / digest[:2] / name
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -1,82 +1,88 @@
-"""Encode what the cache lacks: one job per photo, decoded once, on every core."""
+"""Encode what the cache lacks: one job per photo, read and decoded once, all cores."""
 
 from __future__ import annotations
 
-import logging
+import hashlib
+import io
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from photo_groups import Photo
+
 from . import imaging
-from .cache import write_atomically
-from .plan import Rendition
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Encoding:
-    """One derivative to encode and the cache file it goes to."""
-
-    rendition: Rendition
-    cache_file: Path
+from .cache import CacheLayout, write_atomically
+from .plan import Rendition, decode_width
 
 
 @dataclass(frozen=True)
 class PhotoJob:
-    """Every missing derivative of one source photo."""
+    """Every derivative of one photo; the worker encodes those the cache lacks."""
 
-    source: Path
-    decode_width: int
-    encodings: tuple[Encoding, ...]
+    photo: Photo
+    digest: str | None  # None: new or changed, the worker hashes it
+    renditions: tuple[Rendition, ...]
+    layout: CacheLayout
     options: dict[str, dict[str, Any]]
     background: str
 
 
-def run_job(job: PhotoJob) -> int:
-    """Decode the source once and write each derivative; return how many."""
-    image = imaging.load(job.source, job.decode_width)
-    for encoding in job.encodings:
-        rendition = encoding.rendition
-        if rendition.crop:
-            shaped = imaging.cropped(image, rendition.width, rendition.height)
-        else:
-            shaped = imaging.resized(image, rendition.width)
-        data = imaging.encode(
-            shaped, rendition.fmt, job.options[rendition.fmt], job.background
-        )
-        write_atomically(encoding.cache_file, data)
-    return len(job.encodings)
+@dataclass(frozen=True)
+class JobResult:
+    """What a worker did for one photo."""
+
+    photo: Photo
+    digest: str
+    encoded: int
 
 
-def run_jobs(jobs: list[PhotoJob], workers: int) -> int:
-    """Run `jobs` in a process pool (inline for one); return the derivatives written."""
+def run_job(job: PhotoJob) -> JobResult:
+    """Read the source once, hash it if needed, decode once, write what is missing."""
+    data = job.photo.path.read_bytes()
+    digest = job.digest or hashlib.sha256(data).hexdigest()
+    missing = [r for r in job.renditions if not job.layout.path(digest, r).is_file()]
+    if missing:
+        width = max(decode_width(job.photo, rendition) for rendition in missing)
+        image = imaging.load(io.BytesIO(data), width)
+        for rendition in missing:
+            if rendition.crop:
+                shaped = imaging.cropped(image, rendition.width, rendition.height)
+            else:
+                shaped = imaging.resized(image, rendition.width)
+            encoded = imaging.encode(
+                shaped, rendition.fmt, job.options[rendition.fmt], job.background
+            )
+            write_atomically(job.layout.path(digest, rendition), encoded)
+    return JobResult(job.photo, digest, len(missing))
+
+
+def run_jobs(jobs: list[PhotoJob], workers: int) -> list[JobResult]:
+    """Run `jobs` in a process pool (inline for one); return their results."""
     if not jobs:
-        return 0
-    with _progress(len(jobs)) as advance:
+        return []
+    results = []
+    with _Progress(len(jobs)) as advance:
         if len(jobs) == 1 or workers == 1:
-            written = 0
             for job in jobs:
-                written += run_job(job)
+                results.append(run_job(job))
                 advance()
-            return written
-        written = 0
+            return results
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             for future in as_completed(pool.submit(run_job, job) for job in jobs):
-                written += future.result()
+                results.append(future.result())
                 advance()
-        return written
+    return results
 
 
-class _progress:
+class _Progress:
     """A progress bar on a terminal; nothing in CI or when output is captured."""
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.bar = None
+        self.task = None
 
     def __enter__(self):
         if sys.stderr.isatty() and not os.environ.get("CI"):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import SourceDigests, object_path, publish
-from .jobs import Encoding, PhotoJob, run_jobs
-from .plan import PhotoPlan, decode_width
+from .cache import SourceDigests, publish
+from .jobs import PhotoJob, run_jobs
+from .plan import PhotoPlan
 from .settings import MediaSettings
 
 
@@ -21,41 +20,47 @@ class MediaStats:
     cached: int
 
 
-def missing_jobs(
-    plans: Iterable[PhotoPlan], cfg: MediaSettings, digests: SourceDigests
-) -> tuple[list[PhotoJob], list[tuple[Path, str]]]:
-    """Return jobs for what the cache lacks, and every (cache file, path) pair."""
-    jobs, everything = [], []
+def publish_photos(
+    plans: list[PhotoPlan], cfg: MediaSettings, output: Path
+) -> MediaStats:
+    """Encode what the cache lacks (on every core), then publish every derivative.
+
+    A photo whose digest is remembered and whose derivatives are all cached
+    costs a stat() and a few exists(); nothing is read or decoded.
+    """
+    layout = cfg.layout
+    digests = SourceDigests(cfg.cache)
+    known: dict[Path, str] = {}
+    jobs = []
     for photo_plan in plans:
-        digest = digests.digest(photo_plan.photo.path)
-        missing = []
-        for rendition in photo_plan.renditions:
-            cached = object_path(cfg, digest, rendition)
-            everything.append((cached, rendition.path))
-            if not cached.is_file():
-                missing.append(Encoding(rendition, cached))
-        if missing:
-            width = max(decode_width(photo_plan.photo, e.rendition) for e in missing)
+        photo = photo_plan.photo
+        digest = digests.remembered(photo.path)
+        complete = digest is not None and all(
+            layout.path(digest, r).is_file() for r in photo_plan.renditions
+        )
+        if complete:
+            known[photo.path] = digest
+        else:
             jobs.append(
                 PhotoJob(
-                    photo_plan.photo.path,
-                    width,
-                    tuple(missing),
+                    photo,
+                    digest,
+                    photo_plan.renditions,
+                    layout,
                     cfg.encoding,
                     cfg.background,
                 )
             )
-    return jobs, everything
-
-
-def publish_photos(
-    plans: list[PhotoPlan], cfg: MediaSettings, output: Path
-) -> MediaStats:
-    """Encode what the cache lacks (on every core), then publish every derivative."""
-    digests = SourceDigests(cfg.cache)
-    jobs, everything = missing_jobs(plans, cfg, digests)
-    encoded = run_jobs(jobs, cfg.workers)
+    encoded = 0
+    for result in run_jobs(jobs, cfg.workers):
+        known[result.photo.path] = result.digest
+        digests.remember(result.photo.path, result.digest)
+        encoded += result.encoded
     digests.save()
-    for cached, path in everything:
-        publish(cached, output / path)
-    return MediaStats(len(plans), encoded, len(everything) - encoded)
+    total = 0
+    for photo_plan in plans:
+        digest = known[photo_plan.photo.path]
+        for rendition in photo_plan.renditions:
+            publish(layout.path(digest, rendition), output / rendition.path)
+            total += 1
+    return MediaStats(len(plans), encoded, total - encoded)

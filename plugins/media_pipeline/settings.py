@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import CacheLayout
+
 FORMATS = ("avif", "webp", "jpeg")
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
@@ -68,6 +70,12 @@ class MediaSettings:
     def fallback(self) -> str:
         """Return the format of the <img> every browser can show."""
         return self.formats[-1]
+
+    @property
+    def layout(self) -> CacheLayout:
+        """Return where this configuration's derivatives are cached."""
+        used = {*self.formats, self.crop_format}
+        return CacheLayout(self.cache, {fmt: self.spec_digest(fmt) for fmt in used})
 
     def spec_digest(self, fmt: str) -> str:
         """Return a digest of how `fmt` is made: when it changes, re-encode."""
