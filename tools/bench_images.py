@@ -30,13 +30,14 @@ from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
 
 from media_pipeline import imaging  # noqa: E402
 from media_pipeline.pipeline import publish_photos  # noqa: E402
 from media_pipeline.plan import plan  # noqa: E402
 from media_pipeline.settings import load_settings  # noqa: E402
-
 from photo_groups import Photo  # noqa: E402
+from tools.browser import CHROMIUM, FLAGS  # noqa: E402
 
 CAMERA = (4000, 3000)
 QUALITY = 82
@@ -162,20 +163,9 @@ def phone_bytes() -> dict[str, int]:
             capture_output=True,
         )
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        flags = [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ]
         results = {}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=flags
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             for ratio in (1, 2, 3):
                 page = browser.new_page(
                     viewport={"width": 390, "height": 844}, device_scale_factor=ratio

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from media_pipeline.markup import photo_renderer
-from media_pipeline.settings import load_settings as load_media_settings
 from pelican.utils import slugify
 
+from media_pipeline.markup import photo_renderer
+from media_pipeline.settings import load_settings as load_media_settings
 from photo_groups import PhotoRenderer
 
 # Folders of content/, as CONTENT-MODEL.md fixes them.

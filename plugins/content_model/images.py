@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from media_pipeline.imaging import PhotoError, verify
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
+
+from media_pipeline.imaging import PhotoError, verify
 
 from .problems import ContentError
 

@@ -9,19 +9,7 @@ import threading
 import pytest
 
 from tests.support import run_task
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking family Chromium keeps calling hosts it cannot reach.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from tools.browser import CHROMIUM, FLAGS
 
 
 @pytest.fixture(scope="session")

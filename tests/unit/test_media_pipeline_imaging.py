@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from media_pipeline import imaging
 from PIL import Image, ImageCms
+
+from media_pipeline import imaging
 
 GPS_IFD = 0x8825
 
