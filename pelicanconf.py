@@ -47,10 +47,16 @@ BUILD_TIME = _build_time()
 
 THEME = str(ROOT / "theme")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["content_model", "media_pipeline", "theme_support", "related_lists"]
+# Order matters: generators run in this order (site_i18n lists need every post).
+PLUGINS = [
+    "content_model",
+    "site_i18n",
+    "media_pipeline",
+    "theme_support",
+    "related_lists",
+]
 MEDIA = {"cache_path": ".cache/media"}
 GALLERIES_URL = "galleries/"
-GALLERIES_SAVE_AS = "galleries/index.html"
 # The theme's static files are published fingerprinted by theme_support, with
 # these files of npm packages (package.json; `npm ci` installs them).
 THEME_STATIC_PATHS = []

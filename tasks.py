@@ -212,6 +212,34 @@ def clean(c, all=False, output=None):  # noqa: A002 (the option is --all)
         shutil.rmtree(CONFIG["cache"], ignore_errors=True)
 
 
+TRANSLATIONS = ROOT / "theme" / "translations"
+POT = TRANSLATIONS / "messages.pot"
+PYBABEL = f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
+
+
+@task
+def i18n_extract(c):
+    """Extract the theme's UI strings into theme/translations/messages.pot."""
+    c.run(
+        f"{PYBABEL} extract -F babel.cfg --sort-by-file --no-location --omit-header "
+        f"-o {POT} theme/templates"
+    )
+
+
+@task(pre=[i18n_extract], help={"lang": "add a new language, e.g. sv"})
+def i18n_update(c, lang=None):
+    """Merge new UI strings into every catalogue (or start one for --lang)."""
+    command = "init" if lang else "update"
+    language = f" -l {lang}" if lang else ""
+    c.run(f"{PYBABEL} {command} -i {POT} -d {TRANSLATIONS}{language}")
+
+
+@task
+def i18n_compile(c):
+    """Compile the catalogues to .mo files (the build reads the .po files itself)."""
+    c.run(f"{PYBABEL} compile -d {TRANSLATIONS}")
+
+
 @task(help={"args": "extra pytest arguments, in quotes"})
 def test(c, args=""):
     """Run the whole test suite (in parallel)."""

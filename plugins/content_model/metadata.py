@@ -7,6 +7,7 @@ from typing import Any
 
 from markdown import markdown
 from pelican.urlwrappers import Author, Category, Tag
+from site_i18n.urlwrappers import localized
 
 from .documents import Document
 
@@ -59,14 +60,20 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
     }
     metadata.update({key: values[key] for key in _PLAIN_KEYS if key in values})
     metadata.update(_summary(document))
+    lang = document.lang
     if document.category is not None:
-        category = Category(document.category.name(document.lang), settings)
-        category.slug = document.category.key
-        metadata["category"] = category
+        info = document.category
+        metadata["category"] = localized(
+            Category, info.name(lang), info.key, lang, settings
+        )
     if values.get("tags"):
-        metadata["tags"] = [Tag(tag, settings) for tag in values["tags"]]
+        metadata["tags"] = [
+            localized(Tag, tag, None, lang, settings) for tag in values["tags"]
+        ]
     if values.get("authors"):
-        metadata["authors"] = [Author(name, settings) for name in values["authors"]]
+        metadata["authors"] = [
+            localized(Author, name, None, lang, settings) for name in values["authors"]
+        ]
     return metadata
 
 

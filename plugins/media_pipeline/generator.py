@@ -50,13 +50,22 @@ class MediaGenerator(Generator):
                 self._add(photo, with_crops=False)
             if getattr(content, "cover", None) is not None:
                 self._add(content.cover, with_crops=True)
-        posts = [
-            a
-            for a in self.context.get("articles", [])
-            if len(photos_of(a)) >= GALLERY_MINIMUM
-        ]
-        self.gallery_posts = sorted(posts, key=lambda a: (-a.date.timestamp(), a.slug))
+        self._list_galleries()
+
+    def _list_galleries(self) -> None:
+        """List posts with two or more photos, newest first, per language."""
+        default = self.settings["DEFAULT_LANG"]
+        self.gallery_posts: dict[str, list[Any]] = {}
+        self.gallery_urls: dict[str, str] = {}
+        for lang in self.settings["LANGUAGES"]:
+            posts = self.context.get("POSTS_BY_LANG", {}).get(lang, [])
+            with_photos = [p for p in posts if len(photos_of(p)) >= GALLERY_MINIMUM]
+            with_photos.sort(key=lambda a: (-a.date.timestamp(), a.slug))
+            self.gallery_posts[lang] = with_photos
+            prefix = "" if lang == default else f"{lang}/"
+            self.gallery_urls[lang] = prefix + self.settings["GALLERIES_URL"]
         self.context["GALLERY_POSTS"] = self.gallery_posts
+        self.context["GALLERY_URLS"] = self.gallery_urls
 
     def _add(self, photo: Photo, with_crops: bool) -> None:
         known = self.plans.get(photo.path)
@@ -73,15 +82,23 @@ class MediaGenerator(Generator):
             f"Photos: {self.stats.sources} sources, {self.stats.encoded} derivatives "
             f"encoded, {self.stats.cached} from the cache."
         )
-        if self.gallery_posts:
-            writer.write_file(
-                self.settings["GALLERIES_SAVE_AS"],
-                self.get_template("galleries"),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=self.settings["GALLERIES_URL"],
-                gallery_posts=self.gallery_posts,
-            )
+        versions = {
+            lang: url
+            for lang, url in self.gallery_urls.items()
+            if self.gallery_posts[lang]
+        }
+        for lang, posts in self.gallery_posts.items():
+            if posts:
+                writer.write_file(
+                    versions[lang] + "index.html",
+                    self.get_template("galleries"),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=versions[lang],
+                    gallery_posts=posts,
+                    page_lang=lang,
+                    versions=versions,
+                )
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

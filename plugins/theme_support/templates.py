@@ -25,11 +25,21 @@ def use_theme_templates_only(generator: Any) -> None:
 
 
 def add_category_menu(generator: Any) -> None:
-    """Put in the context the categories that have posts, in data/categories.yml order.
+    """Put in the context, per language, the categories that have posts there.
 
-    A category without a published post has no page: the menu leaves it out
-    rather than link to a page that does not exist.
+    In data/categories.yml order. A category without a post in a language has
+    no page in it: its menu leaves it out rather than link to nothing.
     """
-    used = {category.slug: category for category, _posts in generator.categories}
     keys = [info.key for info in BUILD.check.categories.items]
-    generator.context["SITE_CATEGORIES"] = [used[key] for key in keys if key in used]
+    menus = {}
+    for lang in generator.settings["LANGUAGES"]:
+        posts = [
+            post
+            for post in [*generator.articles, *generator.translations]
+            if post.lang == lang
+        ]
+        used = {
+            p.category.slug: p.category for p in posts if getattr(p, "category", None)
+        }
+        menus[lang] = [used[key] for key in keys if key in used]
+    generator.context["SITE_CATEGORIES"] = menus

@@ -128,7 +128,7 @@ def test_translation_is_under_its_language(site):
 def test_translation_inherits_date_and_category(site):
     page = read(site, "en/2025/hoi-nghi/")
     assert 'datetime="2025-11-06T14:00:00+07:00"' in page
-    assert 'href="/category/hoat-dong-thu-vien/"' in page
+    assert 'href="/en/category/hoat-dong-thu-vien/"' in page
 
 
 def test_original_links_to_its_translation(site):

@@ -227,6 +227,15 @@ def test_translation_inherits(original, translation, key):
     assert translation[key] == original[key]
 
 
+def test_translation_names_its_category_in_its_language(translation):
+    category = translation["category"]
+    assert (category.name, category.slug) == (
+        "Library activities",
+        "hoat-dong-thu-vien",
+    )
+    assert category.url == "en/category/hoat-dong-thu-vien/"
+
+
 @pytest.mark.parametrize(
     ("key", "expected"),
     [

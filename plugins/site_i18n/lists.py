@@ -1,0 +1,139 @@
+"""The list pages of the other languages (/en/, /en/category/..., /en/404.html).
+
+Pelican writes the lists of the default language; this generator writes the
+same pages for every other language from the posts in that language, and
+records which list exists in which language for the switcher and hreflang.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from operator import attrgetter
+from typing import Any
+
+from pelican.generators import Generator
+
+LIST_KINDS = ("category", "tag", "author")
+
+
+def home_url(lang: str, default: str) -> str:
+    """Return the home page address of `lang`, relative to SITEURL."""
+    return "" if lang == default else f"{lang}/"
+
+
+def posts_by_language(context: dict[str, Any]) -> dict[str, list[Any]]:
+    """Return every published post (originals and translations) by language."""
+    found: dict[str, list[Any]] = defaultdict(list)
+    for post in [*context.get("articles", []), *context.get("translations", [])]:
+        found[post.lang].append(post)
+    for posts in found.values():
+        posts.sort(key=attrgetter("date"), reverse=True)
+    return found
+
+
+def groups(posts: list[Any], kind: str) -> dict[str, tuple[Any, list[Any]]]:
+    """Return {slug: (wrapper, posts)} for categories, tags or authors."""
+    grouped: dict[str, tuple[Any, list[Any]]] = {}
+    for post in posts:
+        if kind == "category":
+            wrappers = [post.category] if getattr(post, "category", None) else []
+        else:
+            wrappers = getattr(post, f"{kind}s", [])
+        for wrapper in wrappers:
+            grouped.setdefault(wrapper.slug, (wrapper, []))[1].append(post)
+    return grouped
+
+
+class LanguageListsGenerator(Generator):
+    """Write home, categories, tags, bylines, years and 404 of each other language."""
+
+    def generate_context(self) -> None:
+        """Group the posts of each language; record every list's versions."""
+        default = self.settings["DEFAULT_LANG"]
+        self.posts = posts_by_language(self.context)
+        versions: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        for lang in self.settings["LANGUAGES"]:
+            posts = self.posts.get(lang, [])
+            versions[("home", "")][lang] = home_url(lang, default)
+            for kind in LIST_KINDS:
+                for slug, (wrapper, _posts) in groups(posts, kind).items():
+                    versions[(kind, slug)][lang] = wrapper.url
+            for year in {post.date.year for post in posts}:
+                versions[("year", str(year))][lang] = (
+                    f"{home_url(lang, default)}{year}/"
+                )
+        self.context["LIST_VERSIONS"] = dict(versions)
+        self.context["POSTS_BY_LANG"] = self.posts
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the lists of every language but the default (Pelican wrote those)."""
+        default = self.settings["DEFAULT_LANG"]
+        for lang in self.settings["LANGUAGES"]:
+            if lang == default:
+                continue
+            posts = self.posts.get(lang, [])
+            self._write(
+                writer,
+                lang=lang,
+                save_as=f"{lang}/index.html",
+                template="index",
+                url=f"{lang}/",
+                posts=posts,
+            )
+            for kind in LIST_KINDS:
+                for wrapper, grouped in groups(posts, kind).values():
+                    self._write(
+                        writer,
+                        lang=lang,
+                        save_as=wrapper.save_as,
+                        template=kind,
+                        url=wrapper.url,
+                        posts=grouped,
+                        **{kind: wrapper},
+                    )
+            by_year: dict[int, list[Any]] = defaultdict(list)
+            for post in posts:
+                by_year[post.date.year].append(post)
+            for year, grouped in by_year.items():
+                self._write(
+                    writer,
+                    lang=lang,
+                    save_as=f"{lang}/{year}/index.html",
+                    template="period_archives",
+                    url=f"{lang}/{year}/",
+                    posts=grouped,
+                    period=(year,),
+                )
+            writer.write_file(
+                f"{lang}/404.html",
+                self.get_template("not_found"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=f"{lang}/404.html",
+                page_lang=lang,
+            )
+
+    def _write(
+        self,
+        writer: Any,
+        *,
+        lang: str,
+        save_as: str,
+        template: str,
+        url: str,
+        posts: list[Any],
+        **extra: Any,
+    ) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            paginated={"articles": posts, "dates": posts},
+            template_name=template,
+            url=url,
+            page_lang=lang,
+            articles=posts,
+            dates=posts,
+            **extra,
+        )

@@ -1,0 +1,62 @@
+"""Categories, tags and bylines whose pages live under a language folder (/en/)."""
+
+from __future__ import annotations
+
+from pelican.urlwrappers import Author, Category, Tag
+
+
+class _Localized:
+    """A URL wrapper whose URL and file get the language folder in front."""
+
+    lang: str = ""
+
+    @property
+    def url(self) -> str:
+        """Return e.g. en/category/su-kien/."""
+        return f"{self.lang}/{super().url}"  # type: ignore[misc]
+
+    @property
+    def save_as(self) -> str:
+        """Return e.g. en/category/su-kien/index.html."""
+        return f"{self.lang}/{super().save_as}"  # type: ignore[misc]
+
+
+def _localized_class(base: type) -> type:
+    """Return a subclass of `base` with the language folder in front of its URL.
+
+    It keeps the base's name because Pelican reads <CLASSNAME>_URL and
+    <CLASSNAME>_SAVE_AS from the settings (CATEGORY_URL, TAG_URL, AUTHOR_URL).
+    """
+
+    def __eq__(self, other):  # noqa: N807 (a method of the new class)
+        """Compare by slug: a category, tag or author is one in every language."""
+        if isinstance(other, base):
+            return self.slug == other.slug
+        return base.__eq__(self, other)
+
+    namespace = {
+        "__doc__": f"A {base.__name__} in another language.",
+        "__eq__": __eq__,
+        "__hash__": base.__hash__,
+    }
+    return type(base.__name__, (_Localized, base), namespace)
+
+
+LocalizedCategory = _localized_class(Category)
+LocalizedTag = _localized_class(Tag)
+LocalizedAuthor = _localized_class(Author)
+
+
+_KINDS = {Category: LocalizedCategory, Tag: LocalizedTag, Author: LocalizedAuthor}
+
+
+def localized(kind, name: str, slug: str | None, lang: str, settings: dict):
+    """Return a category, tag or author of `lang` (plain in the default language)."""
+    if lang == settings["DEFAULT_LANG"]:
+        wrapper = kind(name, settings)
+    else:
+        wrapper = _KINDS[kind](name, settings)
+        wrapper.lang = lang
+    if slug is not None:
+        wrapper.slug = slug
+    return wrapper
