@@ -222,7 +222,7 @@ def i18n_extract(c):
     """Extract the theme's UI strings into theme/translations/messages.pot."""
     c.run(
         f"{PYBABEL} extract -F babel.cfg --sort-by-file --no-location --omit-header "
-        f"-o {POT} theme/templates"
+        f"-o {POT} theme/templates plugins"
     )
 
 

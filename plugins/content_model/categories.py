@@ -23,8 +23,8 @@ class CategoryInfo:
     names: dict[str, str]
 
     def name(self, lang: str) -> str:
-        """Return the name in `lang`."""
-        return self.names[lang]
+        """Return the name in `lang`, else in the default language (listed first)."""
+        return self.names.get(lang) or next(iter(self.names.values()))
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def _category(
         )
         return None
     wanted = ("key", *languages)
-    missing = [k for k in wanted if k not in entry]
+    missing = [k for k in wanted[:2] if k not in entry]
     unknown = [str(k) for k in entry if k not in wanted]
     if missing or unknown:
         what = (
@@ -128,7 +128,7 @@ def _category(
         return None
     try:
         key = fields.slug(entry["key"])
-        names = {lang: fields.text(entry[lang]) for lang in languages}
+        names = {lang: fields.text(entry[lang]) for lang in languages if lang in entry}
     except ContentError as error:
         problems.error(path, f"this category's value {error.message}", line)
         return None

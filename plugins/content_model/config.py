@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.utils import slugify
+from site_i18n.catalogs import translations
 
 from media_pipeline.markup import photo_renderer
 from media_pipeline.settings import load_settings as load_media_settings
@@ -23,8 +24,6 @@ DEFAULTS: dict[str, Any] = {
     # Development builds show drafts and future-dated posts; publishconf.py does not.
     "show_drafts": True,
     "show_future": True,
-    # Shown before a photo credit ("Ảnh: Thư viện tỉnh"), per language.
-    "credit_label": {"vi": "Ảnh", "en": "Photo"},
 }
 
 # First path segments the site's own pages use: a standing page may not take them.
@@ -66,10 +65,14 @@ class ContentModelSettings:
     show_drafts: bool
     show_future: bool
     markdown: dict[str, Any]
-    credit_label: dict[str, str]
+    theme: str
     render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
+
+    def gettext(self, lang: str, message: str) -> str:
+        """Return a UI string of the theme's catalogue in `lang`."""
+        return translations(self.theme, lang).gettext(message)
 
     def suggest_slug(self, text: str) -> str:
         """Return the slug Pelican would make of `text` (Vietnamese to ASCII)."""
@@ -99,9 +102,6 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         raise SettingsError(
             "LANGUAGES must list the site's languages, DEFAULT_LANG first"
         )
-    missing = [lang for lang in languages if lang not in merged["credit_label"]]
-    if missing:
-        raise SettingsError(f"CONTENT_MODEL['credit_label'] needs {missing}")
     return ContentModelSettings(
         content=content,
         site=content.parent,
@@ -113,7 +113,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         show_drafts=merged["show_drafts"],
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
-        credit_label=dict(merged["credit_label"]),
+        theme=settings["THEME"],
         render_photo=photo_renderer(load_media_settings(settings)),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),

@@ -65,10 +65,22 @@ def render_body(
     return RenderedBody(html=html, photos=list(markdown.photos))
 
 
+def _(message: str) -> str:
+    """Mark a UI string for the catalogues (babel.cfg); it is translated per page."""
+    return message
+
+
+PHOTO_CREDIT = _("Photo: %(credit)s")
+
+
+def credited(credit: str, lang: str, cfg: ContentModelSettings) -> str:
+    """Return "Ảnh: <credit>" in `lang`, or '' without a credit."""
+    return cfg.gettext(lang, PHOTO_CREDIT) % {"credit": credit} if credit else ""
+
+
 def credit_text(document: Document, cfg: ContentModelSettings) -> str:
-    """Return "Ảnh: <photo_credit>" in the document's language, or ''."""
-    credit = document.values.get("photo_credit")
-    return f"{cfg.credit_label[document.lang]}: {credit}" if credit else ""
+    """Return the post's photo_credit, labelled in the document's language."""
+    return credited(document.values.get("photo_credit", ""), document.lang, cfg)
 
 
 def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
@@ -115,7 +127,7 @@ def gallery_html(document: Document, cfg: ContentModelSettings) -> str:
         document.gallery,
         cfg.render_photo,
         credit=credit_text(document, cfg),
-        label=cfg.credit_label[document.lang],
+        own_credit=lambda credit: credited(credit, document.lang, cfg),
     )
     return to_html_string(element)
 

@@ -231,12 +231,12 @@ def gallery_element(
     photos: list[Photo],
     render: PhotoRenderer = plain_image,
     credit: str = "",
-    label: str = "",
+    own_credit: Callable[[str], str] = str,
 ) -> etree.Element:
     """Return a photo group of `photos` with their captions and credits.
 
-    `credit` (already labelled) is the group's; a photo's own credit is shown
-    under it after `label`.
+    `credit` (already labelled) is the group's; `own_credit` labels a photo's
+    own credit, shown under it.
     """
     figure = etree.Element(
         "figure", {"class": f"photos photos--gallery photos--{len(photos)}"}
@@ -245,8 +245,8 @@ def gallery_element(
     for photo in photos:
         item = etree.SubElement(grid, "figure", {"class": "photos__item"})
         item.append(render(photo, "group", False))
-        own_credit = f"{label}: {photo.credit}" if photo.credit else ""
-        caption = _figcaption(photo.caption, None, own_credit, "photos__item-caption")
+        labelled = own_credit(photo.credit) if photo.credit else ""
+        caption = _figcaption(photo.caption, None, labelled, "photos__item-caption")
         if caption is not None:
             item.append(caption)
     group_caption = _figcaption("", None, credit, "photos__caption")
