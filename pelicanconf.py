@@ -51,6 +51,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "content_model",
     "site_i18n",
+    "people_works",
     "media_pipeline",
     "theme_support",
     "related_lists",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any
 
 from .bundles import discover
 from .categories import Categories, load_categories
-from .config import ContentModelSettings, load_settings
+from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import Document, load_bundle
 from .problems import ProblemList
 
@@ -50,6 +51,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
         for document in load_bundle(bundle, cfg, categories, problems):
             documents[document.path] = document
     _check_unique_slugs(documents.values(), problems)
+    _check_references(documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
     return SiteCheck(cfg, categories, documents, problems)
@@ -71,6 +73,45 @@ def _check_unique_slugs(documents, problems: ProblemList) -> None:
                 f"{others}: give one of them another 'slug:' or rename its folder",
                 document.line_of("slug"),
             )
+
+
+# (kind of document, key, kind it names): "people: [phung-chien]" names a person.
+_REFERENCES = (
+    ("post", "people", "person"),
+    ("post", "works", "work"),
+    ("work", "creators", "person"),
+    ("work", "performers", "person"),
+)
+
+
+def _check_references(documents, problems: ProblemList) -> None:
+    """Every person and work a file names must have its own folder."""
+    documents = list(documents)
+    slugs = {
+        kind: {d.slug for d in documents if d.kind == kind}
+        for kind in ("person", "work")
+    }
+    for document in documents:
+        for kind, key, target in _REFERENCES:
+            if document.kind != kind or key not in document.front.values:
+                continue
+            for slug in document.values.get(key, []):
+                if slug not in slugs[target]:
+                    problems.error(
+                        document.path,
+                        _unknown_reference(key, slug, target, slugs[target]),
+                        document.line_of(key),
+                    )
+
+
+def _unknown_reference(key: str, slug: str, target: str, known: set[str]) -> str:
+    section = SECTIONS[target]
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return (
+        f"'{key}' names '{slug}', but there is no {section}/{slug}/ folder: fix the "
+        f"name or create {section}/{slug}/index.md.{hint}"
+    )
 
 
 def _check_page_slugs(

@@ -21,13 +21,23 @@ GALLERY_MINIMUM = 2
 
 
 def built_contents(context: dict[str, Any]) -> list[Any]:
-    """Return every article, page and translation this build writes."""
-    found = []
-    for key in ("articles", "drafts", "pages", "draft_pages", "hidden_pages"):
+    """Return every article, page, translation, person and work this build writes."""
+    found: dict[int, Any] = {}
+    for key in (
+        "articles",
+        "translations",
+        "drafts",
+        "pages",
+        "draft_pages",
+        "hidden_pages",
+    ):
         for item in context.get(key, []):
-            found.append(item)
-            found.extend(getattr(item, "translations", []))
-    return found
+            for content in (item, *getattr(item, "translations", [])):
+                found.setdefault(id(content), content)
+    # People and works pages (plugin people_works), every language listed.
+    for entry in context.get("PEOPLE_WORKS_ENTRIES", []):
+        found.setdefault(id(entry), entry)
+    return list(found.values())
 
 
 def photos_of(content: Any) -> list[Photo]:

@@ -16,6 +16,7 @@ SIZES = {
     "figure": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
     "group": "(min-width: 46rem) 14rem, calc(50vw - 1.5rem)",
     "inline": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
+    "portrait": "(min-width: 46rem) 16rem, 60vw",
     "card": (
         "(min-width: 76rem) 23rem, (min-width: 40rem) calc(50vw - 2rem), "
         "calc(100vw - 2rem)"

@@ -16,6 +16,12 @@ def long_date(value: date | datetime, lang: str) -> str:
     return format_date(value, format=DATE_FORMAT, locale=lang)
 
 
+def intersects(values: list[str] | None, others: list[str]) -> bool:
+    """Return whether the two lists share an item (a Jinja test)."""
+    return bool(set(values or ()) & set(others))
+
+
 def add_filters(generator: Any) -> None:
-    """Register the filters on the generator's template environment."""
+    """Register the filters and tests on the generator's template environment."""
     generator.env.filters["long_date"] = long_date
+    generator.env.tests["intersects"] = intersects

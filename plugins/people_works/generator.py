@@ -1,0 +1,96 @@
+"""The generator of /people/, /works/ and a page per person and work, per language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from content_model.state import BUILD
+
+from .entries import SECTIONS, make_entries
+from .registry import Registry
+
+MEDIA_PATH = "media"
+
+
+class PeopleWorksGenerator(Generator):
+    """Read people and works from the content check; write their pages and indexes."""
+
+    def generate_context(self) -> None:
+        """Make entries, link them with the posts, share the registry with templates."""
+        check = BUILD.check
+        default = self.settings["DEFAULT_LANG"]
+        entries = make_entries(
+            list(check.documents.values()), self.settings, check.cfg.show_drafts
+        )
+        self.registry = Registry(entries, default)
+        self.registry.link(self.context.get("POSTS_BY_LANG", {}))
+        for entry in entries:
+            audio = entry.metadata.get("audio")
+            if audio:
+                entry.audio_url = (
+                    f"{MEDIA_PATH}/{SECTIONS['work']}/{entry.slug}/{audio}"
+                )
+        self.context["PEOPLE_WORKS"] = self.registry
+        # The media pipeline publishes their portraits, covers and photos too.
+        self.context["PEOPLE_WORKS_ENTRIES"] = entries
+        self.context["PEOPLE_WORKS_URLS"] = {
+            kind: {
+                lang: ("" if lang == default else f"{lang}/") + f"{section}/"
+                for lang in self.settings["LANGUAGES"]
+                if self.registry.of(kind, lang)
+            }
+            for kind, section in SECTIONS.items()
+        }
+
+    def generate_output(self, writer: Any) -> None:
+        """Write each entry, the two indexes per language, and publish songs' audio."""
+        for entry in self.registry.entries:
+            writer.write_file(
+                entry.save_as,
+                self.get_template(entry.kind),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=entry.url,
+                entry=entry,
+                page_lang=entry.lang,
+                versions={
+                    entry.lang: entry.url,
+                    **{t.lang: t.url for t in entry.translations},
+                },
+            )
+            if entry.audio_url:
+                self._publish_audio(entry)
+        for kind, section in SECTIONS.items():
+            versions = self.context["PEOPLE_WORKS_URLS"][kind]
+            for lang, url in versions.items():
+                writer.write_file(
+                    f"{url}index.html",
+                    self.get_template(section),
+                    self.context,
+                    relative_urls=self.settings["RELATIVE_URLS"],
+                    url=url,
+                    entries=self.registry.of(kind, lang),
+                    page_lang=lang,
+                    versions=versions,
+                    menu_current=section,
+                )
+
+    def _publish_audio(self, entry: Any) -> None:
+        """Copy a song's audio file as it is (sound carries no camera metadata)."""
+        document = next(
+            d
+            for d in BUILD.check.documents.values()
+            if d.kind == "work" and d.slug == entry.slug and d.lang == entry.lang
+        )
+        destination = Path(self.output_path) / entry.audio_url
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(document.bundle.folder / entry.metadata["audio"], destination)
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    """Return the people and works generator."""
+    return PeopleWorksGenerator

@@ -1,0 +1,65 @@
+"""Find people and works by slug and language; link them with posts both ways."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .entries import Entry
+
+
+class Registry:
+    """All entries, found by (kind, slug, lang); a missing language falls back."""
+
+    def __init__(self, entries: list[Entry], default_lang: str) -> None:
+        self.entries = entries
+        self.default_lang = default_lang
+        self._index = {(e.kind, e.slug, e.lang): e for e in entries}
+
+    def get(self, kind: str, slug: str, lang: str) -> Entry | None:
+        """Return the entry in `lang`, else in the default language, else any."""
+        for wanted in (lang, self.default_lang):
+            found = self._index.get((kind, slug, wanted))
+            if found is not None:
+                return found
+        return next(
+            (e for e in self.entries if e.kind == kind and e.slug == slug), None
+        )
+
+    def of(self, kind: str, lang: str) -> list[Entry]:
+        """Return every entry of `kind` shown in `lang` (each person or work once)."""
+        slugs = sorted({e.slug for e in self.entries if e.kind == kind})
+        found = [self.get(kind, slug, lang) for slug in slugs]
+        return sorted(
+            (e for e in found if e), key=lambda e: (e.title.casefold(), e.slug)
+        )
+
+    def link(self, posts_by_lang: dict[str, list[Any]]) -> None:
+        """Fill every entry's posts, works and people, in the entry's language."""
+        for entry in self.entries:
+            posts = posts_by_lang.get(entry.lang, [])
+            key = "people" if entry.kind == "person" else "works"
+            entry.posts = [
+                p for p in posts if entry.slug in (getattr(p, key, None) or [])
+            ]
+            if entry.kind == "work":
+                entry.creators = self._people(
+                    entry.metadata.get("creators", []), entry.lang
+                )
+                entry.performers = self._people(
+                    entry.metadata.get("performers", []), entry.lang
+                )
+        works_by_lang: dict[str, list[Entry]] = defaultdict(list)
+        for lang in {e.lang for e in self.entries} | {self.default_lang}:
+            works_by_lang[lang] = self.of("work", lang)
+        for person in (e for e in self.entries if e.kind == "person"):
+            works = works_by_lang[person.lang]
+            person.works_created = [
+                w for w in works if person.slug in w.metadata.get("creators", [])
+            ]
+            person.works_performed = [
+                w for w in works if person.slug in w.metadata.get("performers", [])
+            ]
+
+    def _people(self, slugs: list[str], lang: str) -> list[Entry]:
+        return [p for p in (self.get("person", s, lang) for s in slugs) if p]
