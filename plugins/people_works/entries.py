@@ -15,7 +15,7 @@ SECTIONS = {"person": "people", "work": "works"}
 class Entry:
     """One person or work in one language, with its links to the rest of the site."""
 
-    kind: str
+    entry_type: str  # "person" or "work"; a work's own `kind` (song...) is metadata
     slug: str
     lang: str
     metadata: dict[str, Any]
@@ -61,7 +61,7 @@ def make_entries(
         ):
             continue
         entry = Entry(
-            kind=document.kind,
+            entry_type=document.kind,
             slug=document.slug,
             lang=document.lang,
             metadata=pelican_metadata(document, settings),

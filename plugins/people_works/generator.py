@@ -51,7 +51,7 @@ class PeopleWorksGenerator(Generator):
         for entry in self.registry.entries:
             writer.write_file(
                 entry.save_as,
-                self.get_template(entry.kind),
+                self.get_template(entry.entry_type),
                 self.context,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=entry.url,

@@ -14,7 +14,7 @@ class Registry:
     def __init__(self, entries: list[Entry], default_lang: str) -> None:
         self.entries = entries
         self.default_lang = default_lang
-        self._index = {(e.kind, e.slug, e.lang): e for e in entries}
+        self._index = {(e.entry_type, e.slug, e.lang): e for e in entries}
 
     def get(self, kind: str, slug: str, lang: str) -> Entry | None:
         """Return the entry in `lang`, else in the default language, else any."""
@@ -23,12 +23,12 @@ class Registry:
             if found is not None:
                 return found
         return next(
-            (e for e in self.entries if e.kind == kind and e.slug == slug), None
+            (e for e in self.entries if e.entry_type == kind and e.slug == slug), None
         )
 
     def of(self, kind: str, lang: str) -> list[Entry]:
         """Return every entry of `kind` shown in `lang` (each person or work once)."""
-        slugs = sorted({e.slug for e in self.entries if e.kind == kind})
+        slugs = sorted({e.slug for e in self.entries if e.entry_type == kind})
         found = [self.get(kind, slug, lang) for slug in slugs]
         return sorted(
             (e for e in found if e), key=lambda e: (e.title.casefold(), e.slug)
@@ -38,11 +38,11 @@ class Registry:
         """Fill every entry's posts, works and people, in the entry's language."""
         for entry in self.entries:
             posts = posts_by_lang.get(entry.lang, [])
-            key = "people" if entry.kind == "person" else "works"
+            key = "people" if entry.entry_type == "person" else "works"
             entry.posts = [
                 p for p in posts if entry.slug in (getattr(p, key, None) or [])
             ]
-            if entry.kind == "work":
+            if entry.entry_type == "work":
                 entry.creators = self._people(
                     entry.metadata.get("creators", []), entry.lang
                 )
@@ -52,7 +52,7 @@ class Registry:
         works_by_lang: dict[str, list[Entry]] = defaultdict(list)
         for lang in {e.lang for e in self.entries} | {self.default_lang}:
             works_by_lang[lang] = self.of("work", lang)
-        for person in (e for e in self.entries if e.kind == "person"):
+        for person in (e for e in self.entries if e.entry_type == "person"):
             works = works_by_lang[person.lang]
             person.works_created = [
                 w for w in works if person.slug in w.metadata.get("creators", [])

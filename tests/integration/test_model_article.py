@@ -108,8 +108,8 @@ def test_same_topic_ranks_shared_tags_then_newest(article):
         "5 tập thể và 10 cá nhân được khen vì phát triển văn hoá đọc năm 2025",
         "Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025",
         "Những bài ca về Tây Bắc vang lên tại Hội nghị bạn đọc",
+        "Bài mẫu: Giới thiệu hai cuốn sách của tác giả địa phương",
         "Hơn 280 lượt thư viện lưu động đến cơ quan, trường học và vùng sâu, vùng xa",
-        "8 lớp tập huấn đưa hệ thống VietBiblio đến gần 200 trường học",
     ]
 
 
