@@ -77,6 +77,11 @@ BAD = {
     "posts/2025/ten-anh/index.md": post(GOOD, "![Ảnh](<ảnh 1.jpg>)"),
     "posts/2025/ten-anh/ảnh 1.jpg": jpeg(),
     "people/khong-ten/index.md": post("roles: [musician]"),
+    "posts/2025/nguoi-la/index.md": good_post(
+        people="[phung-chen]", works="[bai-khong-co]"
+    ),
+    "works/tac-gia-la/index.md": post("title: Bài\nkind: song\ncreators: [ai-do]"),
+    "people/phung-chien/index.md": post("name: Phùng Chiến"),
     "people/sai-vai/index.md": post("name: Người mẫu\nroles: [singer, dancer]"),
     "works/sai-loai/index.md": post("title: Bài hát\nkind: album"),
     "works/thieu-am-thanh/index.md": post(
@@ -135,6 +140,22 @@ EXPECTED = [
     ("posts/2025/anh-cut/index.md", 7, "the photo 'cut.jpg' is cut short (truncated)"),
     ("posts/2025/anh-qua-lon/index.md", 7, "has too many pixels to publish safely"),
     ("people/khong-ten/index.md", 1, "needs 'name'"),
+    (
+        "posts/2025/nguoi-la/index.md",
+        5,
+        "'people' names 'phung-chen', but there is no people/phung-chen/ folder: fix "
+        "the name or create people/phung-chen/index.md. Did you mean 'phung-chien'?",
+    ),
+    (
+        "posts/2025/nguoi-la/index.md",
+        6,
+        "'works' names 'bai-khong-co', but there is no works/bai-khong-co/",
+    ),
+    (
+        "works/tac-gia-la/index.md",
+        4,
+        "'creators' names 'ai-do', but there is no people/ai-do/",
+    ),
     ("people/sai-vai/index.md", 3, "'dancer' is not allowed"),
     (
         "works/sai-loai/index.md",

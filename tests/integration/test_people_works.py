@@ -1,0 +1,169 @@
+"""People and works pages, their indexes, and their links with posts both ways."""
+
+from __future__ import annotations
+
+import io
+import struct
+import wave
+
+import pytest
+
+from tests.support import jpeg, post, run_pelican, soup, write_site
+
+
+def audio() -> bytes:
+    """A tiny valid file with an .mp3 name is enough: the build copies it as is."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(struct.pack("<8h", *range(8)))
+    return buffer.getvalue()
+
+
+FILES = {
+    "people/nhac-si-a/index.md": post(
+        "name: Nhạc Sĩ A\nroles: [musician, composer]\nportrait: anh.jpg", "Tiểu sử A."
+    ),
+    "people/nhac-si-a/index.en.md": post("summary: Musician A.", "Biography of A."),
+    "people/nhac-si-a/anh.jpg": jpeg(300, 400),
+    "people/tac-gia-b/index.md": post("name: Tác Giả B\nroles: [author]", "Tiểu sử B."),
+    "people/ca-si-c/index.md": post("name: Ca Sĩ C\nroles: [singer]", "Tiểu sử C."),
+    "works/bai-hat-x/index.md": post(
+        """
+        title: Bài hát X
+        kind: song
+        creators: [nhac-si-a]
+        performers: [ca-si-c]
+        audio: x.mp3
+        duration: "4:35"
+        """,
+        "Giới thiệu.\n\n## Lời bài hát\n\nLời mẫu.",
+    ),
+    "works/bai-hat-x/x.mp3": audio(),
+    "works/sach-y/index.md": post(
+        """
+        title: Sách Y
+        kind: book
+        creators: [tac-gia-b]
+        cover: bia.jpg
+        cover_alt: Bìa sách Y
+        publisher: NXB Văn hoá dân tộc
+        isbn: 978-0-306-40615-7
+        """
+    ),
+    "works/sach-y/bia.jpg": jpeg(200, 300),
+    "posts/2025/bai-a/index.md": post(
+        "title: Bài về A\ndate: 2025-11-06\ncategory: am-nhac\npeople: [nhac-si-a]\nworks: [bai-hat-x]"
+    ),
+    "posts/2025/bai-a/index.en.md": post("title: A post about A", "English text."),
+    "posts/2025/bai-b/index.md": post(
+        "title: Bài về B\ndate: 2025-11-07\ncategory: am-nhac\npeople: [tac-gia-b]\nworks: [sach-y]"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("people"), FILES)
+    result = run_pelican(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def links(page, selector="main a"):
+    return {a["href"] for a in page.select(selector)}
+
+
+def test_person_page(site):
+    page = soup(site, "people/nhac-si-a/")
+    assert page.h1.get_text() == "Nhạc Sĩ A"
+    assert page.select_one(".entry__roles").get_text() == "nhạc sĩ, nhà soạn nhạc"
+    assert page.select_one(".entry__portrait img")["alt"] == "Nhạc Sĩ A"
+
+
+def test_person_lists_the_works_they_created(site):
+    assert "/works/bai-hat-x/" in links(
+        soup(site, "people/nhac-si-a/"), "#works-created + ul a"
+    )
+
+
+def test_person_lists_the_works_they_performed(site):
+    assert "/works/bai-hat-x/" in links(
+        soup(site, "people/ca-si-c/"), "#works-performed + ul a"
+    )
+
+
+def test_person_lists_every_post_about_them(site):
+    assert links(soup(site, "people/nhac-si-a/"), "#posts-about + ul a") == {
+        "/2025/bai-a/"
+    }
+
+
+def test_song_has_an_audio_player_and_its_file(site):
+    page = soup(site, "works/bai-hat-x/")
+    player = page.find("audio")
+    assert player.has_attr("controls") and player["preload"] == "none"
+    assert (site / "output" / player["src"].lstrip("/")).is_file()
+    assert "4:35" in page.select_one(".entry__facts").get_text()
+
+
+def test_song_has_its_lyrics_section(site):
+    assert soup(site, "works/bai-hat-x/").find("h2", string="Lời bài hát")
+
+
+def test_work_links_its_creators_performers_and_posts(site):
+    page = soup(site, "works/bai-hat-x/")
+    assert {"/people/nhac-si-a/", "/people/ca-si-c/"} <= links(page, ".entry__facts a")
+    assert links(page, "#posts-mention + ul a") == {"/2025/bai-a/"}
+
+
+def test_book_has_cover_publisher_and_isbn(site):
+    page = soup(site, "works/sach-y/")
+    assert page.select_one(".entry__cover img")["alt"] == "Bìa sách Y"
+    facts = page.select_one(".entry__facts").get_text()
+    assert "NXB Văn hoá dân tộc" in facts and "978-0-306-40615-7" in facts
+
+
+def test_post_links_to_its_people_and_works(site):
+    page = soup(site, "2025/bai-a/")
+    assert links(page, ".post__entries a") == {
+        "/people/nhac-si-a/",
+        "/works/bai-hat-x/",
+    }
+
+
+def test_people_index_groups_by_role(site):
+    page = soup(site, "people/")
+    assert links(page, "#authors + ul a") == {"/people/tac-gia-b/"}
+    assert links(page, "#musicians + ul a") == {
+        "/people/nhac-si-a/",
+        "/people/ca-si-c/",
+    }
+    assert {"#authors", "#musicians"} == links(page, ".filters a")
+
+
+def test_works_index_groups_by_kind(site):
+    page = soup(site, "works/")
+    assert links(page, "#songs + ul > li > a") == {"/works/bai-hat-x/"}
+    assert links(page, "#books + ul > li > a") == {"/works/sach-y/"}
+
+
+def test_menu_links_people_and_works(site):
+    assert {"/people/", "/works/"} <= links(soup(site, ""), ".site-nav a")
+
+
+def test_english_post_links_to_english_person_else_the_original(site):
+    page = soup(site, "en/2025/bai-a/")
+    assert links(page, ".post__entries a") == {
+        "/en/people/nhac-si-a/",
+        "/works/bai-hat-x/",
+    }
+
+
+def test_english_person_page_speaks_english(site):
+    page = soup(site, "en/people/nhac-si-a/")
+    assert page.html["lang"] == "en"
+    assert page.select_one(".entry__roles").get_text() == "musician, composer"
+    assert page.find("h2", id="works-created").get_text() == "Works"
