@@ -1,0 +1,188 @@
+"""Vietnamese at /, English under /en/, in one run; a third language is a setting."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.support import REPO, jpeg, post, run_pelican, soup, write_site
+
+FILES = {
+    "posts/2025/hoi-nghi/index.md": post(
+        """
+        title: Hội nghị bạn đọc
+        date: 2025-11-06 14:00
+        category: su-kien
+        tags: [văn hoá đọc]
+        people: [nhac-si-a]
+        source: {name: Báo Lào Cai, url: "https://baolaocai.vn/a.html"}
+        """,
+        "![Hội trường](hoi-truong.jpg)\n\n*Quang cảnh.*",
+    ),
+    "posts/2025/hoi-nghi/index.en.md": post(
+        "title: Readers' conference\nslug: readers-conference",
+        "![The hall](hoi-truong.jpg)",
+    ),
+    "posts/2025/hoi-nghi/hoi-truong.jpg": jpeg(),
+    "posts/2025/chi-tieng-viet/index.md": post(
+        "title: Chỉ có tiếng Việt\ndate: 2025-10-01\ncategory: su-kien"
+    ),
+    "posts/2025/english-only/index.en.md": post(
+        "title: Only in English\ndate: 2025-09-01\ncategory: su-kien"
+    ),
+    "people/nhac-si-a/index.md": post("name: Nhạc Sĩ A\nroles: [musician]"),
+    "pages/gioi-thieu/index.md": post("title: Giới thiệu"),
+    "pages/gioi-thieu/index.en.md": post("title: About"),
+}
+CATEGORIES = "- key: su-kien\n  vi: Sự kiện\n  en: Events\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(
+        tmp_path_factory.mktemp("languages"), FILES, categories=CATEGORIES
+    )
+    result = run_pelican(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def alternates(page):
+    return {
+        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')
+    }
+
+
+def test_english_post_is_under_en_with_its_own_slug(site):
+    assert soup(site, "en/2025/readers-conference/").html["lang"] == "en"
+
+
+def test_english_post_has_english_ui_strings(site):
+    page = soup(site, "en/2025/readers-conference/")
+    assert page.select_one(".skip-link").get_text() == "Skip to main content"
+    assert page.select_one(".post__source").get_text().startswith("Source:")
+
+
+def test_vietnamese_post_has_vietnamese_ui_strings(site):
+    page = soup(site, "2025/hoi-nghi/")
+    assert page.select_one(".skip-link").get_text() == "Chuyển đến nội dung chính"
+    assert page.select_one(".post__source").get_text().startswith("Nguồn:")
+
+
+def test_dates_follow_the_language(site):
+    assert (
+        soup(site, "en/2025/readers-conference/")
+        .select_one(".post__byline time")
+        .get_text()
+        == "November 6, 2025"
+    )
+    assert (
+        soup(site, "2025/hoi-nghi/").select_one(".post__byline time").get_text()
+        == "6 tháng 11, 2025"
+    )
+
+
+def test_hreflang_both_ways_with_x_default(site):
+    expected = {
+        "vi": "/2025/hoi-nghi/",
+        "en": "/en/2025/readers-conference/",
+        "x-default": "/2025/hoi-nghi/",
+    }
+    assert alternates(soup(site, "2025/hoi-nghi/")) == expected
+    assert alternates(soup(site, "en/2025/readers-conference/")) == expected
+
+
+def test_switcher_goes_to_the_translation(site):
+    link = soup(site, "2025/hoi-nghi/").select_one(".language-switcher a")
+    assert (link["href"], link["lang"], link.get_text()) == (
+        "/en/2025/readers-conference/",
+        "en",
+        "English",
+    )
+
+
+def test_switcher_goes_home_when_there_is_no_translation(site):
+    link = soup(site, "2025/chi-tieng-viet/").select_one(".language-switcher a")
+    assert link["href"] == "/en/"
+
+
+def test_switcher_on_english_page_goes_back(site):
+    link = soup(site, "en/2025/readers-conference/").select_one(".language-switcher a")
+    assert (link["href"], link.get_text()) == ("/2025/hoi-nghi/", "Tiếng Việt")
+
+
+def test_translation_inherits_date_category_photos_and_people(site):
+    page = soup(site, "en/2025/readers-conference/")
+    assert page.select_one(".post__category a")["href"] == "/en/category/su-kien/"
+    assert page.select_one(".post__category a").get_text() == "Events"
+    assert page.find("img", alt="The hall")["src"].startswith(
+        "/media/posts/2025/hoi-nghi/hoi-truong-"
+    )
+    assert page.select_one(".post__entries a")["href"] == "/people/nhac-si-a/"
+
+
+def test_lists_are_per_language(site):
+    vietnamese = {a.get_text() for a in soup(site, "").select(".card__title a")}
+    english = {a.get_text() for a in soup(site, "en/").select(".card__title a")}
+    assert vietnamese == {"Hội nghị bạn đọc", "Chỉ có tiếng Việt"}
+    assert english == {"Readers' conference", "Only in English"}
+
+
+def test_untranslated_post_stays_in_its_language(site):
+    assert "Only in English" not in soup(site, "category/su-kien/").get_text()
+    assert "Chỉ có tiếng Việt" not in soup(site, "en/category/su-kien/").get_text()
+
+
+def test_english_category_tag_and_year_pages(site):
+    assert soup(site, "en/category/su-kien/").h1.get_text() == "Events"
+    assert soup(site, "en/tag/van-hoa-doc/").h1.get_text() == "Topic: văn hoá đọc"
+    assert soup(site, "en/2025/").h1.get_text() == "Posts of 2025"
+
+
+def test_not_found_page_per_language(site):
+    assert soup(site, "404.html").h1.get_text() == "Không tìm thấy trang"
+    page = soup(site, "en/404.html")
+    assert (page.html["lang"], page.h1.get_text()) == ("en", "Page not found")
+
+
+def test_page_translation_and_footer_links(site):
+    assert {a["href"] for a in soup(site, "en/").select(".footer-nav a")} == {
+        "/en/gioi-thieu/"
+    }
+    assert {a["href"] for a in soup(site, "").select(".footer-nav a")} == {
+        "/gioi-thieu/"
+    }
+
+
+@pytest.fixture(scope="module")
+def swedish(tmp_path_factory):
+    """A third language: a settings entry plus a message catalogue, nothing else."""
+    root = tmp_path_factory.mktemp("swedish")
+    theme = root / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    catalogue = theme / "translations/sv/LC_MESSAGES/messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Skip to main content"\nmsgstr "Hoppa till huvudinnehållet"\n',
+        encoding="utf-8",
+    )
+    files = {
+        **FILES,
+        "posts/2025/hoi-nghi/index.sv.md": post(
+            "title: Läsarkonferens", "Svensk text."
+        ),
+    }
+    write_site(root, files, categories=CATEGORIES)
+    result = run_pelican(root, LANGUAGES=["vi", "en", "sv"], THEME=str(theme))
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_third_language_needs_only_a_setting_and_a_catalogue(swedish):
+    page = soup(swedish, "sv/2025/hoi-nghi/")
+    assert page.html["lang"] == "sv"
+    assert page.select_one(".skip-link").get_text() == "Hoppa till huvudinnehållet"
+    assert page.select_one(".post__byline time").get_text() == "6 november 2025"
+    assert alternates(soup(swedish, "2025/hoi-nghi/"))["sv"] == "/sv/2025/hoi-nghi/"
