@@ -14,6 +14,7 @@ from .categories import Categories, load_categories
 from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import Document, load_bundle
 from .problems import ProblemList
+from .tag_names import load_tag_names
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -50,6 +51,12 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     for bundle in discover(cfg, problems):
         for document in load_bundle(bundle, cfg, categories, problems):
             documents[document.path] = document
+    tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
+    for document in documents.values():
+        document.tag_labels = [
+            tag_names.name(tag, document.lang)
+            for tag in document.values.get("tags", [])
+        ]
     _check_unique_slugs(documents.values(), problems)
     _check_references(documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)

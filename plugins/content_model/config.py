@@ -21,6 +21,8 @@ SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works
 DEFAULTS: dict[str, Any] = {
     # Relative to the site folder, the parent of content/ (data/ sits beside it).
     "categories_file": "data/categories.yml",
+    # Optional: display names of tags in other languages.
+    "tags_file": "data/tags.yml",
     # Development builds show drafts and future-dated posts; publishconf.py does not.
     "show_drafts": True,
     "show_future": True,
@@ -58,6 +60,7 @@ class ContentModelSettings:
     content: Path
     site: Path
     categories_file: Path
+    tags_file: Path
     languages: tuple[str, ...]
     default_lang: str
     timezone: ZoneInfo
@@ -106,6 +109,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         content=content,
         site=content.parent,
         categories_file=content.parent / merged["categories_file"],
+        tags_file=content.parent / merged["tags_file"],
         languages=languages,
         default_lang=default_lang,
         timezone=_zone(settings.get("TIMEZONE")),

@@ -39,6 +39,8 @@ class Document:
     rendered: RenderedBody = field(default_factory=RenderedBody)
     gallery: list[Photo] = field(default_factory=list)
     cover: Photo | None = None
+    # Tags as shown in this document's language (data/tags.yml), in order.
+    tag_labels: list[str] = field(default_factory=list)
 
     @property
     def kind(self) -> str:

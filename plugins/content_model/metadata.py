@@ -67,8 +67,11 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
             Category, info.name(lang), info.key, lang, settings
         )
     if values.get("tags"):
+        # The slug comes from the tag as written; the name is the translated one.
+        labels = document.tag_labels or values["tags"]
         metadata["tags"] = [
-            localized(Tag, tag, None, lang, settings) for tag in values["tags"]
+            localized(Tag, label, Tag(tag, settings).slug, lang, settings)
+            for tag, label in zip(values["tags"], labels, strict=True)
         ]
     if values.get("authors"):
         metadata["authors"] = [

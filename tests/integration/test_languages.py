@@ -43,6 +43,7 @@ def site(tmp_path_factory):
     root = write_site(
         tmp_path_factory.mktemp("languages"), FILES, categories=CATEGORIES
     )
+    (root / "data/tags.yml").write_text("văn hoá đọc: {en: reading culture}\n", "utf-8")
     result = run_pelican(root)
     assert result.returncode == 0, result.stderr
     return root
@@ -136,7 +137,7 @@ def test_untranslated_post_stays_in_its_language(site):
 
 def test_english_category_tag_and_year_pages(site):
     assert soup(site, "en/category/su-kien/").h1.get_text() == "Events"
-    assert soup(site, "en/tag/van-hoa-doc/").h1.get_text() == "Topic: văn hoá đọc"
+    assert soup(site, "en/tag/van-hoa-doc/").h1.get_text() == "Topic: reading culture"
     assert soup(site, "en/2025/").h1.get_text() == "Posts of 2025"
 
 
@@ -186,3 +187,16 @@ def test_a_third_language_needs_only_a_setting_and_a_catalogue(swedish):
     assert page.select_one(".skip-link").get_text() == "Hoppa till huvudinnehållet"
     assert page.select_one(".post__byline time").get_text() == "6 november 2025"
     assert alternates(soup(swedish, "2025/hoi-nghi/"))["sv"] == "/sv/2025/hoi-nghi/"
+
+
+def test_tag_names_are_translated_through_the_data_file(site):
+    english = soup(site, "en/2025/readers-conference/").select_one(".post__tags a")
+    vietnamese = soup(site, "2025/hoi-nghi/").select_one(".post__tags a")
+    assert (english.get_text(), english["href"]) == (
+        "reading culture",
+        "/en/tag/van-hoa-doc/",
+    )
+    assert (vietnamese.get_text(), vietnamese["href"]) == (
+        "văn hoá đọc",
+        "/tag/van-hoa-doc/",
+    )

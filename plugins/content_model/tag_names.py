@@ -1,0 +1,69 @@
+"""Display names of tags in other languages, from data/tags.yml (optional).
+
+Tags are written in posts as language-neutral words (usually Vietnamese); a
+tag keeps its address in every language, and this file names it per language:
+
+    văn hoá đọc: {en: reading culture}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from . import fields
+from .frontmatter import yaml_error_line
+from .problems import ContentError, ProblemList
+
+
+@dataclass(frozen=True)
+class TagNames:
+    """Tag -> {language: display name}."""
+
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def name(self, tag: str, lang: str) -> str:
+        """Return the tag's name in `lang`, else the tag as written."""
+        return self.names.get(tag, {}).get(lang, tag)
+
+
+def load_tag_names(
+    path: Path, languages: tuple[str, ...], problems: ProblemList
+) -> TagNames:
+    """Read and check the tags file if there is one; record its problems."""
+    if not path.is_file():
+        return TagNames()
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
+    except YAMLError as error:
+        problems.error(
+            path,
+            f"is not valid YAML ({getattr(error, 'problem', '')})",
+            yaml_error_line(error),
+        )
+        return TagNames()
+    if not isinstance(data, dict):
+        problems.error(path, "must be lines of 'tag: {en: name in English}'", 1)
+        return TagNames()
+    names = {}
+    for tag, translations in data.items():
+        line = data.lc.key(tag)[0] + 1
+        try:
+            names[str(tag)] = _translations(translations, languages)
+        except ContentError as error:
+            problems.error(path, f"the tag '{tag}' {error.message}", line)
+    return TagNames(names)
+
+
+def _translations(value: object, languages: tuple[str, ...]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ContentError("needs its names as {en: ...}")
+    unknown = [str(lang) for lang in value if lang not in languages]
+    if unknown:
+        raise ContentError(f"has names in unknown languages: {', '.join(unknown)}")
+    return {str(lang): fields.text(name) for lang, name in value.items()}
