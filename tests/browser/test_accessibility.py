@@ -18,6 +18,15 @@ PAGES = [
     "/2025/",
     "/gioi-thieu/",
     "/404.html",
+    "/en/",
+    "/en/404.html",
+    "/galleries/",
+    "/people/",
+    "/people/phung-chien/",
+    "/people/tac-gia-mau-mot/",
+    "/works/",
+    "/works/chieu-muong-hum/",
+    "/works/sach-mau-chuyen-ke-ben-bep-lua/",
 ]
 
 

@@ -1,0 +1,60 @@
+"""Every UI string of the theme and plugins is in the catalogues, translated."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from tests.support import REPO
+
+LANGUAGES = ["vi"]
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """Extract the strings now, as `invoke i18n-extract` does, into a temporary file."""
+    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "--no-location",
+            "-o",
+            str(pot),
+            "theme/templates",
+            "plugins",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    with pot.open("rb") as source:
+        return {
+            m.id if isinstance(m.id, str) else m.id[0] for m in read_po(source) if m.id
+        }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_string_is_translated(extracted, lang):
+    path = REPO / "theme/translations" / lang / "LC_MESSAGES/messages.po"
+    with path.open("rb") as source:
+        catalogue = read_po(source, locale=lang)
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalogue
+        if m.id
+        and all(m.string if isinstance(m.string, tuple) else [m.string])
+        and "fuzzy" not in m.flags
+    }
+    assert sorted(extracted - translated) == []
+
+
+def test_strings_were_extracted(extracted):
+    assert {"Skip to main content", "Photo: %(credit)s"} <= extracted
