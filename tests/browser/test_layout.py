@@ -10,6 +10,9 @@ PAGES = [
     "/category/su-kien/",
     "/gioi-thieu/",
     "/404.html",
+    "/people/",
+    "/works/chieu-muong-hum/",
+    "/en/2025/hoi-nghi-ban-doc-2025/",
 ]
 
 
