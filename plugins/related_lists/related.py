@@ -8,8 +8,7 @@ within a rank, ties broken by slug, and never holds the article itself.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
 from typing import Any
 
 from pelican import signals
@@ -38,57 +37,64 @@ def _newest_first(candidate: Any) -> tuple[float, str]:
     return (-candidate.date.timestamp(), candidate.slug)
 
 
-def ranked(
-    article: Any,
-    candidates: Iterable[Any],
-    score: Callable[[Any, Any], int],
-    limit: int,
-) -> list[Any]:
-    """Return up to `limit` candidates with a positive score, best first."""
-    scored = [
-        (score(article, other), other) for other in candidates if other is not article
-    ]
-    scored = [(points, other) for points, other in scored if points > 0]
-    scored.sort(key=lambda item: (-item[0], *_newest_first(item[1])))
-    return [other for _points, other in scored[:limit]]
+def tag_keys(post: Any) -> set[str]:
+    """Return the topics of a post: its tags' slugs."""
+    return {tag.slug for tag in getattr(post, "tags", None) or []}
 
 
-def shared_tags(article: Any, other: Any) -> int:
-    """Return how many tags the two posts share."""
-    mine = {tag.slug for tag in getattr(article, "tags", [])}
-    return len(mine & {tag.slug for tag in getattr(other, "tags", [])})
+def category_keys(post: Any) -> set[str]:
+    """Return the post's category slug (or nothing)."""
+    category = getattr(post, "category", None)
+    return {category.slug} if category is not None else set()
 
 
-def same_category(article: Any, other: Any) -> int:
-    """Return 1 when both posts are in one category."""
-    mine, theirs = getattr(article, "category", None), getattr(other, "category", None)
-    return int(mine is not None and theirs is not None and mine.slug == theirs.slug)
+def author_keys(post: Any) -> set[str]:
+    """Return the slugs of the post's byline."""
+    return {author.slug for author in getattr(post, "authors", None) or []}
 
 
-def same_author(article: Any, other: Any) -> int:
-    """Return 1 when the posts share an author of their byline."""
-    mine = {author.slug for author in getattr(article, "authors", [])}
-    return int(bool(mine & {author.slug for author in getattr(other, "authors", [])}))
-
-
+# list name -> (keys of a post, whether the number of shared keys ranks the list)
 LISTS = {
-    "related_by_topic": shared_tags,
-    "related_by_category": same_category,
-    "related_by_author": same_author,
+    "related_by_topic": (tag_keys, True),
+    "related_by_category": (category_keys, False),
+    "related_by_author": (author_keys, False),
 }
+
+
+def ranked(
+    article: Any, by_key: dict[str, list[Any]], counts: bool, limit: int
+) -> list[Any]:
+    """Return up to `limit` posts sharing a key with `article`, best first.
+
+    `by_key` holds, for each key of the article, the posts with that key: a
+    post is compared only with the posts it shares something with.
+    """
+    shared: Counter[int] = Counter()
+    posts: dict[int, Any] = {}
+    for others in by_key.values():
+        for other in others:
+            if other is not article:
+                shared[id(other)] += 1
+                posts[id(other)] = other
+    scored = [(shared[i] if counts else 1, post) for i, post in posts.items()]
+    scored.sort(key=lambda item: (-item[0], *_newest_first(item[1])))
+    return [post for _points, post in scored[:limit]]
 
 
 def add_related_lists(generator: Any) -> None:
     """Give every built article (drafts too, for their writers) its three lists."""
     limit = load_settings(generator.settings)["limit"]
     published = [*generator.articles, *generator.translations]
-    by_lang: dict[str, list[Any]] = defaultdict(list)
-    for article in published:
-        by_lang[article.lang].append(article)
-    for article in [*published, *generator.drafts, *generator.drafts_translations]:
-        candidates = by_lang[article.lang]
-        for name, score in LISTS.items():
-            setattr(article, name, ranked(article, candidates, score, limit))
+    for name, (keys_of, counts) in LISTS.items():
+        index: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        for post in published:
+            for key in keys_of(post):
+                index[(post.lang, key)].append(post)
+        for article in [*published, *generator.drafts, *generator.drafts_translations]:
+            by_key = {
+                key: index.get((article.lang, key), []) for key in keys_of(article)
+            }
+            setattr(article, name, ranked(article, by_key, counts, limit))
 
 
 def register() -> None:
