@@ -20,6 +20,7 @@ import http.server
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -134,34 +135,48 @@ def image_bytes(page, url: str) -> int:
     return sum(sizes)
 
 
+MODEL_ARTICLE = "posts/2025/hoi-nghi-ban-doc-2025"
+
+
+def site_with_camera_photos(folder: Path) -> Path:
+    """Copy the site's content and data, the model article's photos made camera-size.
+
+    The sample photos are small placeholders; a real report's photos are
+    12-megapixel JPEGs, and those are what a phone's download depends on.
+    """
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "data", folder / "data")
+    for number, photo in enumerate(
+        sorted((folder / "content" / MODEL_ARTICLE).glob("*.jpg"))
+    ):
+        camera_photo(photo, number)
+    return folder / "content"
+
+
 def phone_bytes() -> dict[str, int]:
     """Build the site and sum the image bytes a 390 px phone loads before scrolling."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as folder:
+        content = site_with_camera_photos(Path(folder) / "site")
         output = Path(folder) / "output"
         server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0),
-            functools.partial(QuietHandler, directory=str(output)),
+            ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(output))
         )
         url = f"http://127.0.0.1:{server.server_port}"
-        import subprocess  # noqa: PLC0415
-
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "invoke",
-                "preview",
-                "--siteurl",
-                url,
-                "--output",
-                str(output),
-            ],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+        build = [
+            sys.executable,
+            "-m",
+            "invoke",
+            "preview",
+            "--siteurl",
+            url,
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+        ]
+        subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         results = {}
         with sync_playwright() as playwright:
@@ -171,7 +186,7 @@ def phone_bytes() -> dict[str, int]:
                     viewport={"width": 390, "height": 844}, device_scale_factor=ratio
                 )
                 results[f"dpr{ratio}"] = image_bytes(
-                    page, url + "/2025/hoi-nghi-ban-doc-2025/"
+                    page, f"{url}/{MODEL_ARTICLE[6:]}/"
                 )
                 page.close()
             browser.close()
