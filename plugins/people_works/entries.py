@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from content_model.documents import Document
@@ -21,6 +22,7 @@ class Entry:
     metadata: dict[str, Any]
     content: str
     url: str
+    folder: Path
     translations: list[Entry] = field(default_factory=list)
     posts: list[Any] = field(default_factory=list)
     works_created: list[Entry] = field(default_factory=list)
@@ -67,6 +69,7 @@ def make_entries(
             metadata=pelican_metadata(document, settings),
             content=document.rendered.html,
             url=entry_url(document.kind, document.slug, document.lang, default),
+            folder=document.bundle.folder,
         )
         entries.append(entry)
         by_bundle.setdefault(document.bundle.folder, []).append(entry)

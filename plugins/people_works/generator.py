@@ -81,14 +81,9 @@ class PeopleWorksGenerator(Generator):
 
     def _publish_audio(self, entry: Any) -> None:
         """Copy a song's audio file as it is (sound carries no camera metadata)."""
-        document = next(
-            d
-            for d in BUILD.check.documents.values()
-            if d.kind == "work" and d.slug == entry.slug and d.lang == entry.lang
-        )
         destination = Path(self.output_path) / entry.audio_url
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(document.bundle.folder / entry.metadata["audio"], destination)
+        shutil.copyfile(entry.folder / entry.metadata["audio"], destination)
 
 
 def get_generators(_pelican: Any) -> type[Generator]:
