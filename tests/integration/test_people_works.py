@@ -30,6 +30,7 @@ FILES = {
     "people/nhac-si-a/anh.jpg": jpeg(300, 400),
     "people/tac-gia-b/index.md": post("name: Tác Giả B\nroles: [author]", "Tiểu sử B."),
     "people/ca-si-c/index.md": post("name: Ca Sĩ C\nroles: [singer]", "Tiểu sử C."),
+    "people/nhap-d/index.md": post("name: Nháp D\nstatus: draft", "Chưa xong."),
     "works/bai-hat-x/index.md": post(
         """
         title: Bài hát X
@@ -59,7 +60,8 @@ FILES = {
     ),
     "posts/2025/bai-a/index.en.md": post("title: A post about A", "English text."),
     "posts/2025/bai-b/index.md": post(
-        "title: Bài về B\ndate: 2025-11-07\ncategory: am-nhac\npeople: [tac-gia-b]\nworks: [sach-y]"
+        "title: Bài về B\ndate: 2025-11-07\ncategory: am-nhac\npeople: [tac-gia-b, nhap-d]\n"
+        "works: [sach-y]"
     ),
 }
 
@@ -167,3 +169,23 @@ def test_english_person_page_speaks_english(site):
     assert page.html["lang"] == "en"
     assert page.select_one(".entry__roles").get_text() == "musician, composer"
     assert page.find("h2", id="works-created").get_text() == "Works"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("people-published"), FILES)
+    result = run_pelican(root, production=True)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_draft_person_has_no_page_and_no_link_when_published(published):
+    assert not (published / "output/people/nhap-d").exists()
+    assert links(soup(published, "2025/bai-b/"), ".post__entries a") == {
+        "https://thuvien.laocai.example/people/tac-gia-b/",
+        "https://thuvien.laocai.example/works/sach-y/",
+    }
+
+
+def test_a_draft_person_is_shown_to_the_writer(site):
+    assert soup(site, "people/nhap-d/").h1.get_text() == "Nháp D"
