@@ -100,7 +100,7 @@ def _check_references(documents, problems: ProblemList) -> None:
     }
     for document in documents:
         for kind, key, target in _REFERENCES:
-            if document.kind != kind or key not in document.front.values:
+            if document.kind != kind or not document.sets(key):
                 continue
             for slug in document.values.get(key, []):
                 if slug not in slugs[target]:

@@ -57,6 +57,10 @@ class Document:
         """Return 'draft' or 'published'."""
         return self.values.get("status", "published")
 
+    def sets(self, key: str) -> bool:
+        """Return whether this file itself (not the original it inherits) sets `key`."""
+        return key in self.front.values
+
     def line_of(self, key: str) -> int | None:
         """Return the line of `key` in this file, if this file sets it."""
         return self.front.line_of(key)
@@ -132,7 +136,7 @@ def _check_repeated_keys(
 ) -> None:
     """Require a translation's own summary when the original has one."""
     for key in schema.translation_repeats:
-        if key in original.front.values and key not in document.front.values:
+        if original.sets(key) and not document.sets(key):
             problems.error(
                 document.path,
                 f"the original ({original.path.name}) has a '{key}', so this "
@@ -151,14 +155,9 @@ def _complete(
     """Resolve the category, render the body, and find the gallery and cover."""
     check_rules(document, categories, problems)
     document.rendered = render_body(document, cfg, problems)
-    if original is not None and not _sets(document, "gallery"):
+    if original is not None and not document.sets("gallery"):
         document.gallery = original.gallery
     elif document.values.get("gallery"):
         document.gallery = gallery_photos(document, problems)
     document.cover = cover_photo(document, problems)
     document.rendered.html += gallery_html(document, cfg)
-
-
-def _sets(document: Document, key: str) -> bool:
-    """Return whether the file itself (not its original) sets `key`."""
-    return key in document.front.values

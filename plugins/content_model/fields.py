@@ -257,10 +257,3 @@ def _isbn_is_valid(digits: str) -> bool:
         ]
         return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
     return False
-
-
-def flag(value: Any, _tz: tzinfo | None = None) -> bool:
-    """Accept true or false."""
-    if isinstance(value, bool):
-        return value
-    raise ContentError(f"must be true or false, not {describe(value)}")

@@ -70,9 +70,8 @@ class ContentProblems(SystemExit):
     traceback, and a writer must never see one for a content problem.
     """
 
-    def __init__(self, count: int) -> None:
+    def __init__(self) -> None:
         super().__init__(1)
-        self.count = count
 
 
 @dataclass
@@ -89,10 +88,9 @@ class ProblemList:
         """Record a warning that is shown but does not stop the build."""
         self.problems.append(Problem(path, line, message, WARNING))
 
-    def add(self, path: Path, error: ContentError, line_offset: int = 0) -> None:
+    def add(self, path: Path, error: ContentError) -> None:
         """Record a ContentError raised while reading `path`."""
-        line = error.line + line_offset if error.line else None
-        self.error(path, error.message, line)
+        self.error(path, error.message, error.line)
 
     @property
     def errors(self) -> list[Problem]:

@@ -254,7 +254,7 @@ def cover_photo(document: Document, problems: ProblemList) -> Photo | None:
             return None
         photos = document.rendered.photos or document.gallery
         return photos[0] if photos else None
-    sink = problems if schema_key in document.front.values else ProblemList()
+    sink = problems if document.sets(schema_key) else ProblemList()
     line = document.line_of(schema_key)
     alt = (
         document.values.get("name")

@@ -27,7 +27,7 @@ def check_rules(
         # An unreadable categories file is reported once, not once per post.
         if (
             document.category is None
-            and _sets(document, "category")
+            and document.sets("category")
             and categories.readable
         ):
             problems.error(
@@ -39,7 +39,7 @@ def check_rules(
     if (
         "correction" in values
         and "modified" not in values
-        and _sets(document, "correction")
+        and document.sets("correction")
     ):
         problems.error(
             document.path,
@@ -53,14 +53,14 @@ def check_rules(
         "end" in event
         and "start" in event
         and event["end"] < event["start"]
-        and _sets(document, "event")
+        and document.sets("event")
     ):
         problems.error(
             document.path,
             "the event ends before it starts: check 'event' start and end",
             document.line_of("event"),
         )
-    if "audio" in values and _sets(document, "audio"):
+    if "audio" in values and document.sets("audio"):
         _check_audio(document, problems)
 
 
@@ -71,7 +71,7 @@ def _check_order(
     in_order = (
         first not in values or later not in values or values[first] <= values[later]
     )
-    if not in_order and (_sets(document, first) or _sets(document, later)):
+    if not in_order and (document.sets(first) or document.sets(later)):
         problems.error(
             document.path,
             f"'{later}' is before '{first}': a correction comes after publication",
@@ -95,7 +95,3 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
             "the name",
             document.line_of("audio"),
         )
-
-
-def _sets(document: Document, key: str) -> bool:
-    return key in document.front.values

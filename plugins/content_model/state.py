@@ -23,7 +23,7 @@ class BuildState:
         self.check = check_site(settings)
         self.check.problems.report(self.check.cfg.site)
         if not self.check.ok:
-            raise ContentProblems(len(self.check.problems.errors))
+            raise ContentProblems
         return self.check
 
     def document(self, path: Path, settings: dict[str, Any]):

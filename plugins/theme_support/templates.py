@@ -6,6 +6,7 @@ import os
 from typing import Any
 
 from jinja2 import FileSystemLoader
+from site_i18n.lists import posts_by_language
 
 from content_model.state import BUILD
 
@@ -31,13 +32,10 @@ def add_category_menu(generator: Any) -> None:
     no page in it: its menu leaves it out rather than link to nothing.
     """
     keys = [info.key for info in BUILD.check.categories.items]
+    by_lang = posts_by_language(generator.context)
     menus = {}
     for lang in generator.settings["LANGUAGES"]:
-        posts = [
-            post
-            for post in [*generator.articles, *generator.translations]
-            if post.lang == lang
-        ]
+        posts = by_lang.get(lang, [])
         used = {
             p.category.slug: p.category for p in posts if getattr(p, "category", None)
         }
