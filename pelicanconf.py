@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-# Plugins import each other (content_model uses photo_groups): make them importable.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
 
 SITENAME = "Thư viện tỉnh Lào Cai"
 SITESUBTITLE = "Tin tức, tác giả, tác phẩm và văn hoá đọc"
@@ -46,7 +42,7 @@ def _build_time() -> datetime:
 BUILD_TIME = _build_time()
 
 THEME = str(ROOT / "theme")
-PLUGIN_PATHS = [str(ROOT / "plugins")]
+# The plugins are the packages of plugins/, installed by ./dev (`pip install -e .`).
 # Order matters: generators run in this order (site_i18n lists need every post).
 PLUGINS = [
     "content_model",

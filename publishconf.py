@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pelican.settings import load_source
 
-from pelicanconf import *  # noqa: E402, F403
+# pelicanconf.py beside this file, loaded by path as Pelican loads settings files.
+_base = load_source("pelicanconf", str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
 
 # The public address; `invoke preview --siteurl ...` passes another (e.g. a sub-path).
 SITEURL = "https://thuvien.laocai.example"
 RELATIVE_URLS = False
-CONTENT_MODEL = {**CONTENT_MODEL, "show_drafts": False, "show_future": False}  # noqa: F405
+CONTENT_MODEL = {**_base.CONTENT_MODEL, "show_drafts": False, "show_future": False}

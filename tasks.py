@@ -11,13 +11,11 @@ from pathlib import Path
 
 from invoke import task
 from invoke.exceptions import Exit
+from pelican import main as pelican_main
+from pelican.settings import read_settings
+from pelican.utils import slugify
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from pelican import main as pelican_main  # noqa: E402
-from pelican.settings import read_settings  # noqa: E402
-from pelican.utils import slugify  # noqa: E402
 
 CONFIG = {
     "settings_base": str(ROOT / "pelicanconf.py"),
@@ -249,8 +247,7 @@ def test(c, args=""):
 @task(help={"posts": "number of generated posts", "repeat": "runs per figure"})
 def bench(c, posts=300, repeat=3):
     """Time check and build of a generated corpus beside plain Pelican."""
-    script = ROOT / "tools" / "bench_build.py"
-    c.run(f"{shlex.quote(sys.executable)} {script} --posts {posts} --repeat {repeat}")
+    _run_tool(c, f"bench_build --posts {posts} --repeat {repeat}")
 
 
 @task(
@@ -261,9 +258,14 @@ def bench(c, posts=300, repeat=3):
 )
 def bench_images(c, photos=16, no_phone=False):
     """Time the photo pipeline beside a naive loop and the one-decode floor."""
-    script = ROOT / "tools" / "bench_images.py"
     extra = " --no-phone" if no_phone else ""
-    c.run(f"{shlex.quote(sys.executable)} {script} --photos {photos}{extra}")
+    _run_tool(c, f"bench_images --photos {photos}{extra}")
+
+
+def _run_tool(c, command: str) -> None:
+    """Run `tools/<module>.py` as a module of the repository (`tools.` imports)."""
+    with c.cd(str(ROOT)):
+        c.run(f"{shlex.quote(sys.executable)} -m tools.{command}")
 
 
 @task

@@ -29,16 +29,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
+from media_pipeline import imaging
+from media_pipeline.pipeline import publish_photos
+from media_pipeline.plan import plan
+from media_pipeline.settings import load_settings
+from photo_groups import Photo
+from tools.browser import CHROMIUM, FLAGS
 
-from media_pipeline import imaging  # noqa: E402
-from media_pipeline.pipeline import publish_photos  # noqa: E402
-from media_pipeline.plan import plan  # noqa: E402
-from media_pipeline.settings import load_settings  # noqa: E402
-from photo_groups import Photo  # noqa: E402
-from tools.browser import CHROMIUM, FLAGS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 CAMERA = (4000, 3000)
 QUALITY = 82

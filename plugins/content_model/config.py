@@ -9,11 +9,11 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.utils import slugify
-from site_i18n.catalogs import translations
 
 from media_pipeline.markup import photo_renderer
 from media_pipeline.settings import load_settings as load_media_settings
 from photo_groups import PhotoRenderer
+from site_i18n.catalogs import translations
 
 # Folders of content/, as CONTENT-MODEL.md fixes them.
 SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}

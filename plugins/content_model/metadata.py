@@ -7,6 +7,7 @@ from typing import Any
 
 from markdown import markdown
 from pelican.urlwrappers import Author, Category, Tag
+
 from site_i18n.urlwrappers import localized
 
 from .documents import Document

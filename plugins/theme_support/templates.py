@@ -6,9 +6,9 @@ import os
 from typing import Any
 
 from jinja2 import FileSystemLoader
-from site_i18n.lists import posts_by_language
 
 from content_model.state import BUILD
+from site_i18n.lists import posts_by_language
 
 
 def use_theme_templates_only(generator: Any) -> None:
