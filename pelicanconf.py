@@ -53,7 +53,6 @@ PLUGINS = [
     "related_lists",
 ]
 MEDIA = {"cache_path": ".cache/media"}
-GALLERIES_URL = "galleries/"
 # The theme's static files are published fingerprinted by theme_support, with
 # these files of npm packages (package.json; `npm ci` installs them).
 THEME_STATIC_PATHS = []

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 
 from .config import SECTIONS, ContentModelSettings
 from .fields import SLUG_PATTERN
+from .model import Bundle
 from .problems import ProblemList
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -16,21 +16,6 @@ _FILE_NAME = re.compile(r"^index(?:\.(?P<lang>[a-z]{2,3}(?:-[a-z]{2,4})?))?\.md$
 _YEAR = re.compile(r"^\d{4}$")
 # content/extra/ holds files copied as they are (robots.txt, ...), not content.
 _NOT_CONTENT = {"extra"}
-
-
-@dataclass
-class Bundle:
-    """One post, page, person or work: a folder with a file per language."""
-
-    kind: str
-    folder: Path
-    files: dict[str, Path] = field(default_factory=dict)
-    year: str | None = None
-
-    @property
-    def folder_slug(self) -> str:
-        """Return the folder's name, the slug unless the front matter sets one."""
-        return self.folder.name
 
 
 def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:

@@ -6,25 +6,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 
 from . import fields
-from .frontmatter import yaml_error_line
+from .model import CategoryInfo
 from .problems import ContentError, ProblemList
-
-
-@dataclass(frozen=True)
-class CategoryInfo:
-    """A category: its key (the URL slug) and its name in each language."""
-
-    key: str
-    names: dict[str, str]
-
-    def name(self, lang: str) -> str:
-        """Return the name in `lang`, else in the default language (listed first)."""
-        return self.names.get(lang) or next(iter(self.names.values()))
+from .yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -87,15 +74,7 @@ def _read(path: Path) -> object:
         raise ContentError(
             "the categories file is missing: the site needs its list of categories"
         )
-    yaml = YAML(typ="rt")
-    yaml.version = (1, 2)
-    try:
-        return yaml.load(path.read_text(encoding="utf-8-sig"))
-    except YAMLError as error:
-        raise ContentError(
-            f"is not valid YAML ({getattr(error, 'problem', '') or error})",
-            line=yaml_error_line(error),
-        ) from None
+    return read_yaml(path)
 
 
 def _category(

@@ -12,8 +12,9 @@ from typing import Any
 from .bundles import discover
 from .categories import Categories, load_categories
 from .config import SECTIONS, ContentModelSettings, load_settings
-from .documents import Document, load_bundle
-from .problems import ProblemList
+from .documents import load_bundle
+from .model import Document
+from .problems import ContentProblems, ProblemList
 from .tag_names import load_tag_names
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -62,6 +63,15 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
     return SiteCheck(cfg, categories, documents, problems)
+
+
+def check_or_stop(settings: dict[str, Any]) -> SiteCheck:
+    """Check all content; report every problem; stop the build if any is an error."""
+    check = check_site(settings)
+    check.problems.report(check.cfg.site)
+    if not check.ok:
+        raise ContentProblems
+    return check
 
 
 def _check_unique_slugs(documents, problems: ProblemList) -> None:

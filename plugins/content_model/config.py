@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pelican.utils import slugify
 
-from media_pipeline.markup import photo_renderer
-from media_pipeline.settings import load_settings as load_media_settings
-from photo_groups import PhotoRenderer
-from site_i18n.catalogs import translations
+from photo_groups import PhotoRenderer, plain_image
+from site_base.catalogues import translations
+from site_base.settings import SettingsError, merged_settings
+
+from . import signals
 
 # Folders of content/, as CONTENT-MODEL.md fixes them.
 SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}
@@ -47,10 +48,6 @@ RESERVED_SLUGS = frozenset(
         "404",
     }
 )
-
-
-class SettingsError(ValueError):
-    """A mistake in pelicanconf.py or publishconf.py (for developers, not writers)."""
 
 
 @dataclass(frozen=True)
@@ -89,11 +86,7 @@ class ContentModelSettings:
 
 def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
     """Merge CONTENT_MODEL over the defaults, without changing `settings`; check it."""
-    given = settings.get("CONTENT_MODEL", {})
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise SettingsError(f"CONTENT_MODEL has unknown keys: {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
+    merged = merged_settings(settings, "CONTENT_MODEL", DEFAULTS)
     for key in ("show_drafts", "show_future"):
         if not isinstance(merged[key], bool):
             raise SettingsError(f"CONTENT_MODEL[{key!r}] must be True or False")
@@ -118,10 +111,22 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
         theme=settings["THEME"],
-        render_photo=photo_renderer(load_media_settings(settings)),
+        render_photo=provided_photo_renderer(settings),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
     )
+
+
+def provided_photo_renderer(settings: dict[str, Any]) -> PhotoRenderer:
+    """Return the renderer a plugin provides for photos in bodies, else plain <img>."""
+    provided = [
+        renderer
+        for _receiver, renderer in signals.photo_renderer.send(settings)
+        if renderer is not None
+    ]
+    if len(provided) > 1:
+        raise SettingsError("only one plugin may draw the photos of post bodies")
+    return provided[0] if provided else plain_image
 
 
 def _check_paths(settings: dict[str, Any]) -> None:

@@ -2,68 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from photo_groups import Photo
-
-from .bundles import Bundle
-from .categories import Categories, CategoryInfo
+from .categories import Categories
 from .config import ContentModelSettings
-from .frontmatter import FrontMatter, read_front_matter
+from .frontmatter import read_front_matter
+from .model import Bundle, Document
 from .problems import ContentError, ProblemList
-from .rendering import (
-    RenderedBody,
-    cover_photo,
-    gallery_html,
-    gallery_photos,
-    render_body,
-)
+from .rendering import cover_photo, gallery_html, gallery_photos, render_body
 from .rules import check_rules
 from .schemas import SCHEMAS, Schema
 from .values import check_values
-
-
-@dataclass
-class Document:
-    """One language file of a bundle, checked, with the keys it inherits."""
-
-    bundle: Bundle
-    path: Path
-    lang: str
-    is_original: bool
-    values: dict[str, Any]
-    front: FrontMatter
-    category: CategoryInfo | None = None
-    rendered: RenderedBody = field(default_factory=RenderedBody)
-    gallery: list[Photo] = field(default_factory=list)
-    cover: Photo | None = None
-    # Tags as shown in this document's language (data/tags.yml), in order.
-    tag_labels: list[str] = field(default_factory=list)
-
-    @property
-    def kind(self) -> str:
-        """Return post, page, person or work."""
-        return self.bundle.kind
-
-    @property
-    def slug(self) -> str:
-        """Return the slug: the front matter's, else the folder's name."""
-        return self.values.get("slug") or self.bundle.folder_slug
-
-    @property
-    def status(self) -> str:
-        """Return 'draft' or 'published'."""
-        return self.values.get("status", "published")
-
-    def sets(self, key: str) -> bool:
-        """Return whether this file itself (not the original it inherits) sets `key`."""
-        return key in self.front.values
-
-    def line_of(self, key: str) -> int | None:
-        """Return the line of `key` in this file, if this file sets it."""
-        return self.front.line_of(key)
 
 
 def load_bundle(

@@ -13,14 +13,10 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
-from media_pipeline.imaging import PhotoError, verify
-
+from .exif import quarter_turned
 from .problems import ContentError
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-# EXIF orientations 5-8 turn the photo a quarter: browsers show it turned.
-_TURNED = {5, 6, 7, 8}
-_ORIENTATION_TAG = 0x0112
 # Pelican publishes a photo at its file name without escaping it, so a space or
 # an accent would make a broken address: such names are refused with a new name.
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -91,7 +87,7 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
-                orientation = image.getexif().get(_ORIENTATION_TAG)
+                turned = quarter_turned(image.getexif())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ContentError(
             f"the photo '{path.name}' has too many pixels to publish safely: "
@@ -102,10 +98,35 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
             f"the photo '{path.name}' cannot be read: it is damaged or not really "
             "a photo. Copy it again from the camera or export it as JPEG"
         ) from None
-    try:
-        verify(path)
-    except PhotoError as error:
-        raise ContentError(f"the photo '{path.name}' {error}") from None
-    if orientation in _TURNED:
+    verify(path)
+    if turned:
         return height, width
     return width, height
+
+
+def verify(path: Path) -> None:
+    """Decode the whole photo cheaply (JPEG at 1/8 scale); raise ContentError if bad.
+
+    Reading the header is not enough: a copy that stopped half way has a good
+    header and would fail only when the media pipeline encodes it.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.draft(
+                    "RGB", (max(1, image.width // 8), max(1, image.height // 8))
+                )
+                image.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        problem = "has too many pixels to publish safely"
+    except OSError as error:
+        if "truncated" in str(error):
+            problem = "is cut short (truncated): copy it again"
+        else:
+            problem = "cannot be decoded: it is damaged"
+    except (SyntaxError, ValueError):
+        problem = "cannot be decoded: it is damaged"
+    else:
+        return
+    raise ContentError(f"the photo '{path.name}' {problem}")

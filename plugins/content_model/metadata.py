@@ -6,11 +6,9 @@ import re
 from typing import Any
 
 from markdown import markdown
-from pelican.urlwrappers import Author, Category, Tag
+from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
-from site_i18n.urlwrappers import localized
-
-from .documents import Document
+from .model import Document
 
 # Keys passed on as they are: feeds, structured data and later issues read them.
 _PLAIN_KEYS = (
@@ -44,7 +42,12 @@ _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>")
 
 
 def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, Any]:
-    """Return the metadata of `document` for Pelican (titles stay plain text)."""
+    """Return the metadata of `document` for Pelican (titles stay plain text).
+
+    Categories, tags and bylines are named in the document's language; their
+    addresses are the default language's (site_i18n moves those of other
+    languages under /<lang>/ when Pelican reads them).
+    """
     values = document.values
     metadata: dict[str, Any] = {
         "title": values.get("title") or values.get("name"),
@@ -64,21 +67,24 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
     lang = document.lang
     if document.category is not None:
         info = document.category
-        metadata["category"] = localized(
-            Category, info.name(lang), info.key, lang, settings
-        )
+        metadata["category"] = _wrapper(Category, info.name(lang), info.key, settings)
     if values.get("tags"):
         # The slug comes from the tag as written; the name is the translated one.
         labels = document.tag_labels or values["tags"]
         metadata["tags"] = [
-            localized(Tag, label, Tag(tag, settings).slug, lang, settings)
+            _wrapper(Tag, label, Tag(tag, settings).slug, settings)
             for tag, label in zip(values["tags"], labels, strict=True)
         ]
     if values.get("authors"):
-        metadata["authors"] = [
-            localized(Author, name, None, lang, settings) for name in values["authors"]
-        ]
+        metadata["authors"] = [Author(name, settings) for name in values["authors"]]
     return metadata
+
+
+def _wrapper(kind: type[URLWrapper], name: str, slug: str, settings) -> URLWrapper:
+    """Return a category or tag named `name` whose address uses `slug`."""
+    wrapper = kind(name, settings)
+    wrapper.slug = slug
+    return wrapper
 
 
 def _summary(document: Document) -> dict[str, Any]:

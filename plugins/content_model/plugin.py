@@ -6,24 +6,33 @@ from typing import Any
 
 from pelican import signals
 
+from .checker import check_or_stop
 from .publication import hold_back
-from .reader import add_reader
-from .state import BUILD
+from .reader import install_reader, switch_off_other_readers
+
+# The context key under which the build's checked content reaches other plugins.
+CONTENT_CHECK = "CONTENT_CHECK"
 
 
-def check_content(pelican: Any) -> None:
-    """Check all content before the build reads or writes anything.
+def check_content(generator: Any) -> None:
+    """Check all content once per build; give the generator the checked reader.
 
-    Connected to get_generators because Pelican sends it at the start of every
-    run(), before it cleans output/ and before any file is read: stopping here
-    leaves what was already built untouched. It adds no generator.
+    Pelican creates every generator (sending generator_init for each) before it
+    cleans output/ and before any file is read: the first one checks the whole
+    tree, so a build with a content error stops here and leaves what was
+    already built untouched. The check goes into the context for the other
+    generators and plugins.
     """
-    BUILD.run_check(pelican.settings)
+    check = generator.context.get(CONTENT_CHECK)
+    if check is None:
+        check = check_or_stop(generator.settings)
+        generator.context[CONTENT_CHECK] = check
+    install_reader(generator.readers, check)
 
 
 def register() -> None:
     """Connect the receivers."""
-    signals.readers_init.connect(add_reader)
-    signals.get_generators.connect(check_content)
+    signals.readers_init.connect(switch_off_other_readers)
+    signals.generator_init.connect(check_content)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .state import BUILD
 
-
-def hold_back(_generator: Any, metadata: dict[str, Any]) -> None:
+def hold_back(generator: Any, metadata: dict[str, Any]) -> None:
     """Skip drafts and posts dated after BUILD_TIME when the settings say so.
 
-    Decided on every build from the metadata, after Pelican's content cache, so
-    a cached post still appears once its date has come.
+    Decided on every build from the metadata Pelican is about to turn into a
+    post or page, with the settings of this build's content check.
     """
-    cfg = BUILD.check.cfg
+    cfg = generator.context["CONTENT_CHECK"].cfg
     if metadata.get("status") == "draft" and not cfg.show_drafts:
         metadata["status"] = "skip"
     date = metadata.get("date")

@@ -7,26 +7,62 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
+from .checker import SiteCheck
 from .metadata import pelican_metadata
-from .state import BUILD
+from .problems import ContentProblems, ProblemList
+
+MARKDOWN_EXTENSIONS = ("md",)
 
 
 class BundleReader(BaseReader):
-    """Read a checked document; the content check ran before any file is read."""
+    """Read the checked documents of this build: the check ran before any read.
+
+    content_model makes one for each generator with the build's check (see
+    plugin.py). Pelican makes an instance of every BaseReader subclass that
+    names file extensions; `file_extensions` is empty so that it never makes
+    one without the check.
+    """
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions: list[str] = []
+
+    def __init__(self, settings: dict[str, Any], check: SiteCheck) -> None:
+        super().__init__(settings)
+        self.check = check
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the body as HTML (with the gallery after it) and the metadata."""
-        document = BUILD.document(Path(source_path), self.settings)
+        path = Path(source_path).resolve()
+        document = self.check.documents.get(path)
+        if document is None:
+            _stop_on_unchecked_file(path, self.check.cfg.site)
         return document.rendered.html, pelican_metadata(document, self.settings)
 
 
-def add_reader(readers: Any) -> None:
-    """Make BundleReader the only content reader: others would bypass the checks."""
+def _stop_on_unchecked_file(path: Path, site: Path) -> None:
+    """Stop the build: a file appeared after the check, so nothing vouches for it."""
+    problems = ProblemList()
+    problems.error(
+        path,
+        "this file appeared while the site was being built, after the content "
+        "was checked: build again",
+    )
+    problems.report(site)
+    raise ContentProblems
+
+
+def switch_off_other_readers(readers: Any) -> None:
+    """Let no other reader read content: it would bypass the checks.
+
+    Pelican's static reader stays (photos and other files); BundleReader is
+    installed by `install_reader` once the content is checked.
+    """
     for extension in list(readers.reader_classes):
-        if extension != "static":  # Pelican reads photos and other files with it
+        if extension != "static":
             readers.reader_classes[extension] = None
-    for extension in BundleReader.file_extensions:
-        readers.reader_classes[extension] = BundleReader
+
+
+def install_reader(readers: Any, check: SiteCheck) -> None:
+    """Read Markdown files with a BundleReader holding this build's check."""
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.readers[extension] = BundleReader(readers.settings, check)

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.serializers import to_html_string
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from photo_groups import Photo, PhotoGroupsExtension, gallery_element
 
 from .config import ContentModelSettings
-from .frontmatter import yaml_error_line
 from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
+from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
-
-if TYPE_CHECKING:
-    from .documents import Document
+from .yaml_files import read_yaml
 
 CAPTIONS_FILE = "captions.yml"
-
-
-@dataclass
-class RenderedBody:
-    """The body as HTML and the photos it shows, in order."""
-
-    html: str = ""
-    photos: list[Photo] = field(default_factory=list)
 
 
 def render_body(
@@ -203,16 +189,13 @@ def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
     path = folder / CAPTIONS_FILE
     if not path.is_file():
         return {}
-    yaml = YAML(typ="safe")
-    yaml.version = (1, 2)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
-    except (YAMLError, UnicodeDecodeError) as error:
-        line = yaml_error_line(error) if isinstance(error, YAMLError) else None
+        data = read_yaml(path) or {}
+    except ContentError as error:
         problems.error(
             path,
             "this file is not valid YAML: write one 'file.jpg: caption' per line",
-            line,
+            error.line,
         )
         return {}
     if not isinstance(data, dict):

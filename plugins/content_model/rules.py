@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .categories import Categories
+from .model import Document
 from .problems import ProblemList
-
-if TYPE_CHECKING:
-    from .documents import Document
 
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from . import fields
-from .frontmatter import yaml_error_line
 from .problems import ContentError, ProblemList
+from .yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -36,16 +33,10 @@ def load_tag_names(
     """Read and check the tags file if there is one; record its problems."""
     if not path.is_file():
         return TagNames()
-    yaml = YAML(typ="rt")
-    yaml.version = (1, 2)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig")) or {}
-    except YAMLError as error:
-        problems.error(
-            path,
-            f"is not valid YAML ({getattr(error, 'problem', '')})",
-            yaml_error_line(error),
-        )
+        data = read_yaml(path) or {}
+    except ContentError as error:
+        problems.add(path, error)
         return TagNames()
     if not isinstance(data, dict):
         problems.error(path, "must be lines of 'tag: {en: name in English}'", 1)

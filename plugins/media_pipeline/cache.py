@@ -11,10 +11,8 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .plan import Rendition
+from .renditions import Rendition
 
 _INDEX = "sources.json"
 

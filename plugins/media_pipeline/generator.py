@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from pelican.log import console
 
 from photo_groups import Photo
+from site_i18n.paths import language_prefix
 
 from .pipeline import publish_photos
 from .plan import PhotoPlan, plan
@@ -72,8 +73,9 @@ class MediaGenerator(Generator):
             with_photos = [p for p in posts if len(photos_of(p)) >= GALLERY_MINIMUM]
             with_photos.sort(key=lambda a: (-a.date.timestamp(), a.slug))
             self.gallery_posts[lang] = with_photos
-            prefix = "" if lang == default else f"{lang}/"
-            self.gallery_urls[lang] = prefix + self.settings["GALLERIES_URL"]
+            self.gallery_urls[lang] = (
+                language_prefix(lang, default) + self.cfg.galleries_url
+            )
         self.context["GALLERY_POSTS"] = self.gallery_posts
         self.context["GALLERY_URLS"] = self.gallery_urls
 

@@ -6,37 +6,14 @@ Nothing here knows Pelican; the glue is in generator.py and jobs.py.
 from __future__ import annotations
 
 import io
-import warnings
 
 from PIL import Image, ImageCms, ImageOps
 
-# Modes kept as they are; everything else becomes RGB (or RGBA when it has alpha).
-_SRGB_MODES = {"RGB", "RGBA"}
+from content_model.exif import quarter_turned
+
+from .renditions import fitted
+
 _SRGB = ImageCms.createProfile("sRGB")
-
-
-class PhotoError(ValueError):
-    """A photo that cannot be decoded; the message is for the writer."""
-
-
-def verify(path) -> None:
-    """Decode the whole photo cheaply (JPEG at 1/8 scale); raise PhotoError if bad."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                image.draft(
-                    "RGB", (max(1, image.width // 8), max(1, image.height // 8))
-                )
-                image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PhotoError("has too many pixels to publish safely") from None
-    except OSError as error:
-        if "truncated" in str(error):
-            raise PhotoError("is cut short (truncated): copy it again") from None
-        raise PhotoError("cannot be decoded: it is damaged") from None
-    except (SyntaxError, ValueError):
-        raise PhotoError("cannot be decoded: it is damaged") from None
 
 
 def load(path, largest_width: int) -> Image.Image:
@@ -46,7 +23,7 @@ def load(path, largest_width: int) -> Image.Image:
     the largest output is that much smaller than the camera original.
     """
     with Image.open(path) as image:
-        turned = image.getexif().get(0x0112) in (5, 6, 7, 8)
+        turned = quarter_turned(image.getexif())
         if image.format == "JPEG" and largest_width < image.width:
             scale = largest_width / (image.height if turned else image.width)
             image.draft(
@@ -103,13 +80,8 @@ def resized(image: Image.Image, width: int) -> Image.Image:
 
 def cropped(image: Image.Image, width: int, height: int) -> Image.Image:
     """Return the centre of `image` at the ratio width:height, at most width wide."""
-    return ImageOps.fit(image, _fitting(image, width, height), Image.Resampling.LANCZOS)
-
-
-def _fitting(image: Image.Image, width: int, height: int) -> tuple[int, int]:
-    """Return the largest size of ratio width:height that needs no upscaling."""
-    scale = min(1.0, image.width / width, image.height / height)
-    return max(1, round(width * scale)), max(1, round(height * scale))
+    size = fitted(image.width, image.height, width, height)
+    return ImageOps.fit(image, size, Image.Resampling.LANCZOS)
 
 
 def encode(image: Image.Image, fmt: str, options: dict, background: str) -> bytes:

@@ -14,7 +14,8 @@ from photo_groups import Photo
 
 from . import imaging
 from .cache import CacheLayout, write_atomically
-from .plan import Rendition, decode_width
+from .plan import decode_width
+from .renditions import Rendition
 
 
 @dataclass(frozen=True)

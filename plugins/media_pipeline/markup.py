@@ -9,7 +9,8 @@ from markupsafe import Markup
 from photo_groups import Photo, PhotoRenderer
 
 from .plan import PhotoPlan, plan
-from .settings import MIME, MediaSettings
+from .renditions import MIME
+from .settings import MediaSettings
 
 # How wide the photo is drawn, so the browser picks the right file (theme/static/css).
 SIZES = {

@@ -8,18 +8,8 @@ from pathlib import PurePosixPath
 
 from photo_groups import Photo
 
-from .settings import SUFFIX, MediaSettings
-
-
-@dataclass(frozen=True)
-class Rendition:
-    """One derivative: its file name under /media/, size and format."""
-
-    path: str
-    width: int
-    height: int
-    fmt: str
-    crop: str = ""
+from .renditions import SUFFIX, Rendition, fitted
+from .settings import MediaSettings
 
 
 @dataclass(frozen=True)
@@ -77,8 +67,7 @@ def plan(photo: Photo, cfg: MediaSettings, with_crops: bool = False) -> PhotoPla
     crops = {}
     if with_crops:
         for name, (width, height) in cfg.crops.items():
-            scale = min(1.0, photo.width / width, photo.height / height)
-            size = (max(1, round(width * scale)), max(1, round(height * scale)))
+            size = fitted(photo.width, photo.height, width, height)
             suffix = SUFFIX[cfg.crop_format]
             crops[name] = Rendition(
                 f"{base}-{name}.{suffix}", *size, cfg.crop_format, name

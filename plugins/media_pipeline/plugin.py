@@ -6,10 +6,17 @@ from typing import Any
 
 from pelican import signals
 
+from content_model import signals as content_signals
+
 from .generator import get_generators
-from .markup import picture_element, picture_markup
+from .markup import photo_renderer, picture_element, picture_markup
 from .plan import plan
 from .settings import load_settings
+
+
+def provide_photo_renderer(settings: dict[str, Any]) -> Any:
+    """Draw the photos of post bodies as <picture> of their derivatives."""
+    return photo_renderer(load_settings(settings))
 
 
 def add_picture_filter(generator: Any) -> None:
@@ -35,3 +42,4 @@ def register() -> None:
     """Connect the receivers."""
     signals.get_generators.connect(get_generators)
     signals.generator_init.connect(add_picture_filter)
+    content_signals.photo_renderer.connect(provide_photo_renderer)

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import CacheLayout
+from site_base.settings import SettingsError, merged_settings
 
-FORMATS = ("avif", "webp", "jpeg")
-MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
-SUFFIX = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
+from .cache import CacheLayout
+from .renditions import FORMATS
+
 MAX_WIDTH = 2560
 
 DEFAULTS: dict[str, Any] = {
@@ -43,11 +43,9 @@ DEFAULTS: dict[str, Any] = {
     "workers": None,
     # URL path of the derivatives, under SITEURL.
     "url_path": "media",
+    # URL path of the index of posts with photos, under SITEURL (and /<lang>/).
+    "galleries_url": "galleries/",
 }
-
-
-class SettingsError(ValueError):
-    """MEDIA in pelicanconf.py is wrong (for developers)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +61,7 @@ class MediaSettings:
     cache: Path
     workers: int
     url_path: str
+    galleries_url: str
     siteurl: str
     content: Path
 
@@ -92,11 +91,7 @@ class MediaSettings:
 
 def load_settings(settings: dict[str, Any]) -> MediaSettings:
     """Merge MEDIA over the defaults (without changing `settings`) and check it."""
-    given = settings.get("MEDIA", {})
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise SettingsError(f"MEDIA has unknown keys: {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
+    merged = merged_settings(settings, "MEDIA", DEFAULTS)
     widths = tuple(sorted(set(merged["widths"])))
     if not widths or any(
         not isinstance(w, int) or not 0 < w <= MAX_WIDTH for w in widths
@@ -121,6 +116,7 @@ def load_settings(settings: dict[str, Any]) -> MediaSettings:
         cache=site / merged["cache_path"],
         workers=merged["workers"] or os.cpu_count() or 1,
         url_path=merged["url_path"].strip("/"),
+        galleries_url=merged["galleries_url"].strip("/") + "/",
         siteurl=settings.get("SITEURL", ""),
         content=Path(settings["PATH"]).resolve(),
     )

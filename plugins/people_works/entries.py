@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from content_model.documents import Document
 from content_model.metadata import pelican_metadata
+from content_model.model import Document
+from site_i18n.paths import language_prefix
 
 SECTIONS = {"person": "people", "work": "works"}
 
@@ -46,8 +47,7 @@ class Entry:
 
 def entry_url(kind: str, slug: str, lang: str, default_lang: str) -> str:
     """Return people/<slug>/ or works/<slug>/, under /<lang>/ for other languages."""
-    prefix = "" if lang == default_lang else f"{lang}/"
-    return f"{prefix}{SECTIONS[kind]}/{slug}/"
+    return f"{language_prefix(lang, default_lang)}{SECTIONS[kind]}/{slug}/"
 
 
 def make_entries(

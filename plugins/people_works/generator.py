@@ -8,12 +8,11 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from content_model.state import BUILD
+from site_i18n.paths import language_prefix
 
 from .entries import SECTIONS, make_entries
 from .registry import Registry
-
-MEDIA_PATH = "media"
+from .settings import load_settings
 
 
 class PeopleWorksGenerator(Generator):
@@ -21,7 +20,8 @@ class PeopleWorksGenerator(Generator):
 
     def generate_context(self) -> None:
         """Make entries, link them with the posts, share the registry with templates."""
-        check = BUILD.check
+        cfg = load_settings(self.settings)
+        check = self.context["CONTENT_CHECK"]
         default = self.settings["DEFAULT_LANG"]
         entries = make_entries(
             list(check.documents.values()), self.settings, check.cfg.show_drafts
@@ -32,14 +32,14 @@ class PeopleWorksGenerator(Generator):
             audio = entry.metadata.get("audio")
             if audio:
                 entry.audio_url = (
-                    f"{MEDIA_PATH}/{SECTIONS['work']}/{entry.slug}/{audio}"
+                    f"{cfg.media_path}/{SECTIONS['work']}/{entry.slug}/{audio}"
                 )
         self.context["PEOPLE_WORKS"] = self.registry
         # The media pipeline publishes their portraits, covers and photos too.
         self.context["PEOPLE_WORKS_ENTRIES"] = entries
         self.context["PEOPLE_WORKS_URLS"] = {
             kind: {
-                lang: ("" if lang == default else f"{lang}/") + f"{section}/"
+                lang: f"{language_prefix(lang, default)}{section}/"
                 for lang in self.settings["LANGUAGES"]
                 if self.registry.of(kind, lang)
             }

@@ -13,20 +13,14 @@ from typing import Any
 
 from pelican import signals
 
+from site_base.settings import SettingsError, merged_settings
+
 DEFAULTS = {"limit": 5}
-
-
-class SettingsError(ValueError):
-    """RELATED_LISTS in pelicanconf.py is wrong."""
 
 
 def load_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """Merge RELATED_LISTS over the defaults and check it."""
-    given = settings.get("RELATED_LISTS", {})
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise SettingsError(f"RELATED_LISTS has unknown keys: {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
+    merged = merged_settings(settings, "RELATED_LISTS", DEFAULTS)
     limit = merged["limit"]
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         raise SettingsError("RELATED_LISTS['limit'] must be a positive whole number")

@@ -13,7 +13,7 @@ from babel import Locale
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from .catalogs import translations
+from site_base.catalogues import translations
 
 
 def page_lang(context: Context) -> str:

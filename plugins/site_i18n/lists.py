@@ -13,12 +13,9 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .paths import language_prefix
+
 LIST_KINDS = ("category", "tag", "author")
-
-
-def home_url(lang: str, default: str) -> str:
-    """Return the home page address of `lang`, relative to SITEURL."""
-    return "" if lang == default else f"{lang}/"
 
 
 def posts_by_language(context: dict[str, Any]) -> dict[str, list[Any]]:
@@ -54,13 +51,13 @@ class LanguageListsGenerator(Generator):
         versions: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
         for lang in self.settings["LANGUAGES"]:
             posts = self.posts.get(lang, [])
-            versions[("home", "")][lang] = home_url(lang, default)
+            versions[("home", "")][lang] = language_prefix(lang, default)
             for kind in LIST_KINDS:
                 for slug, (wrapper, _posts) in groups(posts, kind).items():
                     versions[(kind, slug)][lang] = wrapper.url
             for year in {post.date.year for post in posts}:
                 versions[("year", str(year))][lang] = (
-                    f"{home_url(lang, default)}{year}/"
+                    f"{language_prefix(lang, default)}{year}/"
                 )
         self.context["LIST_VERSIONS"] = dict(versions)
         self.context["POSTS_BY_LANG"] = self.posts

@@ -8,6 +8,12 @@ from pelican import signals
 
 from .gettext import add_filters, install
 from .lists import LanguageListsGenerator
+from .urlwrappers import localize_metadata
+
+
+def localize_lists(generator: Any, metadata: dict[str, Any]) -> None:
+    """Give a post or page in another language its lists under /<lang>/."""
+    localize_metadata(metadata, generator.settings)
 
 
 def keep_lists_in_the_default_language(generator: Any) -> None:
@@ -40,3 +46,5 @@ def register() -> None:
     signals.generator_init.connect(install_gettext)
     signals.article_generator_pretaxonomy.connect(keep_lists_in_the_default_language)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_context.connect(localize_lists)
+    signals.page_generator_context.connect(localize_lists)

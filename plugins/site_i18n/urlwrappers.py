@@ -50,13 +50,25 @@ LocalizedAuthor = _localized_class(Author)
 _KINDS = {Category: LocalizedCategory, Tag: LocalizedTag, Author: LocalizedAuthor}
 
 
-def localized(kind, name: str, slug: str | None, lang: str, settings: dict):
-    """Return a category, tag or author of `lang` (plain in the default language)."""
-    if lang == settings["DEFAULT_LANG"]:
-        wrapper = kind(name, settings)
-    else:
-        wrapper = _KINDS[kind](name, settings)
-        wrapper.lang = lang
-    if slug is not None:
-        wrapper.slug = slug
-    return wrapper
+def localized(wrapper, lang: str, settings: dict):
+    """Return the category, tag or author `wrapper` with its page under /<lang>/."""
+    moved = _KINDS[type(wrapper)](wrapper.name, settings)
+    moved.slug = wrapper.slug
+    moved.lang = lang
+    return moved
+
+
+def localize_metadata(metadata: dict, settings: dict) -> None:
+    """Move the category, tags and bylines of a page in another language to /<lang>/.
+
+    The default language's lists stay at the root; the same category is one
+    category in every language (same slug), with a page per language.
+    """
+    lang = metadata.get("lang")
+    if not lang or lang == settings["DEFAULT_LANG"]:
+        return
+    if metadata.get("category") is not None:
+        metadata["category"] = localized(metadata["category"], lang, settings)
+    for key in ("tags", "authors"):
+        if metadata.get(key):
+            metadata[key] = [localized(w, lang, settings) for w in metadata[key]]

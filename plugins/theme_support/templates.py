@@ -7,7 +7,6 @@ from typing import Any
 
 from jinja2 import FileSystemLoader
 
-from content_model.state import BUILD
 from site_i18n.lists import posts_by_language
 
 
@@ -31,7 +30,7 @@ def add_category_menu(generator: Any) -> None:
     In data/categories.yml order. A category without a post in a language has
     no page in it: its menu leaves it out rather than link to nothing.
     """
-    keys = [info.key for info in BUILD.check.categories.items]
+    keys = [info.key for info in generator.context["CONTENT_CHECK"].categories.items]
     by_lang = posts_by_language(generator.context)
     menus = {}
     for lang in generator.settings["LANGUAGES"]:

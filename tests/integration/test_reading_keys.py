@@ -10,6 +10,7 @@ from pelican.settings import read_settings
 
 from content_model.checker import check_site
 from content_model.metadata import pelican_metadata
+from site_i18n.urlwrappers import localize_metadata
 from tests.support import REPO, jpeg, post, write_site
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -74,8 +75,11 @@ def check(tmp_path_factory):
 
 
 def metadata(check, relative):
+    """Return what Pelican's content object gets: the reader's metadata, localized."""
     path = check.cfg.content / relative
-    return pelican_metadata(check.documents[path], check.settings)
+    found = pelican_metadata(check.documents[path], check.settings)
+    localize_metadata(found, check.settings)
+    return found
 
 
 @pytest.fixture(scope="module")

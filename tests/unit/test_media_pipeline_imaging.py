@@ -115,11 +115,3 @@ def test_resizing_never_upscales():
 )
 def test_crops_keep_the_ratio_without_upscaling(size, expected):
     assert imaging.cropped(Image.new("RGB", (2000, 1000)), *size).size == expected
-
-
-def test_truncated_photo_fails_verification(tmp_path):
-    buffer = io.BytesIO()
-    Image.effect_noise((400, 300), 50).convert("RGB").save(buffer, "JPEG")
-    (tmp_path / "cut.jpg").write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
-    with pytest.raises(imaging.PhotoError, match="truncated"):
-        imaging.verify(tmp_path / "cut.jpg")

@@ -1,4 +1,4 @@
-"""Babel message catalogues of the theme, compiled in memory when the build starts."""
+"""Babel message catalogues of the theme, compiled in memory when first asked for."""
 
 from __future__ import annotations
 
