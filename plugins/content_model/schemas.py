@@ -49,6 +49,13 @@ _COMMON = {
     "modified": Field(fields.moment),
 }
 
+# A cover for cards and share previews, and the credit under the photos.
+_PHOTOS = {
+    "cover": Field(fields.file_name),
+    "cover_alt": Field(fields.text),
+    "photo_credit": Field(fields.text),
+}
+
 POST = Schema(
     kind="post",
     fields={
@@ -77,9 +84,7 @@ POST = Schema(
             },
             example="event: {start: 2025-11-06 14:00, venue: Thư viện tỉnh}",
         ),
-        "cover": Field(fields.file_name),
-        "cover_alt": Field(fields.text),
-        "photo_credit": Field(fields.text),
+        **_PHOTOS,
         "gallery": Field(fields.file_name),
     },
     translation_requires=("title",),
@@ -90,9 +95,7 @@ PAGE = Schema(
     fields={
         **_COMMON,
         "title": Field(fields.text, required=True, example="title: Giới thiệu"),
-        "cover": Field(fields.file_name),
-        "cover_alt": Field(fields.text),
-        "photo_credit": Field(fields.text),
+        **_PHOTOS,
     },
     translation_requires=("title",),
 )
