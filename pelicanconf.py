@@ -22,10 +22,6 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_PATH = str(ROOT / ".cache" / "pelican")
-# Cache what the reader returns, not whole articles: drafts and future posts are
-# decided after the cache, on every build (plugins/content_model/publication.py).
-CONTENT_CACHING_LAYER = "reader"
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"

@@ -53,36 +53,24 @@ class _Links(HTMLParser):
 
 def broken_links(output: Path, siteurl: str = "") -> list[str]:
     """Return internal links and images of the built pages that lead nowhere."""
-    base_path = urlsplit(siteurl).path.rstrip("/")
     broken = []
     for page in sorted(output.rglob("*.html")):
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         for link in parser.links:
-            target = _target(output, page, link, siteurl, base_path)
+            target = _target(output, page, link, siteurl)
             if target is not None and not target.is_file():
                 broken.append(f"{page.relative_to(output)} -> {link}")
     return broken
 
 
-def _target(
-    output: Path, page: Path, link: str, siteurl: str, base_path: str
-) -> Path | None:
+def _target(output: Path, page: Path, link: str, siteurl: str) -> Path | None:
     """Return the file an internal link points to, or None for external links."""
     if siteurl and link.startswith(siteurl):
         link = link[len(siteurl) :] or "/"
     elif urlsplit(link).scheme or link.startswith(("#", "//", "mailto:")):
         return None
     path = unquote(urlsplit(link).path)
-    if path.startswith("/"):
-        if (
-            base_path
-            and siteurl
-            and not link.startswith(base_path)
-            and not path.startswith("/")
-        ):
-            return None
-        target = output / path.lstrip("/")
-    else:
-        target = page.parent / path
+    base = output if path.startswith("/") else page.parent
+    target = base / path.lstrip("/")
     return target / "index.html" if path.endswith("/") or target.is_dir() else target

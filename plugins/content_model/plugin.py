@@ -10,9 +10,6 @@ from .checker import check_or_stop
 from .publication import hold_back
 from .reader import install_reader, switch_off_other_readers
 
-# The context key under which the build's checked content reaches other plugins.
-CONTENT_CHECK = "CONTENT_CHECK"
-
 
 def check_content(generator: Any) -> None:
     """Check all content once per build; give the generator the checked reader.
@@ -23,10 +20,10 @@ def check_content(generator: Any) -> None:
     already built untouched. The check goes into the context for the other
     generators and plugins.
     """
-    check = generator.context.get(CONTENT_CHECK)
+    check = generator.context.get("CONTENT_CHECK")
     if check is None:
         check = check_or_stop(generator.settings)
-        generator.context[CONTENT_CHECK] = check
+        generator.context["CONTENT_CHECK"] = check
     install_reader(generator.readers, check)
 
 

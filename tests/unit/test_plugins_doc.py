@@ -1,0 +1,142 @@
+"""plugins/PLUGINS.md says what the code does: its signal and context-key tables."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from pelican.settings import read_settings
+
+from tests.support import REPO
+
+PLUGINS_DIR = REPO / "plugins"
+DOC = PLUGINS_DIR / "PLUGINS.md"
+TEMPLATES = REPO / "theme" / "templates"
+TICKED = re.compile(r"`([^`]+)`")
+SIGNAL_HEADER = "| signal | receiver | why |"
+KEY_HEADER = "| context key | written by | read by | what it holds |"
+
+
+def table_rows(lines: list[str], start: int) -> list[list[str]]:
+    """Return the cells of the table whose header is lines[start]."""
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def documented_connections() -> set[tuple[str, str, str]]:
+    """Return (plugin, signal, receiver) of every signal table."""
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    found, plugin = set(), None
+    for number, line in enumerate(lines):
+        if line.startswith("## "):
+            names = TICKED.findall(line)
+            plugin = names[0] if names else None
+        elif line == SIGNAL_HEADER:
+            for signal_cell, receiver_cell, _why in table_rows(lines, number):
+                receiver = TICKED.findall(receiver_cell)[0]
+                for signal in TICKED.findall(signal_cell):
+                    found.add((plugin, signal, receiver))
+    return found
+
+
+def _receiver_module(tree: ast.Module, name: str, module: str) -> str:
+    """Return the module (file stem) that defines the function `name`."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return module
+        if isinstance(node, ast.ImportFrom) and any(
+            alias.name == name for alias in node.names
+        ):
+            return (node.module or "").rsplit(".", 1)[-1]
+    raise AssertionError(f"{module}: cannot find where {name} is defined")
+
+
+def connections_in_code() -> set[tuple[str, str, str]]:
+    """Return (plugin, signal, receiver) of every `<signals>.<signal>.connect(f)`."""
+    found = set()
+    for path in sorted(PLUGINS_DIR.glob("*/*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Attribute)
+            ):
+                continue
+            name = node.args[0].id
+            module = _receiver_module(tree, name, path.stem)
+            found.add((path.parent.name, node.func.value.attr, f"{module}.{name}"))
+    return found
+
+
+def test_every_connected_receiver_is_documented():
+    assert connections_in_code() - documented_connections() == set()
+
+
+def test_every_documented_receiver_is_connected():
+    assert documented_connections() - connections_in_code() == set()
+
+
+def test_the_signal_tables_are_read():
+    """Guard against a comparison of two empty sets."""
+    assert ("content_model", "generator_init", "plugin.check_content") in (
+        documented_connections() & connections_in_code()
+    )
+
+
+# --- context keys -------------------------------------------------------------
+
+_WRITE = re.compile(r"context\[\"([A-Z][A-Z_]+)\"\]\s*=(?!=)")
+_READ = re.compile(
+    r"context(?:\[\"([A-Z][A-Z_]+)\"\](?!\s*=[^=])|\.get\(\"([A-Z][A-Z_]+)\")"
+)
+
+
+def documented_keys() -> dict[str, tuple[set[str], set[str]]]:
+    """Return {key: (writers, readers)} of the context-key table."""
+    lines = DOC.read_text(encoding="utf-8").splitlines()
+    rows = table_rows(lines, lines.index(KEY_HEADER))
+    return {
+        TICKED.findall(key)[0]: (
+            set(TICKED.findall(writers)),
+            set(TICKED.findall(readers)) | ({"templates"} & set(readers.split())),
+        )
+        for key, writers, readers, _what in (row[:4] for row in rows)
+    }
+
+
+def keys_in_code() -> dict[str, tuple[set[str], set[str]]]:
+    """Return {key: (writers, readers)} found in the plugins and the templates."""
+    settings = read_settings(str(REPO / "pelicanconf.py"))
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for path in sorted(PLUGINS_DIR.glob("*/*.py")):
+        text = path.read_text(encoding="utf-8")
+        plugin = path.parent.name
+        for key in _WRITE.findall(text):
+            found.setdefault(key, (set(), set()))[0].add(plugin)
+        for match in _READ.finditer(text):
+            key = match.group(1) or match.group(2)
+            if key not in settings:  # settings are in the context too
+                found.setdefault(key, (set(), set()))[1].add(plugin)
+    templates = " ".join(p.read_text("utf-8") for p in TEMPLATES.rglob("*.html"))
+    for key, (_writers, readers) in found.items():
+        if re.search(rf"\b{key}\b", templates):
+            readers.add("templates")
+    return found
+
+
+def test_every_context_key_is_documented_with_its_writers_and_readers():
+    assert keys_in_code() == documented_keys()
+
+
+def test_the_context_key_table_is_read():
+    keys = documented_keys()
+    assert keys["CONTENT_CHECK"] == (
+        {"content_model"},
+        {"content_model", "people_works", "theme_support"},
+    )
