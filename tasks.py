@@ -241,7 +241,9 @@ def i18n_compile(c):
 @task(help={"args": "extra pytest arguments, in quotes"})
 def test(c, args=""):
     """Run the whole test suite (in parallel)."""
-    c.run(f"{shlex.quote(sys.executable)} -m pytest -n auto {args}", pty=False)
+    # loadgroup: an integration module's tests share a worker (tests/integration).
+    python = shlex.quote(sys.executable)
+    c.run(f"{python} -m pytest -n auto --dist loadgroup {args}", pty=False)
 
 
 @task(help={"posts": "number of generated posts", "repeat": "runs per figure"})

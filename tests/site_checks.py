@@ -14,8 +14,11 @@ from tests.support import REPO
 VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def html_errors(output: Path) -> list[str]:
-    """Return the Nu Html Checker's errors for every HTML file under `output`."""
+def html_errors(*outputs: Path) -> dict[Path, list[str]]:
+    """Return the Nu Html Checker's errors for every HTML file under each folder.
+
+    One Java run checks every folder: the checker's start costs seconds.
+    """
     java = shutil.which("java")
     assert java, "Java is needed for the Nu Html Checker: run .ci/run or install it"
     assert VNU_JAR.is_file(), "vnu.jar is missing: run `npm ci` (./dev does it)"
@@ -29,15 +32,22 @@ def html_errors(output: Path) -> list[str]:
             "--stdout",
             "--format",
             "json",
-            str(output),
+            *map(str, outputs),
         ],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
     )
-    messages = json.loads(result.stdout)["messages"]
-    return [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in messages]
+    found: dict[Path, list[str]] = {output: [] for output in outputs}
+    for message in json.loads(result.stdout)["messages"]:
+        url = message.get("url", "")
+        text = f"{url}:{message.get('lastLine')}: {message.get('message')}"
+        # A message of no folder in particular counts against every folder.
+        owners = [o for o in outputs if f"{o}/" in url] or list(outputs)
+        for output in owners:
+            found[output].append(text)
+    return found
 
 
 class _Links(HTMLParser):

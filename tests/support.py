@@ -42,19 +42,27 @@ def post(front: str, body: str = "Nội dung bài viết.") -> str:
 
 
 def write_site(
-    root: Path, files: dict[str, str | bytes], categories: str = CATEGORIES
+    root: Path,
+    files: dict[str, str | bytes],
+    categories: str = CATEGORIES,
+    data: dict[str, str] | None = None,
 ) -> Path:
-    """Write content/ and data/ under `root` from {relative path: text or bytes}."""
+    """Write content/ and data/ under `root` from {relative path: text or bytes}.
+
+    `data` adds files to data/ beside categories.yml (such as tags.yml).
+    """
     (root / "content").mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
     (root / "data" / "categories.yml").write_text(categories, encoding="utf-8")
-    for name, data in files.items():
+    for name, text in (data or {}).items():
+        (root / "data" / name).write_text(text, encoding="utf-8")
+    for name, content in files.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
         else:
-            path.write_text(data, encoding="utf-8")
+            path.write_text(content, encoding="utf-8")
     return root
 
 
@@ -78,14 +86,23 @@ def run_pelican(
     return _run(command)
 
 
-def run_task(*arguments: str) -> subprocess.CompletedProcess:
-    """Run `invoke <arguments>` in the repository, as a writer would."""
-    return _run([sys.executable, "-m", "invoke", *arguments])
+def run_task(
+    *arguments: str, source_date_epoch: int | None = None
+) -> subprocess.CompletedProcess:
+    """Run `invoke <arguments>` in the repository, as a writer would.
+
+    With `source_date_epoch`, "now" is that moment (SOURCE_DATE_EPOCH).
+    """
+    return _run([sys.executable, "-m", "invoke", *arguments], source_date_epoch)
 
 
-def _run(command: list[str]) -> subprocess.CompletedProcess:
+def _run(
+    command: list[str], source_date_epoch: int | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "200", "PYTHONWARNINGS": "ignore"}
     env.pop("SOURCE_DATE_EPOCH", None)
+    if source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     return subprocess.run(
         command,
         check=False,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 PAGES = [
     "/",
     "/2025/hoi-nghi-ban-doc-2025/",
@@ -17,18 +19,17 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_scroll_at_320_pixels(browser, site_url, path):
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+def test_no_horizontal_scroll_at_320_pixels(new_page, site_url, path):
+    page = new_page(viewport={"width": 320, "height": 640})
     page.goto(site_url + path)
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    page.close()
     assert overflow <= 0
 
 
-def test_skip_link_is_first_and_moves_focus_to_the_main_content(browser, site_url):
-    page = browser.new_page()
+def test_skip_link_is_first_and_moves_focus_to_the_main_content(new_page, site_url):
+    page = new_page()
     page.goto(site_url + "/2025/hoi-nghi-ban-doc-2025/")
     page.keyboard.press("Tab")
     assert (
@@ -37,24 +38,22 @@ def test_skip_link_is_first_and_moves_focus_to_the_main_content(browser, site_ur
     )
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "main"
-    page.close()
 
 
-def test_focus_is_visible(browser, site_url):
-    page = browser.new_page()
+def test_focus_is_visible(new_page, site_url):
+    page = new_page()
     page.goto(site_url + "/")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     outline = page.evaluate(
         "() => getComputedStyle(document.activeElement).outlineStyle"
     )
-    page.close()
     assert outline == "solid"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_console_error(browser, site_url, path):
-    page = browser.new_page()
+def test_no_console_error(new_page, site_url, path):
+    page = new_page()
     errors = []
     page.on(
         "console",
@@ -64,5 +63,4 @@ def test_no_console_error(browser, site_url, path):
     )
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + path, wait_until="networkidle")
-    page.close()
     assert errors == []

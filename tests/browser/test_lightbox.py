@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
 
 
 @pytest.fixture
-def article(browser, site_url):
-    page = browser.new_page(viewport={"width": 1024, "height": 800})
+def article(new_page, site_url):
+    page = new_page(viewport={"width": 1024, "height": 800})
     page.goto(site_url + ARTICLE, wait_until="networkidle")
-    yield page
-    page.close()
+    return page
 
 
 def open_photo(page, index: int):
@@ -75,20 +76,17 @@ def test_keyboard_opens_the_lightbox(article):
     article.wait_for_selector("[data-lightbox-state=open]")
 
 
-def test_without_javascript_a_photo_links_to_its_large_version(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_a_photo_links_to_its_large_version(new_page, site_url):
+    page = new_page(java_script_enabled=False)
     page.goto(site_url + ARTICLE)
     href = page.locator("a.photo-link").first.get_attribute("href")
-    response = page.request.get(href)
+    response = page.goto(href)
     assert response.ok and response.headers["content-type"] == "image/jpeg"
-    context.close()
 
 
-def test_script_loads_only_on_pages_with_photos(browser, site_url):
-    page = browser.new_page()
+def test_script_loads_only_on_pages_with_photos(new_page, site_url):
+    page = new_page()
     page.goto(site_url + "/gioi-thieu/")
     assert page.locator("script[type=module]").count() == 0
     page.goto(site_url + ARTICLE)
     assert page.locator("script[type=module]").count() == 1
-    page.close()

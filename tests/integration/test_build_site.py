@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.support import jpeg, post, read, run_pelican, soup, write_site
+from tests.support import jpeg, post, read, soup
 
 TRICKY_TITLE = 'Sách <script>alert(1)</script> & "Đồng Văn"'
 
@@ -100,19 +100,17 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("site"), FILES)
-    result = run_pelican(root)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return root
+def site(build_site):
+    built = build_site(FILES)
+    assert built.ok, built.log
+    return built.root
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("published"), FILES)
-    result = run_pelican(root, production=True, SITEURL="https://example.org/thu-vien")
-    assert result.returncode == 0, result.stderr + result.stdout
-    return root
+def published(build_site):
+    built = build_site(FILES, production=True, SITEURL="https://example.org/thu-vien")
+    assert built.ok, built.log
+    return built.root
 
 
 def test_post_is_at_year_and_slug(site):
@@ -287,11 +285,10 @@ def test_index_vi_md_is_the_vietnamese_post(site):
     assert '<html lang="vi">' in page and "Bài do công cụ soạn thảo ghi" in page
 
 
-def test_scheduled_post_is_published_by_the_first_build_after_its_time(tmp_path):
-    root = write_site(tmp_path, FILES)
-    result = run_pelican(root, production=True, BUILD_TIME="2099-01-01T08:00:00+07:00")
-    assert result.returncode == 0, result.stderr
-    assert "Bài hẹn giờ" in read(root, "2099/tuong-lai/")
+def test_scheduled_post_is_published_by_the_first_build_after_its_time(build_site):
+    built = build_site(FILES, production=True, BUILD_TIME="2099-01-01T08:00:00+07:00")
+    assert built.ok, built.log
+    assert "Bài hẹn giờ" in read(built.root, "2099/tuong-lai/")
 
 
 def test_correction_note_shows_with_its_date(site):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.support import REPO, jpeg, post, run_pelican, soup, write_site
+from tests.support import REPO, jpeg, post, soup
 
 FILES = {
     "posts/2025/hoi-nghi/index.md": post(
@@ -39,14 +39,14 @@ CATEGORIES = "- key: su-kien\n  vi: Sự kiện\n  en: Events\n"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = write_site(
-        tmp_path_factory.mktemp("languages"), FILES, categories=CATEGORIES
+def site(build_site):
+    built = build_site(
+        FILES,
+        categories=CATEGORIES,
+        data={"tags.yml": "văn hoá đọc: {en: reading culture}\n"},
     )
-    (root / "data/tags.yml").write_text("văn hoá đọc: {en: reading culture}\n", "utf-8")
-    result = run_pelican(root)
-    assert result.returncode == 0, result.stderr
-    return root
+    assert built.ok, built.log
+    return built.root
 
 
 def alternates(page):
@@ -157,10 +157,9 @@ def test_page_translation_and_footer_links(site):
 
 
 @pytest.fixture(scope="module")
-def swedish(tmp_path_factory):
+def swedish(tmp_path_factory, build_site):
     """A third language: a settings entry plus a message catalogue, nothing else."""
-    root = tmp_path_factory.mktemp("swedish")
-    theme = root / "theme"
+    theme = tmp_path_factory.mktemp("swedish") / "theme"
     shutil.copytree(REPO / "theme", theme)
     catalogue = theme / "translations/sv/LC_MESSAGES/messages.po"
     catalogue.parent.mkdir(parents=True)
@@ -175,10 +174,11 @@ def swedish(tmp_path_factory):
             "title: Läsarkonferens", "Svensk text."
         ),
     }
-    write_site(root, files, categories=CATEGORIES)
-    result = run_pelican(root, LANGUAGES=["vi", "en", "sv"], THEME=str(theme))
-    assert result.returncode == 0, result.stderr
-    return root
+    built = build_site(
+        files, categories=CATEGORIES, LANGUAGES=["vi", "en", "sv"], THEME=str(theme)
+    )
+    assert built.ok, built.log
+    return built.root
 
 
 def test_a_third_language_needs_only_a_setting_and_a_catalogue(swedish):

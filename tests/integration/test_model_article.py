@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import run_task
-
 URL = "2025/hoi-nghi-ban-doc-2025/index.html"
 TITLE = (
     "Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025 và giao lưu tác giả, "
@@ -22,11 +20,8 @@ CAPTIONS = [
 
 
 @pytest.fixture(scope="module")
-def article(tmp_path_factory):
-    output = tmp_path_factory.mktemp("model") / "output"
-    result = run_task("preview", "--output", str(output))
-    assert result.returncode == 0, result.stderr
-    return BeautifulSoup((output / URL).read_text("utf-8"), "html.parser")
+def article(sample_site):
+    return BeautifulSoup((sample_site / URL).read_text("utf-8"), "html.parser")
 
 
 def test_language_of_the_page(article):
@@ -149,10 +144,9 @@ def test_no_inline_style_or_script(article):
 
 
 @pytest.fixture(scope="module")
-def galleries(article, tmp_path_factory):
-    output = next(tmp_path_factory.getbasetemp().glob("model*")) / "output"
+def galleries(sample_site):
     return BeautifulSoup(
-        (output / "galleries/index.html").read_text("utf-8"), "html.parser"
+        (sample_site / "galleries/index.html").read_text("utf-8"), "html.parser"
     )
 
 

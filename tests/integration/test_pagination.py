@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.site_checks import broken_links
-from tests.support import post, read, run_pelican, write_site
+from tests.support import post, read
 
 POSTS = {
     f"posts/2025/bai-{n:02d}/index.md": post(
@@ -16,11 +16,10 @@ POSTS = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("many"), POSTS)
-    result = run_pelican(root)
-    assert result.returncode == 0, result.stderr
-    return root
+def site(build_site):
+    built = build_site(POSTS)
+    assert built.ok, built.log
+    return built.root
 
 
 def test_home_links_to_page_two(site):

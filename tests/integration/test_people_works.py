@@ -8,7 +8,7 @@ import wave
 
 import pytest
 
-from tests.support import jpeg, post, run_pelican, soup, write_site
+from tests.support import jpeg, post, soup
 
 
 def audio() -> bytes:
@@ -67,11 +67,10 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("people"), FILES)
-    result = run_pelican(root)
-    assert result.returncode == 0, result.stderr
-    return root
+def site(build_site):
+    built = build_site(FILES)
+    assert built.ok, built.log
+    return built.root
 
 
 def links(page, selector="main a"):
@@ -172,11 +171,10 @@ def test_english_person_page_speaks_english(site):
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = write_site(tmp_path_factory.mktemp("people-published"), FILES)
-    result = run_pelican(root, production=True)
-    assert result.returncode == 0, result.stderr
-    return root
+def published(build_site):
+    built = build_site(FILES, production=True)
+    assert built.ok, built.log
+    return built.root
 
 
 def test_a_draft_person_has_no_page_and_no_link_when_published(published):
