@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import shutil
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -104,6 +105,17 @@ def serve(c):
     server.serve_forever()
 
 
+def build_in_fresh_process(arguments: list[str]) -> bool:
+    """Run Pelican in a new Python process; return whether the build succeeded.
+
+    livereload rebuilds this way: a process that stays up would keep the
+    plugins and settings modules it imported first, so an edited plugin
+    would not take effect until the server is restarted.
+    """
+    command = [sys.executable, "-m", "pelican", *arguments]
+    return subprocess.run(command, check=False, cwd=ROOT).returncode == 0
+
+
 @task
 def livereload(c):
     """Build, serve on 127.0.0.1:8000, rebuild on change and reload the browser."""
@@ -111,11 +123,8 @@ def livereload(c):
 
     def rebuild():
         arguments = _build_arguments(CONFIG["settings_base"], None, None)
-        try:
-            pelican_run(arguments)
-        except SystemExit as stop:
-            if stop.code:
-                print("Build failed: fix the problems above, then save again.")
+        if not build_in_fresh_process(arguments):
+            print("Build failed: fix the problems above, then save again.")
 
     rebuild()
     server = Server()
@@ -124,6 +133,7 @@ def livereload(c):
         "data/*",
         "theme/templates/**/*.html",
         "theme/static/**/*",
+        "theme/translations/**/*.po",
         "plugins/**/*.py",
         "*.py",
     ):
