@@ -81,13 +81,14 @@ def photo_size(path: Path) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)
 def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
-    """Read the size from the header; the stat values key the cache."""
+    """Read the size from the header and decode the photo once; stat keys the cache."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 width, height = image.size
                 turned = quarter_turned(image.getexif())
+                problem = _decoding_problem(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ContentError(
             f"the photo '{path.name}' has too many pixels to publish safely: "
@@ -98,35 +99,26 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
             f"the photo '{path.name}' cannot be read: it is damaged or not really "
             "a photo. Copy it again from the camera or export it as JPEG"
         ) from None
-    verify(path)
+    if problem:
+        raise ContentError(f"the photo '{path.name}' {problem}")
     if turned:
         return height, width
     return width, height
 
 
-def verify(path: Path) -> None:
-    """Decode the whole photo cheaply (JPEG at 1/8 scale); raise ContentError if bad.
+def _decoding_problem(image: Image.Image) -> str | None:
+    """Decode the whole photo cheaply (JPEG at 1/8 scale); say what is wrong, if any.
 
     Reading the header is not enough: a copy that stopped half way has a good
     header and would fail only when the media pipeline encodes it.
     """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                image.draft(
-                    "RGB", (max(1, image.width // 8), max(1, image.height // 8))
-                )
-                image.load()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        problem = "has too many pixels to publish safely"
+        image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
     except OSError as error:
         if "truncated" in str(error):
-            problem = "is cut short (truncated): copy it again"
-        else:
-            problem = "cannot be decoded: it is damaged"
+            return "is cut short (truncated): copy it again"
+        return "cannot be decoded: it is damaged"
     except (SyntaxError, ValueError):
-        problem = "cannot be decoded: it is damaged"
-    else:
-        return
-    raise ContentError(f"the photo '{path.name}' {problem}")
+        return "cannot be decoded: it is damaged"
+    return None
