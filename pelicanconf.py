@@ -47,6 +47,7 @@ PLUGINS = [
     "media_pipeline",
     "theme_support",
     "related_lists",
+    "site_feeds",
 ]
 MEDIA = {"cache_path": ".cache/media"}
 # The theme's static files are published fingerprinted by theme_support, with
@@ -140,11 +141,18 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# Feeds come with their own issue (feedgen); Pelican's are off until then.
+# Feeds are written by site_feeds (feedgen), one path for every feed: Pelican's
+# own feed writer is off.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+FEEDS = {
+    # Feed readers need absolute addresses: the development server's.
+    "dev_siteurl": "http://127.0.0.1:8000",
+    "site_limit": 30,
+    "limit": 20,
+}
 
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"

@@ -14,3 +14,6 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 SITEURL = "https://thuvien.laocai.example"
 RELATIVE_URLS = False
 CONTENT_MODEL = {**_base.CONTENT_MODEL, "show_drafts": False, "show_future": False}
+# Feed readers that use WebSub hear of new posts from this hub at once; `invoke
+# publish` pings it with the feeds that changed (site_feeds.websub).
+FEEDS = {**_base.FEEDS, "websub_hub": "https://pubsubhubbub.appspot.com/"}

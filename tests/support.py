@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -49,10 +50,12 @@ def write_site(
 ) -> Path:
     """Write content/ and data/ under `root` from {relative path: text or bytes}.
 
-    `data` adds files to data/ beside categories.yml (such as tags.yml).
+    data/ gets categories.yml and the sample site's library.yml with its
+    images; `data` adds or replaces files of data/ (such as tags.yml).
     """
     (root / "content").mkdir(parents=True, exist_ok=True)
-    (root / "data").mkdir(exist_ok=True)
+    shutil.copytree(REPO / "data" / "library", root / "data" / "library")
+    shutil.copyfile(REPO / "data" / "library.yml", root / "data" / "library.yml")
     (root / "data" / "categories.yml").write_text(categories, encoding="utf-8")
     for name, text in (data or {}).items():
         (root / "data" / name).write_text(text, encoding="utf-8")

@@ -13,7 +13,8 @@ from .bundles import discover
 from .categories import Categories, load_categories
 from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import load_bundle
-from .model import Document
+from .library import load_library
+from .model import Document, Library
 from .problems import ContentProblems, ProblemList
 from .tag_names import load_tag_names
 
@@ -28,6 +29,7 @@ class SiteCheck:
     categories: Categories
     documents: dict[Path, Document]
     problems: ProblemList
+    library: Library | None = None
 
     @property
     def ok(self) -> bool:
@@ -53,6 +55,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
         for document in load_bundle(bundle, cfg, categories, problems):
             documents[document.path] = document
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
+    library = load_library(cfg.library_file, cfg.languages, problems)
     for document in documents.values():
         document.tag_labels = [
             tag_names.name(tag, document.lang)
@@ -62,7 +65,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     _check_references(documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
-    return SiteCheck(cfg, categories, documents, problems)
+    return SiteCheck(cfg, categories, documents, problems, library)
 
 
 def check_or_stop(settings: dict[str, Any]) -> SiteCheck:

@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "categories_file": "data/categories.yml",
     # Optional: display names of tags in other languages.
     "tags_file": "data/tags.yml",
+    # The library's facts (name, address, hours, logo, podcast artwork).
+    "library_file": "data/library.yml",
     # Development builds show drafts and future-dated posts; publishconf.py does not.
     "show_drafts": True,
     "show_future": True,
@@ -58,6 +60,7 @@ class ContentModelSettings:
     site: Path
     categories_file: Path
     tags_file: Path
+    library_file: Path
     languages: tuple[str, ...]
     default_lang: str
     timezone: ZoneInfo
@@ -103,6 +106,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         site=content.parent,
         categories_file=content.parent / merged["categories_file"],
         tags_file=content.parent / merged["tags_file"],
+        library_file=content.parent / merged["library_file"],
         languages=languages,
         default_lang=default_lang,
         timezone=_zone(settings.get("TIMEZONE")),

@@ -101,3 +101,31 @@ class Document:
     def line_of(self, key: str) -> int | None:
         """Return the line of `key` in this file, if this file sets it."""
         return self.front.line_of(key)
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """Days of the week (mon ... sun) the library opens, and from when to when."""
+
+    days: tuple[str, ...]
+    opens: str
+    closes: str
+
+
+@dataclass(frozen=True)
+class Library:
+    """The library's facts (data/library.yml): feeds, structured data, the footer."""
+
+    names: dict[str, str]
+    address: dict[str, str]
+    phone: str
+    email: str
+    opening_hours: tuple[OpeningHours, ...]
+    latitude: float
+    longitude: float
+    logo: Photo
+    podcast_artwork: Photo
+
+    def name(self, lang: str) -> str:
+        """Return the name in `lang`, else in the default language (listed first)."""
+        return self.names.get(lang) or next(iter(self.names.values()))

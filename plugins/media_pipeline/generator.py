@@ -13,7 +13,7 @@ from photo_groups import Photo
 from site_i18n.paths import language_prefix
 
 from .pipeline import publish_photos
-from .plan import PhotoPlan, plan
+from .plan import PhotoPlans
 from .settings import load_settings
 
 logger = logging.getLogger(__name__)
@@ -55,12 +55,13 @@ class MediaGenerator(Generator):
     def generate_context(self) -> None:
         """Plan from what the other generators will write; list posts with galleries."""
         self.cfg = load_settings(self.settings)
-        self.plans: dict[Path, PhotoPlan] = {}
+        self.plans = PhotoPlans(self.cfg)
         for content in built_contents(self.context):
             for photo in photos_of(content):
-                self._add(photo, with_crops=False)
+                self.plans.add(photo)
             if getattr(content, "cover", None) is not None:
-                self._add(content.cover, with_crops=True)
+                self.plans.add(content.cover, self.cfg.crops)
+        self.context["PHOTO_PLANS"] = self.plans
         self._list_galleries()
 
     def _list_galleries(self) -> None:
@@ -79,16 +80,9 @@ class MediaGenerator(Generator):
         self.context["GALLERY_POSTS"] = self.gallery_posts
         self.context["GALLERY_URLS"] = self.gallery_urls
 
-    def _add(self, photo: Photo, with_crops: bool) -> None:
-        known = self.plans.get(photo.path)
-        if known is None or (with_crops and not known.crops):
-            self.plans[photo.path] = plan(photo, self.cfg, with_crops=with_crops)
-
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, publish every derivative, write /galleries/."""
-        self.stats = publish_photos(
-            list(self.plans.values()), self.cfg, Path(self.output_path)
-        )
+        self.stats = publish_photos(self.plans.all(), self.cfg, Path(self.output_path))
         # Shown like Pelican's own "Done:" line: writers see what the photos cost.
         console.print(
             f"Photos: {self.stats.sources} sources, {self.stats.encoded} derivatives "

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from photo_groups import Photo
 
@@ -49,30 +50,79 @@ def widths_for(photo_width: int, widths: tuple[int, ...]) -> tuple[int, ...]:
 
 
 def media_name(photo: Photo, cfg: MediaSettings) -> PurePosixPath:
-    """Return the photo's path under /media/ without suffix: media/posts/2025/x/anh."""
-    relative = PurePosixPath(photo.path.resolve().relative_to(cfg.content).as_posix())
+    """Return the photo's path under /media/ without suffix: media/posts/2025/x/anh.
+
+    Photos outside content/ (the library's logo in data/) keep their path
+    from the site folder: media/data/library/logo.
+    """
+    source = photo.path.resolve()
+    inside = cfg.content if source.is_relative_to(cfg.content) else cfg.content.parent
+    relative = PurePosixPath(source.relative_to(inside).as_posix())
     return PurePosixPath(cfg.url_path) / relative.with_suffix("")
 
 
-def plan(photo: Photo, cfg: MediaSettings, with_crops: bool = False) -> PhotoPlan:
-    """Return the plan of `photo` (its crops too when it is a cover)."""
+def plan(
+    photo: Photo,
+    cfg: MediaSettings,
+    crops: Mapping[str, tuple[int, int]] | None = None,
+    *,
+    responsive: bool = True,
+) -> PhotoPlan:
+    """Return the plan of `photo`: its responsive versions and the named `crops`."""
     base = media_name(photo, cfg)
     renditions = []
-    for width in widths_for(photo.width, cfg.widths):
+    for width in widths_for(photo.width, cfg.widths) if responsive else ():
         height = max(1, round(photo.height * width / photo.width))
         for fmt in cfg.formats:
             renditions.append(
                 Rendition(f"{base}-{width}.{SUFFIX[fmt]}", width, height, fmt)
             )
-    crops = {}
-    if with_crops:
-        for name, (width, height) in cfg.crops.items():
-            size = fitted(photo.width, photo.height, width, height)
-            suffix = SUFFIX[cfg.crop_format]
-            crops[name] = Rendition(
-                f"{base}-{name}.{suffix}", *size, cfg.crop_format, name
+    made = {}
+    for name, (width, height) in (crops or {}).items():
+        size = fitted(photo.width, photo.height, width, height)
+        suffix = SUFFIX[cfg.crop_format]
+        made[name] = Rendition(f"{base}-{name}.{suffix}", *size, cfg.crop_format, name)
+    return PhotoPlan(photo, (*renditions, *made.values()), cfg.siteurl, made)
+
+
+class PhotoPlans:
+    """Every photo the build publishes, planned once, with every crop asked for.
+
+    The media generator adds the photos of the pages it knows in its
+    `generate_context`; a later plugin adds its own (the feeds' logo and
+    podcast artwork) in its `generate_context`, through the context
+    (`PHOTO_PLANS`); all of them are encoded in `generate_output`.
+    """
+
+    def __init__(self, cfg: MediaSettings) -> None:
+        self.cfg = cfg
+        self._plans: dict[Path, PhotoPlan] = {}
+        self._wanted: dict[Path, tuple[bool, dict[str, tuple[int, int]]]] = {}
+
+    def add(
+        self,
+        photo: Photo,
+        crops: Mapping[str, tuple[int, int]] | None = None,
+        *,
+        responsive: bool = True,
+    ) -> PhotoPlan:
+        """Plan `photo` with `crops` (name: (width, height)) besides earlier ones.
+
+        `responsive=False` asks for the crops only (a logo that no page shows).
+        """
+        known = self._wanted.get(photo.path)
+        was_responsive, known_crops = known or (False, {})
+        wanted = (was_responsive or responsive, {**known_crops, **(crops or {})})
+        if wanted != known:
+            self._wanted[photo.path] = wanted
+            self._plans[photo.path] = plan(
+                photo, self.cfg, wanted[1], responsive=wanted[0]
             )
-    return PhotoPlan(photo, (*renditions, *crops.values()), cfg.siteurl, crops)
+        return self._plans[photo.path]
+
+    def all(self) -> list[PhotoPlan]:
+        """Return every plan, in the order the photos were first added."""
+        return list(self._plans.values())
 
 
 def decode_width(photo: Photo, rendition: Rendition) -> int:

@@ -24,14 +24,14 @@ def add_picture_filter(generator: Any) -> None:
     cfg = load_settings(generator.settings)
 
     def picture(photo, role="card", eager=False, link=False, css=""):
-        photo_plan = plan(photo, cfg, with_crops=False)
+        photo_plan = plan(photo, cfg)
         element = picture_element(
             photo_plan, cfg.formats, role, eager=eager, link=link, css=css
         )
         return picture_markup(element)
 
     def crop_url(photo, name="og"):
-        photo_plan = plan(photo, cfg, with_crops=True)
+        photo_plan = plan(photo, cfg, cfg.crops)
         return photo_plan.url(photo_plan.crops[name])
 
     generator.env.filters["picture"] = picture

@@ -51,7 +51,8 @@ def site(build_site):
 
 def alternates(page):
     return {
-        link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')
+        link["hreflang"]: link["href"]
+        for link in page.select('link[rel="alternate"][hreflang]')
     }
 
 

@@ -1,0 +1,107 @@
+"""The generator of the feeds and of the page that lists them, per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from site_i18n.paths import language_prefix
+
+from .catalog import FeedCatalog, is_public, post_feeds
+from .json_feed import json_feed_bytes
+from .model import Feed
+from .podcast import podcast_bytes, songs_feed
+from .publisher import make_publisher, song_artwork
+from .settings import FeedSettings, load_settings
+from .xml_feeds import atom_bytes, rss_bytes
+
+
+class FeedsGenerator(Generator):
+    """Make every feed from the posts, people and songs; write them and /feeds/."""
+
+    def generate_context(self) -> None:
+        """Build the catalogue of feeds and share it with templates as FEEDS."""
+        self.cfg = cfg = load_settings(self.settings)
+        library = self.context["CONTENT_CHECK"].library
+        plans = self.context["PHOTO_PLANS"]
+        registry = self.context.get("PEOPLE_WORKS")
+        feeds: list[Feed] = []
+        for lang in cfg.languages:
+            posts = [
+                post
+                for post in self.context.get("POSTS_BY_LANG", {}).get(lang, [])
+                if is_public(post, cfg)
+            ]
+            if not posts:
+                continue
+            people = registry.of("person", lang) if registry else []
+            publisher = make_publisher(library, lang, cfg, plans)
+            feeds += post_feeds(
+                lang,
+                posts=posts,
+                people=people,
+                publisher=publisher,
+                cfg=cfg,
+                plans=plans,
+            )
+        songs = self._songs(registry, cfg)
+        if songs:
+            publisher = make_publisher(library, cfg.default_lang, cfg, plans)
+            feeds.append(
+                songs_feed(
+                    songs, publisher, cfg, lambda song: song_artwork(song, cfg, plans)
+                )
+            )
+        langs = {feed.lang for feed in feeds}
+        page_urls = {
+            lang: f"{language_prefix(lang, cfg.default_lang)}{cfg.path}/"
+            for lang in cfg.languages
+            if lang in langs
+        }
+        self.catalog = FeedCatalog(feeds, page_urls)
+        self.context["FEEDS"] = self.catalog
+
+    @staticmethod
+    def _songs(registry: Any, cfg: FeedSettings) -> list[Any]:
+        """Return the songs with an audio file, in the default language."""
+        if registry is None:
+            return []
+        return [
+            work
+            for work in registry.of("work", cfg.default_lang)
+            if work.metadata.get("kind") == "song" and work.audio_url
+        ]
+
+    def generate_output(self, writer: Any) -> None:
+        """Write each feed in each of its formats, then the feeds page per language."""
+        output = Path(self.output_path)
+        for feed in self.catalog.feeds:
+            for fmt in feed.formats:
+                path = output / feed.path(fmt)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(self._render(feed, fmt))
+        for lang, url in self.catalog.page_urls.items():
+            writer.write_file(
+                f"{url}index.html",
+                self.get_template("feeds"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=url,
+                page_lang=lang,
+                versions=self.catalog.page_urls,
+                menu_current="feeds",
+            )
+
+    def _render(self, feed: Feed, fmt: str) -> bytes:
+        if feed.kind == "songs":
+            return podcast_bytes(feed, self.cfg)
+        if fmt == "json":
+            return json_feed_bytes(feed)
+        return rss_bytes(feed) if fmt == "rss" else atom_bytes(feed)
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    """Return the feeds generator."""
+    return FeedsGenerator

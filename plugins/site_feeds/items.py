@@ -1,0 +1,82 @@
+"""Posts as feed items: absolute HTML, the correction note first, the cover."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from media_pipeline.plan import PhotoPlans
+from media_pipeline.renditions import MIME
+from site_base.catalogues import translations
+from theme_support.filters import long_date
+
+from .absolute import absolute_html
+from .model import Cover, Image, Item
+from .settings import FeedSettings
+
+
+def absolute_url(siteurl: str, path: str) -> str:
+    """Return the address of a site path ("2025/x/" or "/media/a.jpg") under SITEURL."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{siteurl}/{path.lstrip('/')}"
+
+
+def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans | None) -> Item:
+    """Return the feed item of a post (or a translation)."""
+    url = absolute_url(cfg.siteurl, post.url)
+    content = absolute_html(str(post.content), url)
+    correction = getattr(post, "correction", None)
+    if correction:
+        content = _correction_note(post, cfg) + content
+    category = getattr(post, "category", None)
+    return Item(
+        url=url,
+        title=post.title,
+        published=post.date,
+        updated=getattr(post, "modified", None) or post.date,
+        summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
+        content=content,
+        authors=tuple(author.name for author in getattr(post, "authors", [])),
+        categories=tuple([category.name] if category else [])
+        + tuple(tag.name for tag in getattr(post, "tags", [])),
+        cover=cover_of(post, cfg, plans),
+    )
+
+
+def _correction_note(post: Any, cfg: FeedSettings) -> str:
+    """Return the correction as the article shows it: "Corrected (date): text"."""
+    label = translations(cfg.theme, post.lang).gettext("Corrected")
+    modified = getattr(post, "modified", None)
+    when = f" ({long_date(modified, post.lang)})" if modified else ""
+    return (
+        f"<p><strong>{escape(label)}</strong>{escape(when)}: "
+        f"{escape(str(post.correction))}</p>\n"
+    )
+
+
+def cover_of(content: Any, cfg: FeedSettings, plans: PhotoPlans | None) -> Cover | None:
+    """Return the cover's large picture and thumbnail (media pipeline versions)."""
+    photo = getattr(content, "cover", None)
+    if photo is None or plans is None:
+        return None
+    plan = plans.add(photo)
+    versions = plan.of_format(plans.cfg.fallback)
+    large, small = versions[-1], versions[0]
+    caption = Markup(photo.caption).striptags() if photo.caption else photo.alt
+    return Cover(
+        image=_image(plan.url(large), large, cfg),
+        thumbnail=_image(plan.url(small), small, cfg),
+        caption=caption,
+    )
+
+
+def _image(url: str, rendition: Any, cfg: FeedSettings) -> Image:
+    return Image(
+        absolute_url(cfg.siteurl, url),
+        rendition.width,
+        rendition.height,
+        MIME[rendition.fmt],
+    )

@@ -1,0 +1,123 @@
+"""The songs as a podcast: works with audio, an RSS feed with the iTunes tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import mutagen
+
+from site_base.catalogues import translations
+from site_i18n.paths import language_prefix
+
+from .absolute import absolute_html
+from .catalog import is_public, newest
+from .extensions import ApplePodcastExtension, PodcastEntryExtension
+from .items import absolute_url
+from .model import Enclosure, Feed, Image, Item, Publisher
+from .settings import FeedSettings
+from .xml_feeds import add_item, feed_generator
+
+AUDIO_MIME = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
+
+
+def songs_feed(
+    songs: list[Any], publisher: Publisher, cfg: FeedSettings, own_artwork: Any
+) -> Feed:
+    """Return the podcast of `songs` (work entries with audio), newest first.
+
+    `own_artwork(song)` returns a song's own square cover as an Image when it
+    is large enough for podcast apps, else None (the podcast's artwork shows).
+    """
+    lang = cfg.default_lang
+    gettext = translations(cfg.theme, lang).gettext
+    items = sorted(
+        (song_item(song, cfg, own_artwork(song)) for song in songs),
+        key=lambda item: (
+            -(item.published.timestamp() if item.published else 0),
+            item.title,
+        ),
+    )
+    prefix = language_prefix(lang, cfg.default_lang)
+    return Feed(
+        kind="songs",
+        slug="",
+        lang=lang,
+        name=gettext("Songs"),
+        title=f"{publisher.name}: {gettext('Songs')}",
+        description=gettext("Songs of the province's musicians, to listen to"),
+        page_url=absolute_url(cfg.siteurl, f"{prefix}works/"),
+        base=f"{prefix}{cfg.path}/songs",
+        formats=("rss",),
+        items=tuple(items),
+        publisher=publisher,
+        updated=newest(tuple(items), cfg.build_time),
+        siteurl=cfg.siteurl,
+    )
+
+
+def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
+    """Return a song as an episode: its page, text, audio file and first mention."""
+    url = absolute_url(cfg.siteurl, song.url)
+    audio = song.folder / song.metadata["audio"]
+    # A song has no date of its own: it is new to listeners with its first post.
+    dates = [post.date for post in song.posts if is_public(post, cfg)]
+    first = min(dates) if dates else None
+    return Item(
+        url=url,
+        title=song.title,
+        published=first,
+        updated=first,
+        summary=str(song.metadata.get("summary") or ""),
+        content=absolute_html(song.content, url),
+        authors=tuple(creator.title for creator in song.creators),
+        categories=(),
+        enclosure=Enclosure(
+            url=absolute_url(cfg.siteurl, song.audio_url),
+            length=audio.stat().st_size,
+            mime=AUDIO_MIME[audio.suffix.lower()],
+            seconds=duration_seconds(audio),
+        ),
+        artwork=artwork,
+    )
+
+
+def duration_seconds(path: Path) -> int:
+    """Return how long the audio file plays, in whole seconds (at least 1)."""
+    audio = mutagen.File(path)
+    length = audio.info.length if audio is not None else 0
+    return max(1, round(length))
+
+
+def itunes_duration(seconds: int) -> str:
+    """Return H:MM:SS, as Apple writes durations."""
+    minutes, second = divmod(seconds, 60)
+    hours, minute = divmod(minutes, 60)
+    return f"{hours}:{minute:02d}:{second:02d}"
+
+
+def podcast_bytes(feed: Feed, cfg: FeedSettings) -> bytes:
+    """Return the podcast's RSS file, with the iTunes tags podcast apps read."""
+    publisher = feed.publisher
+    generator = feed_generator(feed, "rss")
+    generator.register_extension(
+        "podcast", ApplePodcastExtension, PodcastEntryExtension, atom=False
+    )
+    generator.podcast.itunes_author(publisher.name)
+    generator.podcast.itunes_owner(name=publisher.name, email=publisher.email)
+    generator.podcast.itunes_image(publisher.artwork.url)
+    generator.podcast.itunes_category(cfg.podcast_category)
+    generator.podcast.explicit = cfg.podcast_explicit
+    generator.podcast.itunes_summary(feed.description)
+    generator.podcast.itunes_type("episodic")
+    for item in feed.items:
+        entry = add_item(generator, item, publisher.name)
+        enclosure = item.enclosure
+        entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
+        entry.podcast.itunes_duration(itunes_duration(enclosure.seconds))
+        entry.podcast.itunes_author(", ".join(item.authors) or publisher.name)
+        if item.summary:
+            entry.podcast.itunes_summary(item.summary)
+        if item.artwork is not None:
+            entry.podcast.itunes_image(item.artwork.url)
+    return generator.rss_str(pretty=True)

@@ -1,0 +1,100 @@
+"""The site_feeds plugin's settings: FEEDS over these defaults, checked once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from content_model.config import build_time
+from site_base.settings import SettingsError, merged_settings
+
+DEFAULTS: dict[str, Any] = {
+    # URL folder of the feeds and of the page that lists them, under SITEURL
+    # (and /<lang>/): feeds/all.rss.xml, feeds/category/<slug>.atom.xml ...
+    "path": "feeds",
+    # Items in the site-wide feeds, and in each category, tag and person feed.
+    "site_limit": 30,
+    "limit": 20,
+    # A WebSub hub (https://www.w3.org/TR/websub/) announced in every feed and
+    # pinged after a publish; empty: none.
+    "websub_hub": "",
+    # Feeds need absolute addresses: a development build (SITEURL "") uses this.
+    "dev_siteurl": "http://127.0.0.1:8000",
+    # The songs podcast: Apple's category, whether it is explicit, artwork size.
+    "podcast_category": "Music",
+    "podcast_explicit": False,
+    "artwork_size": 1400,
+}
+
+# Pelican's own feed writer: every one of its feeds must stay off, so that
+# each feed has exactly one path (and one writer) on the site.
+PELICAN_FEEDS = (
+    "FEED_ATOM",
+    "FEED_RSS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+    "AUTHOR_FEED_ATOM",
+    "AUTHOR_FEED_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "TRANSLATION_FEED_ATOM",
+    "TRANSLATION_FEED_RSS",
+)
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Checked FEEDS settings plus what the feeds need from Pelican's settings."""
+
+    path: str
+    site_limit: int
+    limit: int
+    websub_hub: str
+    siteurl: str
+    podcast_category: str
+    podcast_explicit: bool
+    artwork_size: int
+    languages: tuple[str, ...]
+    default_lang: str
+    timezone: ZoneInfo
+    build_time: Any
+    theme: str
+
+
+def load_settings(settings: dict[str, Any]) -> FeedSettings:
+    """Merge FEEDS over the defaults (without changing `settings`) and check it."""
+    merged = merged_settings(settings, "FEEDS", DEFAULTS)
+    left_on = [name for name in PELICAN_FEEDS if settings.get(name)]
+    if left_on:
+        raise SettingsError(
+            f"set {', '.join(left_on)} to None: site_feeds writes every feed"
+        )
+    for key in ("site_limit", "limit", "artwork_size"):
+        value = merged[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise SettingsError(f"FEEDS[{key!r}] must be a whole number above 0")
+    if not isinstance(merged["podcast_explicit"], bool):
+        raise SettingsError("FEEDS['podcast_explicit'] must be True or False")
+    siteurl = (settings.get("SITEURL") or merged["dev_siteurl"]).rstrip("/")
+    for key, url in (("SITEURL", siteurl), ("websub_hub", merged["websub_hub"])):
+        if url and urlsplit(url).scheme not in ("http", "https"):
+            raise SettingsError(f"FEEDS needs an absolute http(s) address for {key}")
+    return FeedSettings(
+        path=merged["path"].strip("/"),
+        site_limit=merged["site_limit"],
+        limit=merged["limit"],
+        websub_hub=merged["websub_hub"],
+        siteurl=siteurl,
+        podcast_category=merged["podcast_category"],
+        podcast_explicit=merged["podcast_explicit"],
+        artwork_size=merged["artwork_size"],
+        languages=tuple(settings["LANGUAGES"]),
+        default_lang=settings["DEFAULT_LANG"],
+        timezone=ZoneInfo(settings["TIMEZONE"]),
+        build_time=build_time(settings),
+        theme=settings["THEME"],
+    )
