@@ -14,6 +14,10 @@ from .rules import check_rules
 from .schemas import SCHEMAS, Schema
 from .values import check_values
 
+# Keys that belong to one language's page: a Vietnamese correction note, the
+# old addresses and the canonical link of the Vietnamese page, its own slug.
+NOT_INHERITED = frozenset({"correction", "aliases", "canonical", "slug"})
+
 
 def load_bundle(
     bundle: Bundle,
@@ -76,7 +80,11 @@ def _values(
             "language)",
             document.line_of("lang"),
         )
-    inherited = dict(original.values) if original else {}
+    inherited = {
+        key: value
+        for key, value in (original.values if original else {}).items()
+        if key not in NOT_INHERITED
+    }
     return {**inherited, **own, "lang": document.lang}
 
 

@@ -54,6 +54,11 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}"
 
 
+def _order(problem: Problem) -> tuple[Path, int, str]:
+    """Sort by file, then line (problems of a whole file first), then message."""
+    return problem.path, problem.line or 0, problem.message
+
+
 class ContentError(ValueError):
     """A value or file a writer must fix; carries the 1-based line if known."""
 
@@ -95,12 +100,12 @@ class ProblemList:
     @property
     def errors(self) -> list[Problem]:
         """Return the problems that stop the build, in file and line order."""
-        return sorted(p for p in self.problems if p.severity == ERROR)
+        return sorted((p for p in self.problems if p.severity == ERROR), key=_order)
 
     @property
     def warnings(self) -> list[Problem]:
         """Return the problems that do not stop the build."""
-        return sorted(p for p in self.problems if p.severity == WARNING)
+        return sorted((p for p in self.problems if p.severity == WARNING), key=_order)
 
     def report(self, root: Path | None = None) -> None:
         """Log every problem, one line each, warnings first."""

@@ -44,7 +44,7 @@ class Enclosure:
     url: str
     length: int
     mime: str
-    seconds: int
+    seconds: int | None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import mutagen
+from markupsafe import Markup
 
 from site_base.catalogues import translations
 from site_i18n.paths import language_prefix
@@ -68,7 +69,7 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
         title=song.title,
         published=first,
         updated=first,
-        summary=str(song.metadata.get("summary") or ""),
+        summary=absolute_html(str(song.metadata.get("summary") or ""), url),
         content=absolute_html(song.content, url),
         authors=tuple(creator.title for creator in song.creators),
         categories=(),
@@ -76,17 +77,32 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
             url=absolute_url(cfg.siteurl, song.audio_url),
             length=audio.stat().st_size,
             mime=AUDIO_MIME[audio.suffix.lower()],
-            seconds=duration_seconds(audio),
+            seconds=duration_seconds(audio) or _written_seconds(song),
         ),
         artwork=artwork,
     )
 
 
-def duration_seconds(path: Path) -> int:
-    """Return how long the audio file plays, in whole seconds (at least 1)."""
-    audio = mutagen.File(path)
-    length = audio.info.length if audio is not None else 0
-    return max(1, round(length))
+def duration_seconds(path: Path) -> int | None:
+    """Return how long the audio file plays in whole seconds, None if unknown."""
+    try:
+        audio = mutagen.File(path)
+    except mutagen.MutagenError:
+        return None
+    if audio is None or not audio.info.length:
+        return None
+    return max(1, round(audio.info.length))
+
+
+def _written_seconds(song: Any) -> int | None:
+    """Return the `duration` the writer gave ("4:35"), in seconds, if any."""
+    written = song.metadata.get("duration")
+    if not written:
+        return None
+    seconds = 0
+    for part in str(written).split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds
 
 
 def itunes_duration(seconds: int) -> str:
@@ -114,10 +130,11 @@ def podcast_bytes(feed: Feed, cfg: FeedSettings) -> bytes:
         entry = add_item(generator, item, publisher.name)
         enclosure = item.enclosure
         entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
-        entry.podcast.itunes_duration(itunes_duration(enclosure.seconds))
+        if enclosure.seconds:
+            entry.podcast.itunes_duration(itunes_duration(enclosure.seconds))
         entry.podcast.itunes_author(", ".join(item.authors) or publisher.name)
         if item.summary:
-            entry.podcast.itunes_summary(item.summary)
+            entry.podcast.itunes_summary(Markup(item.summary).striptags())
         if item.artwork is not None:
             entry.podcast.itunes_image(item.artwork.url)
     return generator.rss_str(pretty=True)

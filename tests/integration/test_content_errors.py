@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.support import jpeg, post, run_pelican, run_task, write_site
+from tests.support import REPO, jpeg, post, run_pelican, run_task, write_site
 
 
 def truncated_jpeg() -> bytes:
@@ -271,3 +271,19 @@ def test_post_in_another_years_folder_is_a_warning_only(build_site):
         "folder is posts/2024/" in built.result.stderr
     )
     assert (built.output / "2025/nam-khac/index.html").is_file()
+
+
+def test_broken_library_facts_stop_the_build_with_the_line(build_site):
+    library = (REPO / "data" / "library.yml").read_text("utf-8")
+    built = build_site(
+        {"posts/2025/bai/index.md": good_post()},
+        data={
+            "library.yml": library.replace("library/podcast.jpg", "library/logo.png")
+        },
+    )
+    assert not built.ok
+    assert (
+        "data/library.yml:22: error: 'podcast_artwork' 'library/logo.png' is 512x512 px"
+        in built.result.stderr
+    )
+    assert "Traceback" not in built.log

@@ -214,7 +214,6 @@ def test_translations_share_a_translation_id(original, translation):
     [
         "date",
         "modified",
-        "correction",
         "category",
         "tags",
         "authors",
@@ -229,6 +228,13 @@ def test_translations_share_a_translation_id(original, translation):
 )
 def test_translation_inherits(original, translation, key):
     assert translation[key] == original[key]
+
+
+def test_translation_keeps_the_keys_of_one_languages_page_to_itself(
+    original, translation
+):
+    assert original["correction"] == "Sửa số thẻ bạn đọc."
+    assert "correction" not in translation
 
 
 def test_translation_names_its_category_in_its_language(translation):
