@@ -2,7 +2,7 @@
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking family Chromium keeps calling hosts it cannot
-# reach on these machines (see ../shared/TOOLING.md).
+# reach on these machines (offline build machines and CI runners).
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -96,6 +96,7 @@ class Subject:
     description: str
     page: str  # the path of the page the feed follows
     posts: list[Any]
+    label: str = ""  # how the feed's title names it, if not by `name`
 
 
 def subjects(
@@ -121,7 +122,9 @@ def subjects(
     for slug, (tag, chosen) in sorted(groups(posts, "tag").items()):
         topic = gettext("Topic: %(tag)s") % {"tag": tag.name}
         description = gettext("Posts about %(tag)s") % {"tag": tag.name}
-        found.append(Subject("tag", slug, topic, description, tag.url, chosen))
+        found.append(
+            Subject("tag", slug, tag.name, description, tag.url, chosen, label=topic)
+        )
     shown = {id(post) for post in posts}
     for person in people:
         chosen = [post for post in person.posts if id(post) in shown]
@@ -169,7 +172,11 @@ def make_feed(
         slug=subject.slug,
         lang=lang,
         name=subject.name,
-        title=publisher.name if is_site else f"{publisher.name}: {subject.name}",
+        title=(
+            publisher.name
+            if is_site
+            else f"{publisher.name}: {subject.label or subject.name}"
+        ),
         description=subject.description,
         page_url=absolute_url(cfg.siteurl, subject.page),
         base=f"{language_prefix(lang, cfg.default_lang)}{cfg.path}/{folder}",
