@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,8 @@ def write_corpus(root: Path, count: int) -> tuple[Path, Path]:
     ours, plain = root / "ours", root / "plain"
     (ours / "data").mkdir(parents=True)
     (ours / "data" / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
+    shutil.copyfile(ROOT / "data" / "library.yml", ours / "data" / "library.yml")
+    shutil.copytree(ROOT / "data" / "library", ours / "data" / "library")
     for number in range(count):
         slug = f"bai-mau-{number:05d}"
         bundle = ours / "content" / "posts" / "2025" / slug
@@ -80,6 +83,19 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 """
+# Plain Pelican writing its own feeds, for comparison with site_feeds.
+PLAIN_FEED_SETTINGS = (
+    PLAIN_SETTINGS
+    + """
+FEED_DOMAIN = "https://bench.example"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+"""
+)
 
 
 def timed(command: list[str]) -> float:
@@ -99,6 +115,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         ours, plain = write_corpus(Path(folder), arguments.posts)
         (plain / "settings.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
+        (plain / "feeds.py").write_text(PLAIN_FEED_SETTINGS, encoding="utf-8")
         runs = {
             "check (ours)": [
                 python,
@@ -128,10 +145,27 @@ def main() -> None:
                 "-o",
                 str(plain / "output"),
             ],
+            "build (plain + its feeds)": [
+                python,
+                "-m",
+                "pelican",
+                str(plain / "content"),
+                "-s",
+                str(plain / "feeds.py"),
+                "-o",
+                str(plain / "output-feeds"),
+            ],
         }
         results = {
             name: min(timed(cmd) for _ in range(arguments.repeat))
             for name, cmd in runs.items()
+        }
+        feeds = {
+            name: feed_bytes(output)
+            for name, output in (
+                ("ours", ours / "output"),
+                ("plain + its feeds", plain / "output-feeds"),
+            )
         }
     baseline = results["build (plain Pelican)"]
     print(f"{arguments.posts} posts, 3 photos each, best of {arguments.repeat}:")
@@ -141,11 +175,26 @@ def main() -> None:
         print(
             f"  {name:24} {seconds:6.2f} s  {per_post:5.2f} ms/post {ratio:4.2f}x plain"
         )
+    for name, (files, total, largest) in feeds.items():
+        print(
+            f"  feeds ({name}): {files} files, {total / 1024:.0f} KB, "
+            f"all.rss.xml/all.atom.xml {largest / 1024:.0f} KB"
+        )
     out = ROOT / "bench" / "results" / "build.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
-        json.dumps({"posts": arguments.posts, "seconds": results}, indent=2) + "\n"
+        json.dumps(
+            {"posts": arguments.posts, "seconds": results, "feeds": feeds}, indent=2
+        )
+        + "\n"
     )
+
+
+def feed_bytes(output: Path) -> tuple[int, int, int]:
+    """Return the number of feed files, their bytes, and the site feed's bytes."""
+    files = [p for p in (output / "feeds").rglob("*") if p.is_file()]
+    site = [p.stat().st_size for p in files if p.name.startswith("all.")]
+    return len(files), sum(p.stat().st_size for p in files), max(site, default=0)
 
 
 if __name__ == "__main__":

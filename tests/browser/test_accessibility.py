@@ -29,6 +29,8 @@ PAGES = [
     "/works/",
     "/works/chieu-muong-hum/",
     "/works/sach-mau-chuyen-ke-ben-bep-lua/",
+    "/feeds/",
+    "/en/feeds/",
 ]
 
 

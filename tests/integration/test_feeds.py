@@ -8,6 +8,7 @@ with a caption, a song, a draft and a post dated after "now".
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -74,10 +75,12 @@ FILES = {
     ),
     "people/nhac-si-a/index.md": post("name: Nhạc Sĩ A\nroles: [musician]", "Tiểu sử."),
     "works/bai-hat-x/index.md": post(
-        "title: Bài hát X & Y\nkind: song\ncreators: [nhac-si-a]\naudio: x.mp3",
+        "title: Bài hát X & Y\nkind: song\ncreators: [nhac-si-a]\naudio: x.mp3\n"
+        "cover: bia.jpg\ncover_alt: Bìa đĩa",
         "Giới thiệu [bài hát](../bai-hat-x/).",
     ),
     "works/bai-hat-x/x.mp3": SONG,
+    "works/bai-hat-x/bia.jpg": jpeg(1500, 1500),
 }
 
 
@@ -273,9 +276,21 @@ def test_the_songs_load_in_a_podcast_app(hostile):
     audio = hostile / enclosure["url"].removeprefix(f"{SITEURL}/")
     assert enclosure["file_size"] == audio.stat().st_size == len(SONG)
     assert enclosure["mime_type"] == "audio/mpeg"
-    artwork = hostile / podcast["cover_url"].removeprefix(f"{SITEURL}/")
-    with Image.open(artwork) as image:
-        assert image.size == (1400, 1400)
+    # The podcast's artwork, and the song's own square cover as its episode art.
+    for url in (podcast["cover_url"], episode["episode_art_url"]):
+        with Image.open(hostile / url.removeprefix(f"{SITEURL}/")) as image:
+            assert image.size == (1400, 1400)
+    assert "/media/works/bai-hat-x/bia-podcast.jpg" in episode["episode_art_url"]
+
+
+def test_every_address_of_the_site_in_a_feed_leads_to_a_file(output):
+    for path in feed_files(output, ".xml"):
+        raw = path.read_text("utf-8")
+        for url in set(re.findall(rf"{re.escape(SITEURL)}/[^\s\"'<>&]*", raw)):
+            target = output / url.removeprefix(f"{SITEURL}/")
+            if url.endswith("/"):
+                target /= "index.html"
+            assert target.is_file(), (path, url)
 
 
 def test_every_page_links_the_feeds_that_fit_it(hostile):
