@@ -36,10 +36,22 @@ RFC_3339 = re.compile(
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 MEDIA_TYPE = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
 DURATION = re.compile(r"^(\d+:)?\d{1,2}:\d{2}$|^\d+$")
-# Elements the validator reports as a security risk inside content.
-UNSAFE_ELEMENTS = {
-    "script", "style", "iframe", "embed", "object", "applet", "frame", "frameset",
-    "meta", "link", "form", "base",
+# The only elements the validator accepts inside content without reporting a
+# security risk (HTMLValidator.acceptable_elements of w3c/feedvalidator).
+ACCEPTABLE_ELEMENTS = {
+    "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b",
+    "bdi", "big", "blockquote", "br", "button", "canvas", "caption", "center",
+    "cite", "code", "col", "colgroup", "command", "data", "datagrid", "datalist",
+    "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
+    "eventsource", "fieldset", "figcaption", "figure", "footer", "font", "form",
+    "header", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "hr", "i", "img",
+    "input", "ins", "keygen", "kbd", "label", "legend", "li", "m", "main", "map",
+    "mark", "menu", "meter", "multicol", "nav", "nextid", "ol", "output",
+    "optgroup", "option", "p", "picture", "pre", "progress", "q", "rp", "rt",
+    "ruby", "s", "samp", "section", "select", "small", "sound", "source",
+    "spacer", "span", "strike", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "template", "textarea", "time", "tfoot", "th", "thead", "tr",
+    "track", "tt", "u", "ul", "var", "video", "noscript", "wbr",
 }  # fmt: skip
 URL_ATTRIBUTES = {"href", "src", "poster", "cite", "action", "data"}
 # Apple Podcasts' top-level categories (podcasters.apple.com, 2024).
@@ -88,7 +100,8 @@ def html_problems(html: str, where: str) -> list[str]:
         if not is_absolute(url) and not url.startswith("mailto:")
     ]
     problems += [
-        f"{where}: contains <{name}>" for name in parser.elements & UNSAFE_ELEMENTS
+        f"{where}: contains <{name}>"
+        for name in sorted(parser.elements - ACCEPTABLE_ELEMENTS)
     ]
     problems += [f"{where}: has an event handler {h}" for h in parser.handlers]
     return problems
@@ -272,6 +285,8 @@ def atom_problems(path: Path, expected_url: str, hub: str | None = None) -> list
     if root.tag != f"{atom}feed":
         return [f"{path.name}: the root is not an Atom <feed>"]
     problems = _atom_common(root, "feed")
+    if root.nsmap.get("atom") == NS["atom"]:
+        problems.append("feed: avoid the namespace prefix atom (Atom is the default)")
     if not LANGUAGE.match(root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""):
         problems.append("feed: xml:lang is not a language code")
     feed_author = root.find("atom:author/atom:name", NS) is not None
@@ -290,6 +305,9 @@ def atom_problems(path: Path, expected_url: str, hub: str | None = None) -> list
     ids = [_text(entry, "atom:id") for entry in entries]
     if len(set(ids)) != len(ids):
         problems.append("feed: two entries share an id")
+    updated = [_text(entry, "atom:updated") for entry in entries]
+    if len(set(updated)) != len(updated):
+        problems.append("feed: two entries share the same atom:updated")
     return problems
 
 

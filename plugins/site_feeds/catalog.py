@@ -6,8 +6,8 @@ feeds that fit it, and the feeds page lists them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from site_base.catalogues import translations
@@ -148,7 +148,8 @@ def post_feeds(
     plans: Any,
 ) -> list[Feed]:
     """Return the site, category, tag and person feeds of one language."""
-    items = {id(post): post_item(post, cfg, plans) for post in posts}
+    made = distinct_updates([post_item(post, cfg, plans) for post in posts])
+    items = {id(post): item for post, item in zip(posts, made, strict=True)}
     return [
         make_feed(subject, lang, items, publisher, cfg)
         for subject in subjects(lang, posts, people, cfg, publisher.name)
@@ -186,6 +187,25 @@ def make_feed(
         updated=newest(chosen, cfg.build_time),
         siteurl=cfg.siteurl,
     )
+
+
+def distinct_updates(items: list[Item]) -> list[Item]:
+    """Move items that share an `updated` moment apart by seconds, in list order.
+
+    Posts dated by the day alone all share midnight, and Atom readers (the
+    W3C validator warns) expect each entry's `updated` to differ. Going from
+    the oldest listed, a repeated moment gets a second more, so the items
+    keep the site's order; the same post has the same moment in every feed.
+    """
+    taken: set[datetime] = set()
+    moved: list[Item] = []
+    for item in reversed(items):
+        moment = item.updated
+        while moment in taken:
+            moment += timedelta(seconds=1)
+        taken.add(moment)
+        moved.append(item if moment == item.updated else replace(item, updated=moment))
+    return moved[::-1]
 
 
 def newest(items: tuple[Item, ...], fallback: datetime) -> datetime:

@@ -1,7 +1,7 @@
 """Small feedgen extensions for what feedgen lacks.
 
 - WebSub: feedgen writes only `rel="self"` as an `atom:link` in RSS; the hub
-  needs `<atom:link rel="hub">` in RSS and `<link rel="hub">` in Atom.
+  needs `<atom:link rel="hub">` there (Atom takes it as an ordinary link).
 - Media RSS: feedgen's `media` extension has no `media:description` (the
   cover's caption); this one writes content, description and thumbnail.
 - Podcast: feedgen knows `itunes:explicit` as yes/no/clean only; Apple's
@@ -33,7 +33,7 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 
 class WebSubExtension(BaseExtension):
-    """Announce the WebSub hub in the channel (RSS) or the feed (Atom)."""
+    """Announce the WebSub hub in an RSS channel."""
 
     def __init__(self) -> None:
         self.hub = ""
@@ -46,12 +46,6 @@ class WebSubExtension(BaseExtension):
         """Add <atom:link rel="hub"> to the channel."""
         if self.hub:
             xml_elem(f"{{{ATOM_NS}}}link", feed[0], href=self.hub, rel="hub")
-        return feed
-
-    def extend_atom(self, feed):
-        """Add <link rel="hub"> to the feed."""
-        if self.hub:
-            xml_elem("link", feed, href=self.hub, rel="hub")
         return feed
 
 

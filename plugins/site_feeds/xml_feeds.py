@@ -18,14 +18,20 @@ def feed_generator(feed: Feed, fmt: str) -> FeedGenerator:
     publisher = feed.publisher
     generator = FeedGenerator()
     generator.load_extension("dc")
-    generator.register_extension("websub", WebSubExtension, WebSubEntryExtension)
     generator.register_extension("media", MediaRssExtension, MediaRssEntryExtension)
-    generator.websub.hub = publisher.hub
     generator.id(feed.url("atom"))
     generator.title(feed.title)
     generator.subtitle(feed.description)
     # The self link first: feedgen's RSS <link> is the last link set.
     generator.link(href=feed.url(fmt), rel="self", type=MIME[fmt])
+    if publisher.hub and fmt == "atom":
+        generator.link(href=publisher.hub, rel="hub")
+    elif publisher.hub:
+        # feedgen writes only rel="self" as an atom:link in RSS.
+        generator.register_extension(
+            "websub", WebSubExtension, WebSubEntryExtension, atom=False
+        )
+        generator.websub.hub = publisher.hub
     generator.link(href=feed.page_url, rel="alternate", type="text/html")
     generator.language(feed.lang)
     generator.author(name=publisher.name, email=publisher.email, uri=publisher.home_url)

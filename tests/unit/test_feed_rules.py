@@ -17,11 +17,14 @@ PLAIN_RSS = """<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 PLAIN_ATOM = """<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:atom="http://www.w3.org/2005/Atom"><title>Site</title>
 <link href="/" rel="alternate"/><id>/</id><updated>2025-11-06</updated>
 <entry><title>A</title><link href="/2025/a/" rel="alternate"/>
 <id>tag:example.org,2025:/a/</id><updated>2025-11-06T15:30:00+07:00</updated>
-<content type="html">&lt;img src="a.jpg"&gt;</content></entry></feed>"""
+<content type="html">&lt;img src="a.jpg"&gt;</content></entry>
+<entry><title>B</title><link href="https://x.example/b/"/><id>https://x.example/b/</id>
+<updated>2025-11-06T15:30:00+07:00</updated><author><name>B</name></author></entry>
+</feed>"""
 
 
 def test_rss_rules_catch_plain_pelicans_mistakes(tmp_path):
@@ -48,11 +51,13 @@ def test_atom_rules_catch_plain_pelicans_mistakes(tmp_path):
     problems = atom_problems(path, "https://x.example/feeds/all.atom.xml")
     for expected in (
         "feed: <id> is not a full URL",
+        "feed: avoid the namespace prefix atom (Atom is the default)",
         "feed: <updated> is not an RFC 3339 date",
         "feed: link rel=self is [], not [https://x.example/feeds/all.atom.xml]",
         "entry 1: no author (and the feed has none)",
         "entry 1: <id> is not a full URL",
         "entry 1: one full alternate link is needed",
         "entry 1 <content>: <img src> has a relative address 'a.jpg'",
+        "feed: two entries share the same atom:updated",
     ):
         assert expected in problems
