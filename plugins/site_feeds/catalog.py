@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from media_pipeline.plan import PhotoPlans
 from site_base.catalogues import translations
 from site_i18n.lists import groups
 from site_i18n.paths import language_prefix
@@ -145,7 +146,7 @@ def post_feeds(
     people: list[Any],
     publisher: Publisher,
     cfg: FeedSettings,
-    plans: Any,
+    plans: PhotoPlans,
 ) -> list[Feed]:
     """Return the site, category, tag and person feeds of one language."""
     made = distinct_updates([post_item(post, cfg, plans) for post in posts])

@@ -13,7 +13,7 @@ from .catalog import FeedCatalog, is_public, post_feeds
 from .json_feed import json_feed_bytes
 from .model import Feed
 from .podcast import podcast_bytes, songs_feed
-from .publisher import make_publisher, song_artwork
+from .publisher import make_publisher
 from .settings import FeedSettings, load_settings
 from .xml_feeds import atom_bytes, rss_bytes
 
@@ -49,11 +49,8 @@ class FeedsGenerator(Generator):
         songs = self._songs(registry, cfg)
         if songs:
             publisher = make_publisher(library, cfg.default_lang, cfg, plans)
-            feeds.append(
-                songs_feed(
-                    songs, publisher, cfg, lambda song: song_artwork(song, cfg, plans)
-                )
-            )
+            works_page = self.context["PEOPLE_WORKS_URLS"]["work"][cfg.default_lang]
+            feeds.append(songs_feed(songs, publisher, cfg, plans, works_page))
         langs = {feed.lang for feed in feeds}
         page_urls = {
             lang: f"{language_prefix(lang, cfg.default_lang)}{cfg.path}/"

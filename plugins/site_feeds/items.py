@@ -24,7 +24,7 @@ def absolute_url(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path.lstrip('/')}"
 
 
-def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans | None) -> Item:
+def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     """Return the feed item of a post (or a translation)."""
     url = absolute_url(cfg.siteurl, post.url)
     content = absolute_html(str(post.content), url)
@@ -40,8 +40,10 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans | None) -> Item:
         summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
         content=content,
         authors=tuple(author.name for author in getattr(post, "authors", [])),
-        categories=tuple([category.name] if category else [])
-        + tuple(tag.name for tag in getattr(post, "tags", [])),
+        categories=(
+            *([category.name] if category else []),
+            *(tag.name for tag in getattr(post, "tags", [])),
+        ),
         cover=cover_of(post, cfg, plans),
     )
 
@@ -57,10 +59,10 @@ def _correction_note(post: Any, cfg: FeedSettings) -> str:
     )
 
 
-def cover_of(content: Any, cfg: FeedSettings, plans: PhotoPlans | None) -> Cover | None:
+def cover_of(content: Any, cfg: FeedSettings, plans: PhotoPlans) -> Cover | None:
     """Return the cover's large picture and thumbnail (media pipeline versions)."""
     photo = getattr(content, "cover", None)
-    if photo is None or plans is None:
+    if photo is None:
         return None
     plan = plans.add(photo)
     versions = plan.of_format(plans.cfg.fallback)

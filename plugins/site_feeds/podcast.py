@@ -8,14 +8,15 @@ from typing import Any
 import mutagen
 from markupsafe import Markup
 
+from media_pipeline.plan import PhotoPlans
 from site_base.catalogues import translations
-from site_i18n.paths import language_prefix
 
 from .absolute import absolute_html
 from .catalog import is_public, newest
 from .extensions import ApplePodcastExtension, PodcastEntryExtension
 from .items import absolute_url
 from .model import Enclosure, Feed, Image, Item, Publisher
+from .publisher import song_artwork
 from .settings import FeedSettings
 from .xml_feeds import add_item, feed_generator
 
@@ -23,23 +24,27 @@ AUDIO_MIME = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
 
 
 def songs_feed(
-    songs: list[Any], publisher: Publisher, cfg: FeedSettings, own_artwork: Any
+    songs: list[Any],
+    publisher: Publisher,
+    cfg: FeedSettings,
+    plans: PhotoPlans,
+    page: str,
 ) -> Feed:
     """Return the podcast of `songs` (work entries with audio), newest first.
 
-    `own_artwork(song)` returns a song's own square cover as an Image when it
-    is large enough for podcast apps, else None (the podcast's artwork shows).
+    `page` is the path of the works index, the podcast's web page.
+    A song whose own cover is square and large enough shows it as episode
+    art; the others show the podcast's artwork.
     """
     lang = cfg.default_lang
     gettext = translations(cfg.theme, lang).gettext
     items = sorted(
-        (song_item(song, cfg, own_artwork(song)) for song in songs),
+        (song_item(song, cfg, song_artwork(song, cfg, plans)) for song in songs),
         key=lambda item: (
             -(item.published.timestamp() if item.published else 0),
             item.title,
         ),
     )
-    prefix = language_prefix(lang, cfg.default_lang)
     return Feed(
         kind="songs",
         slug="",
@@ -47,8 +52,8 @@ def songs_feed(
         name=gettext("Songs"),
         title=f"{publisher.name}: {gettext('Songs')}",
         description=gettext("Songs of the province's musicians, to listen to"),
-        page_url=absolute_url(cfg.siteurl, f"{prefix}works/"),
-        base=f"{prefix}{cfg.path}/songs",
+        page_url=absolute_url(cfg.siteurl, page),
+        base=f"{cfg.path}/songs",
         formats=("rss",),
         items=tuple(items),
         publisher=publisher,
