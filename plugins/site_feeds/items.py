@@ -32,11 +32,14 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     if correction:
         content = _correction_note(post, cfg) + content
     category = getattr(post, "category", None)
+    # Dates in the site's time zone, whatever offset the writer gave.
+    published = post.date.astimezone(cfg.timezone)
+    modified = getattr(post, "modified", None)
     return Item(
         url=url,
         title=post.title,
-        published=post.date,
-        updated=getattr(post, "modified", None) or post.date,
+        published=published,
+        updated=modified.astimezone(cfg.timezone) if modified else published,
         summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
         content=content,
         authors=tuple(author.name for author in getattr(post, "authors", [])),

@@ -68,7 +68,7 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
     audio = song.folder / song.metadata["audio"]
     # A song has no date of its own: it is new to listeners with its first post.
     dates = [post.date for post in song.posts if is_public(post, cfg)]
-    first = min(dates) if dates else None
+    first = min(dates).astimezone(cfg.timezone) if dates else None
     return Item(
         url=url,
         title=song.title,

@@ -65,7 +65,8 @@ FILES = {
         "English text.",
     ),
     "posts/2025/bai-truoc/index.md": post(
-        "title: Bài trước\ndate: 2025-11-01\ncategory: am-nhac\nworks: [bai-hat-x]"
+        "title: Bài trước\ndate: 2025-11-01 01:00 +00:00\ncategory: am-nhac\n"
+        "works: [bai-hat-x]"
     ),
     "posts/2025/ban-nhap/index.md": post(
         "title: Bản nháp bí mật\ndate: 2025-11-05\ncategory: am-nhac\nstatus: draft"
@@ -180,6 +181,9 @@ def test_items_carry_everything_a_reader_shows(hostile):
         f"{SITEURL}/2025/bai-truoc/",
     ]
     assert all(s.startswith(SITEURL) for s in [img["src"] for img in content("img")])
+    # A date the writer gave in UTC is written in the site's time zone.
+    older = rss.findall("channel/item")[1]
+    assert older.findtext("pubDate") == "Sat, 01 Nov 2025 08:00:00 +0700"
     atom = etree.parse(str(hostile / "feeds/all.atom.xml")).getroot()
     entry = atom.find("atom:entry", NS)
     assert entry.findtext("atom:updated", namespaces=NS) == "2025-11-12T08:00:00+07:00"
