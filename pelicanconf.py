@@ -48,6 +48,7 @@ PLUGINS = [
     "theme_support",
     "related_lists",
     "site_feeds",
+    "page_metadata",
 ]
 MEDIA = {"cache_path": ".cache/media"}
 # The theme's static files are published fingerprinted by theme_support, with

@@ -59,8 +59,10 @@ class MediaGenerator(Generator):
         for content in built_contents(self.context):
             for photo in photos_of(content):
                 self.plans.add(photo)
+            # Cards show covers; their crops are asked for by the plugins that
+            # use them (share previews, structured data).
             if getattr(content, "cover", None) is not None:
-                self.plans.add(content.cover, self.cfg.crops)
+                self.plans.add(content.cover)
         self.context["PHOTO_PLANS"] = self.plans
         self._list_galleries()
 

@@ -30,12 +30,7 @@ def add_picture_filter(generator: Any) -> None:
         )
         return picture_markup(element)
 
-    def crop_url(photo, name="og"):
-        photo_plan = plan(photo, cfg, cfg.crops)
-        return photo_plan.url(photo_plan.crops[name])
-
     generator.env.filters["picture"] = picture
-    generator.env.filters["crop_url"] = crop_url
 
 
 def register() -> None:

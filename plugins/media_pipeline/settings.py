@@ -27,7 +27,8 @@ DEFAULTS: dict[str, Any] = {
         "webp": {"quality": 80, "method": 4},
         "jpeg": {"quality": 82},
     },
-    # Named crops of covers for social previews and structured data: [width, height].
+    # Named crops for social previews and structured data: [width, height]. Made
+    # only for the photos a plugin asks them of (through PHOTO_PLANS).
     "crops": {
         "og": [1200, 630],
         "16x9": [1200, 675],

@@ -14,12 +14,9 @@ from .model import Image, Publisher
 from .settings import FeedSettings
 
 # Square crops of the logo: RSS allows an <image> at most 144 px wide; JSON
-# Feed's icon is 512 px and its favicon (Atom's icon too) 64 px.
-LOGO_CROPS = {
-    "feed-logo": (144, 144),
-    "feed-icon": (512, 512),
-    "feed-favicon": (64, 64),
-}
+# Feed's icon is 512 px and its favicon (Atom's icon too) 64 px. Named by
+# size, so another plugin asking for the same square shares the file.
+LOGO_CROPS = {"square-144": (144, 144), "square-512": (512, 512), "square-64": (64, 64)}
 ARTWORK_CROP = "podcast"
 
 
@@ -33,9 +30,9 @@ def make_publisher(
         name=library.name(lang),
         email=library.email,
         home_url=absolute_url(cfg.siteurl, language_prefix(lang, cfg.default_lang)),
-        logo=crop_image(logo, "feed-logo", cfg),
-        icon=crop_image(logo, "feed-icon", cfg),
-        favicon=crop_image(logo, "feed-favicon", cfg),
+        logo=crop_image(logo, "square-144", cfg),
+        icon=crop_image(logo, "square-512", cfg),
+        favicon=crop_image(logo, "square-64", cfg),
         artwork=artwork,
         hub=cfg.websub_hub,
     )

@@ -138,5 +138,11 @@ def test_the_context_key_table_is_read():
     keys = documented_keys()
     assert keys["CONTENT_CHECK"] == (
         {"content_model"},
-        {"content_model", "people_works", "theme_support", "site_feeds"},
+        {
+            "content_model",
+            "people_works",
+            "theme_support",
+            "site_feeds",
+            "page_metadata",
+        },
     )

@@ -1,0 +1,56 @@
+"""The page_metadata plugin's settings: PAGE_METADATA over these defaults, checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from site_base.settings import SettingsError, merged_settings
+
+DEFAULTS: dict[str, Any] = {
+    # The MEDIA crop shown when a page is shared (Open Graph, Twitter cards).
+    "share_crop": "og",
+    # The MEDIA crops an article's structured data lists (Google wants 16:9,
+    # 4:3 and 1:1 for article images).
+    "article_crops": ["16x9", "4x3", "1x1"],
+    # Pages without a photo are shared with the library's logo, this square.
+    "logo_size": 512,
+    # Open Graph locales of the site's languages (og:locale wants ll_CC).
+    "locales": {"vi": "vi_VN", "en": "en_US"},
+    # The slug of the standing page about the library (it carries Library data).
+    "about_page": "gioi-thieu",
+}
+
+
+@dataclass(frozen=True)
+class PageMetadataSettings:
+    """Checked PAGE_METADATA settings."""
+
+    share_crop: str
+    article_crops: tuple[str, ...]
+    logo_size: int
+    locales: dict[str, str]
+    about_page: str
+
+
+def load_settings(
+    settings: dict[str, Any], crops: dict[str, tuple[int, int]]
+) -> PageMetadataSettings:
+    """Merge PAGE_METADATA over the defaults and check it against MEDIA's crops."""
+    merged = merged_settings(settings, "PAGE_METADATA", DEFAULTS)
+    wanted = [merged["share_crop"], *merged["article_crops"]]
+    unknown = [name for name in wanted if name not in crops]
+    if unknown:
+        raise SettingsError(
+            f"PAGE_METADATA names crops MEDIA['crops'] lacks: {', '.join(unknown)}"
+        )
+    size = merged["logo_size"]
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise SettingsError("PAGE_METADATA['logo_size'] must be a whole number above 0")
+    return PageMetadataSettings(
+        share_crop=merged["share_crop"],
+        article_crops=tuple(merged["article_crops"]),
+        logo_size=size,
+        locales=dict(merged["locales"]),
+        about_page=merged["about_page"],
+    )

@@ -1,0 +1,96 @@
+"""What a shared link shows: the page's cover cropped 1200x630, else the logo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from content_model.model import Library
+from media_pipeline.plan import PhotoPlan, PhotoPlans
+from media_pipeline.renditions import MIME
+from photo_groups import Photo
+
+from .settings import PageMetadataSettings
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """A published picture for share previews and structured data."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    mime: str
+    # A wide crop (Twitter's summary_large_image), or the small square logo.
+    large: bool
+
+
+class SharePreviews:
+    """What a shared link shows: the pictures, and the page's Open Graph locale.
+
+    Asks the media pipeline for the crops pages use; finds them when pages render.
+
+    `request` runs at context time, for every page the build writes, so the
+    crops are planned before the pipeline encodes; templates then only look up.
+    """
+
+    def __init__(
+        self, plans: PhotoPlans, cfg: PageMetadataSettings, library: Library
+    ) -> None:
+        self.plans = plans
+        self.cfg = cfg
+        self.library = library
+        size = cfg.logo_size
+        # Named by size: the feeds' 512 px square is the same file.
+        self.logo_crop = f"square-{size}"
+        self.logo_plan = plans.add(
+            library.logo, {self.logo_crop: (size, size)}, responsive=False
+        )
+
+    def request(self, content: Any, *, article: bool) -> None:
+        """Plan the share crop of `content`'s cover, and an article's other crops."""
+        cover = getattr(content, "cover", None)
+        if cover is None:
+            return
+        names = (self.cfg.share_crop, *(self.cfg.article_crops if article else ()))
+        self.plans.add(cover, {name: self.plans.cfg.crops[name] for name in names})
+
+    def image(self, content: Any, lang: str) -> ShareImage:
+        """Return the picture a link to `content`'s page shows (the logo if none)."""
+        cover = getattr(content, "cover", None) if content else None
+        if cover is None:
+            return self.logo(lang)
+        return self._crop(self._plan(cover), self.cfg.share_crop, cover.alt, large=True)
+
+    def logo(self, lang: str) -> ShareImage:
+        """Return the library's logo, as pages without a photo are shared."""
+        return self._crop(
+            self.logo_plan, self.logo_crop, self.library.name(lang), large=False
+        )
+
+    def article_images(self, content: Any) -> list[ShareImage]:
+        """Return the cover's crops for an article's structured data (none: [])."""
+        cover = getattr(content, "cover", None)
+        if cover is None:
+            return []
+        plan = self._plan(cover)
+        return [
+            self._crop(plan, name, cover.alt, large=True)
+            for name in self.cfg.article_crops
+        ]
+
+    def locale(self, lang: str) -> str:
+        """Return the Open Graph locale of `lang` (vi_VN), else `lang` itself."""
+        return self.cfg.locales.get(lang, lang)
+
+    def _plan(self, photo: Photo) -> PhotoPlan:
+        # Planned at context time: asking again changes nothing.
+        return self.plans.add(photo)
+
+    @staticmethod
+    def _crop(plan: PhotoPlan, name: str, alt: str, *, large: bool) -> ShareImage:
+        crop = plan.crops[name]
+        return ShareImage(
+            plan.url(crop), crop.width, crop.height, alt, MIME[crop.fmt], large
+        )
