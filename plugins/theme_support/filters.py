@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
 
 # Babel's "long" date: "6 tháng 11, 2025" in Vietnamese, "November 6, 2025" in English.
 DATE_FORMAT = "long"
@@ -16,6 +16,34 @@ def long_date(value: date | datetime, lang: str) -> str:
     return format_date(value, format=DATE_FORMAT, locale=lang)
 
 
+# data/library.yml's day names, in Babel's order (Monday is 0).
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def opening_hours(library: Any, lang: str) -> list[str]:
+    """Return each opening time as a reader of `lang` reads it.
+
+    "Thứ Hai – Thứ Sáu: 07:30–17:00"; days that do not follow each other are
+    listed ("Thứ Hai, Thứ Tư: ...").
+    """
+    names = get_day_names("wide", locale=lang)
+    lines = []
+    for hours in library.opening_hours:
+        numbers = [WEEKDAYS.index(day) for day in hours.days]
+        in_a_row = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        if len(numbers) > 2 and in_a_row:  # noqa: PLR2004 (a range reads better)
+            days = f"{names[numbers[0]]} – {names[numbers[-1]]}"
+        else:
+            days = ", ".join(names[number] for number in numbers)
+        lines.append(f"{days[:1].upper()}{days[1:]}: {hours.opens}–{hours.closes}")
+    return lines
+
+
+def phone_href(phone: str) -> str:
+    """Return the tel: address of a phone number as written ("+84 214 ...")."""
+    return "tel:" + "".join(c for c in phone if c.isdigit() or c == "+")
+
+
 def intersects(values: list[str] | None, others: list[str]) -> bool:
     """Return whether the two lists share an item (a Jinja test)."""
     return bool(set(values or ()) & set(others))
@@ -24,4 +52,6 @@ def intersects(values: list[str] | None, others: list[str]) -> bool:
 def add_filters(generator: Any) -> None:
     """Register the filters and tests on the generator's template environment."""
     generator.env.filters["long_date"] = long_date
+    generator.env.filters["opening_hours"] = opening_hours
+    generator.env.filters["phone_href"] = phone_href
     generator.env.tests["intersects"] = intersects

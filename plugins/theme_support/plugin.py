@@ -8,7 +8,7 @@ from pelican import signals
 
 from .assets import get_generators
 from .filters import add_filters
-from .templates import add_category_menu, use_theme_templates_only
+from .templates import add_category_menu, add_library_facts, use_theme_templates_only
 
 
 def prepare_templates(generator: Any) -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     signals.generator_init.connect(prepare_templates)
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(add_category_menu)
+    signals.article_generator_finalized.connect(add_library_facts)

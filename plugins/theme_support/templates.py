@@ -1,4 +1,4 @@
-"""Theme glue: our templates only, and the category menu in the templates' context."""
+"""Theme glue: our templates only; the category menu and the library's facts."""
 
 from __future__ import annotations
 
@@ -40,3 +40,8 @@ def add_category_menu(generator: Any) -> None:
         }
         menus[lang] = [used[key] for key in keys if key in used]
     generator.context["SITE_CATEGORIES"] = menus
+
+
+def add_library_facts(generator: Any) -> None:
+    """Put the library's facts (data/library.yml) in the context for the footer."""
+    generator.context["LIBRARY"] = generator.context["CONTENT_CHECK"].library

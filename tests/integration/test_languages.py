@@ -150,10 +150,12 @@ def test_not_found_page_per_language(site):
 
 def test_page_translation_and_footer_links(site):
     assert {a["href"] for a in soup(site, "en/").select(".footer-nav a")} == {
-        "/en/gioi-thieu/"
+        "/en/gioi-thieu/",
+        "/en/feeds/",
     }
     assert {a["href"] for a in soup(site, "").select(".footer-nav a")} == {
-        "/gioi-thieu/"
+        "/gioi-thieu/",
+        "/feeds/",
     }
 
 

@@ -245,3 +245,28 @@ def test_only_crops_that_pages_use_are_made(hostile):
     # A standing page and a portrait are shared, not described as articles.
     assert "toa-nha-og.jpg" in made and "anh-og.jpg" in made
     assert not {"toa-nha-16x9.jpg", "anh-16x9.jpg", "anh-1x1.jpg"} & made
+
+
+@pytest.mark.parametrize(
+    ("path", "hours", "about"),
+    [
+        (
+            "2025/hoi-nghi-ban-doc-2025/",
+            "Thứ Hai – Thứ Sáu: 07:30–17:00",
+            "/gioi-thieu/",
+        ),
+        ("en/", "Monday – Friday: 07:30–17:00", "/gioi-thieu/"),
+    ],
+)
+def test_the_footer_shows_where_when_and_how_to_reach_the_library(
+    sample_site, path, hours, about
+):
+    footer = page(sample_site, path).select_one(".site-footer")
+    text = footer.get_text(" ", strip=True)
+    assert "phường Cam Đường, tỉnh Lào Cai" in text
+    assert hours in text
+    assert footer.select_one('a[href="tel:+842140000000"]').text == "+84 214 000 0000"
+    assert footer.select_one('a[href^="mailto:"]').text == "thuvien@laocai.example"
+    links = {a["href"].removeprefix(SITEURL) for a in footer.select(".footer-nav a")}
+    assert about in links
+    assert any(link.endswith("/feeds/") for link in links)
