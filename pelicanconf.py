@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent
 SITENAME = "Thư viện tỉnh Lào Cai"
 SITESUBTITLE = "Tin tức, tác giả, tác phẩm và văn hoá đọc"
 SITEURL = ""
+# Feeds, sitemaps and robots.txt need full addresses: in development builds,
+# the one `invoke serve` and `invoke livereload` serve at.
+DEV_SITEURL = "http://127.0.0.1:8000"
 RELATIVE_URLS = False
 
 PATH = "content"
@@ -49,6 +52,8 @@ PLUGINS = [
     "related_lists",
     "site_feeds",
     "page_metadata",
+    # Last: it lists every page the others wrote.
+    "search_engines",
 ]
 MEDIA = {"cache_path": ".cache/media"}
 # The theme's static files are published fingerprinted by theme_support, with
@@ -150,8 +155,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 FEEDS = {
-    # Feed readers need absolute addresses: the development server's.
-    "dev_siteurl": "http://127.0.0.1:8000",
     "site_limit": 30,
     "limit": 20,
 }

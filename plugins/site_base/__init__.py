@@ -1,4 +1,4 @@
-"""What every plugin of the site may use: checked settings and the message catalogues.
+"""What every plugin may use: checked settings, message catalogues, the site's address.
 
 A library, not a Pelican plugin: it registers nothing and imports no plugin.
 """

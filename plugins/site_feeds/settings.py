@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from content_model.config import build_time
 from site_base.settings import SettingsError, merged_settings
+from site_base.urls import public_siteurl
 
 DEFAULTS: dict[str, Any] = {
     # URL folder of the feeds and of the page that lists them, under SITEURL
@@ -20,8 +21,6 @@ DEFAULTS: dict[str, Any] = {
     # A WebSub hub (https://www.w3.org/TR/websub/) announced in every feed and
     # pinged after a publish; empty: none.
     "websub_hub": "",
-    # Feeds need absolute addresses: a development build (SITEURL "") uses this.
-    "dev_siteurl": "http://127.0.0.1:8000",
     # The songs podcast: Apple's category, whether it is explicit, artwork size.
     "podcast_category": "Music",
     "podcast_explicit": False,
@@ -79,16 +78,15 @@ def load_settings(settings: dict[str, Any]) -> FeedSettings:
             raise SettingsError(f"FEEDS[{key!r}] must be a whole number above 0")
     if not isinstance(merged["podcast_explicit"], bool):
         raise SettingsError("FEEDS['podcast_explicit'] must be True or False")
-    siteurl = (settings.get("SITEURL") or merged["dev_siteurl"]).rstrip("/")
-    for key, url in (("SITEURL", siteurl), ("websub_hub", merged["websub_hub"])):
-        if url and urlsplit(url).scheme not in ("http", "https"):
-            raise SettingsError(f"FEEDS needs an absolute http(s) address for {key}")
+    hub = merged["websub_hub"]
+    if hub and urlsplit(hub).scheme not in ("http", "https"):
+        raise SettingsError("FEEDS['websub_hub'] must be a full http(s) address")
     return FeedSettings(
         path=merged["path"].strip("/"),
         site_limit=merged["site_limit"],
         limit=merged["limit"],
         websub_hub=merged["websub_hub"],
-        siteurl=siteurl,
+        siteurl=public_siteurl(settings),
         podcast_category=merged["podcast_category"],
         podcast_explicit=merged["podcast_explicit"],
         artwork_size=merged["artwork_size"],

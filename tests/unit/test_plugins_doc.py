@@ -144,5 +144,6 @@ def test_the_context_key_table_is_read():
             "theme_support",
             "site_feeds",
             "page_metadata",
+            "search_engines",
         },
     )

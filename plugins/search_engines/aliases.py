@@ -1,0 +1,44 @@
+"""Old addresses of a post (`aliases:`) as redirect pages to its address now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A file to write at an old address, and the page it sends readers to."""
+
+    save_as: str
+    url: str
+    target: Any
+
+
+def redirects(contents: list[Any], siteurl: str) -> list[Redirect]:
+    """Return a redirect per alias of each post or page, on this site's addresses.
+
+    An alias is a path ("/2024/old-name/") or a full address; one on another
+    site cannot be redirected from here and is left out.
+    """
+    site = urlsplit(siteurl)
+    found = []
+    for content in contents:
+        for alias in getattr(content, "aliases", None) or []:
+            parts = urlsplit(alias)
+            if parts.netloc and parts.netloc != site.netloc:
+                continue
+            # A full address on this site includes SITEURL's own path.
+            path = parts.path
+            if parts.netloc:
+                path = path.removeprefix(site.path.rstrip("/"))
+            path = path.lstrip("/")
+            if not path or path.endswith("/"):
+                save_as = f"{path}index.html"
+            elif path.endswith(".html"):
+                save_as = path
+            else:
+                save_as = f"{path}/index.html"
+            found.append(Redirect(save_as, save_as.removesuffix("index.html"), content))
+    return found

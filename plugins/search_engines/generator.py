@@ -1,0 +1,83 @@
+"""Write the alias redirects, then sitemaps and robots.txt from the pages written."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .aliases import redirects
+from .pages import SitemapPages
+from .settings import load_settings
+from .sitemaps import news_sitemap_bytes, robots_txt, sitemap_bytes
+
+logger = logging.getLogger(__name__)
+
+
+class SearchEnginesGenerator(Generator):
+    """The last generator: every page is written when its generate_output runs."""
+
+    def generate_context(self) -> None:
+        """Start recording the pages written (SITEMAP_PAGES)."""
+        self.cfg = load_settings(self.settings)
+        self.context["SITEMAP_PAGES"] = SitemapPages(self.cfg)
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the redirects, sitemap.xml, sitemap-news.xml and robots.txt."""
+        output = Path(self.output_path)
+        self._write_redirects(writer, output)
+        library = self.context["CONTENT_CHECK"].library
+        posts = [
+            post
+            for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
+            for post in lang_posts
+            if getattr(post, "status", "published") != "draft"
+        ]
+        files = {
+            self.cfg.sitemap: sitemap_bytes(
+                self.context["SITEMAP_PAGES"].sorted(),
+                self.cfg,
+                self.settings["LANGUAGES"],
+            ),
+            self.cfg.news_sitemap: news_sitemap_bytes(
+                posts,
+                self.cfg,
+                {lang: library.name(lang) for lang in self.settings["LANGUAGES"]},
+            ),
+            "robots.txt": robots_txt(self.cfg),
+        }
+        for name, data in files.items():
+            (output / name).write_bytes(data)
+
+    def _write_redirects(self, writer: Any, output: Path) -> None:
+        contents = [
+            content
+            for key in ("articles", "pages")
+            for original in self.context.get(key, [])
+            for content in (original, *original.translations)
+        ]
+        for redirect in redirects(contents, self.cfg.siteurl):
+            if (output / redirect.save_as).exists():
+                logger.warning(
+                    "%s: the old address /%s is a page of the site now: "
+                    "remove it from 'aliases'",
+                    redirect.target.source_path,
+                    redirect.url,
+                )
+                continue
+            writer.write_file(
+                redirect.save_as,
+                self.get_template("redirect"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=redirect.url,
+                redirect_to=redirect.target,
+                page_lang=redirect.target.lang,
+            )
+
+
+def get_generators(_pelican: Any) -> type[Generator]:
+    """Return the search engines generator."""
+    return SearchEnginesGenerator

@@ -1,0 +1,56 @@
+"""The search_engines plugin's settings: SEARCH_ENGINES over these defaults, checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from content_model.config import build_time
+from site_base.settings import SettingsError, merged_settings
+from site_base.urls import public_siteurl
+
+DEFAULTS: dict[str, Any] = {
+    # Google News reads posts of the last two days from the news sitemap.
+    "news_days": 2,
+    # File names at the site's root (robots.txt lists both).
+    "sitemap": "sitemap.xml",
+    "news_sitemap": "sitemap-news.xml",
+}
+
+
+@dataclass(frozen=True)
+class SearchEngineSettings:
+    """Checked SEARCH_ENGINES settings plus what the plugin needs from Pelican's."""
+
+    news_days: int
+    sitemap: str
+    news_sitemap: str
+    siteurl: str
+    default_lang: str
+    build_time: datetime
+    not_found: str
+
+
+def load_settings(settings: dict[str, Any]) -> SearchEngineSettings:
+    """Merge SEARCH_ENGINES over the defaults (without changing `settings`)."""
+    merged = merged_settings(settings, "SEARCH_ENGINES", DEFAULTS)
+    days = merged["news_days"]
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise SettingsError(
+            "SEARCH_ENGINES['news_days'] must be a whole number above 0"
+        )
+    for key in ("sitemap", "news_sitemap"):
+        if "/" in merged[key] or not merged[key].endswith(".xml"):
+            raise SettingsError(
+                f"SEARCH_ENGINES[{key!r}] must be a file name like x.xml"
+            )
+    return SearchEngineSettings(
+        news_days=days,
+        sitemap=merged["sitemap"],
+        news_sitemap=merged["news_sitemap"],
+        siteurl=public_siteurl(settings),
+        default_lang=settings["DEFAULT_LANG"],
+        build_time=build_time(settings),
+        not_found=settings.get("NOT_FOUND_SAVE_AS", "404.html"),
+    )

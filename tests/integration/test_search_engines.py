@@ -1,0 +1,184 @@
+"""sitemap.xml, sitemap-news.xml, robots.txt and redirects from old addresses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from tests.support import post
+
+SITEURL = "https://thuvien.laocai.example"
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+HOSTILE_TITLE = 'Tin "nóng" & <script>alert(1)</script> > hết'
+# Two days before "now" is the news sitemap's window.
+BUILD_TIME = "2025-11-20T12:00:00+07:00"
+FILES = {
+    "posts/2025/tin-moi/index.md": post(
+        f"""
+        title: '{HOSTILE_TITLE}'
+        date: 2025-11-19 08:00
+        category: hoat-dong-thu-vien
+        aliases: [/2024/ten-cu/, /tin-cu.html, {SITEURL}/old/x, https://other.example/y/]
+        """
+    ),
+    "posts/2025/tin-moi/index.en.md": post("title: New post"),
+    "posts/2025/tin-cu/index.md": post(
+        "title: Tin cũ\ndate: 2025-11-01\ncategory: am-nhac\naliases: [/2025/tin-moi/]"
+    ),
+    "posts/2025/ban-sao/index.md": post(
+        "title: Bản sao\ndate: 2025-11-18\ncategory: am-nhac\n"
+        "canonical: https://baolaocai.vn/goc.html"
+    ),
+}
+
+
+def sitemap(output: Path, name: str = "sitemap.xml") -> etree._Element:
+    return etree.parse(str(output / name)).getroot()
+
+
+def listed(root: etree._Element) -> list[str]:
+    return [loc.text for loc in root.findall("s:url/s:loc", NS)]
+
+
+def local(output: Path, url: str) -> Path:
+    assert url.startswith(f"{SITEURL}/"), url
+    path = output / url.removeprefix(f"{SITEURL}/")
+    return path / "index.html" if url.endswith("/") else path
+
+
+@pytest.fixture(scope="module")
+def site(build_site):
+    built = build_site(FILES, production=True, BUILD_TIME=BUILD_TIME)
+    assert built.ok, built.log
+    return built
+
+
+def test_the_sitemap_lists_every_page_once(sample_site):
+    root = sitemap(sample_site)
+    assert root.tag == f"{{{NS['s']}}}urlset"
+    assert root.nsmap == {None: NS["s"], "xhtml": NS["xhtml"]}
+    urls = listed(root)
+    assert len(urls) == len(set(urls))
+    pages = {
+        p
+        for p in sample_site.rglob("*.html")
+        if p.name != "404.html" and "drafts" not in p.parts
+    }
+    assert {local(sample_site, url) for url in urls} == pages
+    assert f"{SITEURL}/2025/hoi-nghi-ban-doc-2025/" in urls
+
+
+def test_posts_carry_their_last_change(sample_site):
+    root = sitemap(sample_site)
+    by_url = {
+        url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
+        for url in root.findall("s:url", NS)
+    }
+    assert by_url[f"{SITEURL}/2025/hoi-nghi-ban-doc-2025/"] == (
+        "2025-11-06T00:00:00+07:00"
+    )
+    assert by_url[f"{SITEURL}/"] == max(
+        value for url, value in by_url.items() if value and "/2025/" in url
+    )
+
+
+def test_hreflang_pairs_go_both_ways_with_href(sample_site):
+    root = sitemap(sample_site)
+    alternates = {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("xhtml:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+    paired = {url: links for url, links in alternates.items() if links}
+    assert f"{SITEURL}/en/2025/hoi-nghi-ban-doc-2025/" in paired
+    for url, links in paired.items():
+        assert url in links.values(), url  # itself included
+        assert links["x-default"] == links["vi"]
+        for lang, href in links.items():
+            assert alternates[href] == links, (url, lang)
+    # The same pairs as the pages' own <link rel="alternate" hreflang>.
+    html = BeautifulSoup(
+        (sample_site / "en/index.html").read_text("utf-8"), "html.parser"
+    )
+    page_links = {
+        link["hreflang"]: link["href"]
+        for link in html.select('link[rel="alternate"][hreflang]')
+    }
+    assert page_links == alternates[f"{SITEURL}/en/"]
+
+
+def test_robots_txt_lists_both_sitemaps(sample_site):
+    assert (sample_site / "robots.txt").read_text("utf-8") == (
+        "User-agent: *\nAllow: /\n\n"
+        f"Sitemap: {SITEURL}/sitemap.xml\n"
+        f"Sitemap: {SITEURL}/sitemap-news.xml\n"
+    )
+
+
+def test_the_news_sitemap_holds_the_last_two_days(site):
+    root = sitemap(site.output, "sitemap-news.xml")
+    assert root.nsmap == {None: NS["s"], "news": NS["news"]}
+    assert listed(root) == [f"{SITEURL}/2025/tin-moi/", f"{SITEURL}/en/2025/tin-moi/"]
+    news = root.findall("s:url/news:news", NS)
+    assert news[0].findtext("news:title", namespaces=NS) == HOSTILE_TITLE
+    assert news[0].findtext("news:publication/news:name", namespaces=NS) == (
+        "Thư viện tỉnh Lào Cai"
+    )
+    assert news[1].findtext("news:publication/news:language", namespaces=NS) == "en"
+    assert news[1].findtext("news:publication/news:name", namespaces=NS) == (
+        "Lao Cai Provincial Library"
+    )
+    assert news[0].findtext("news:publication_date", namespaces=NS) == (
+        "2025-11-19T08:00:00+07:00"
+    )
+    raw = (site.output / "sitemap-news.xml").read_text("utf-8")
+    assert "<script" not in raw and "&amp;lt;" not in raw
+
+
+def test_a_copy_of_another_sites_post_is_left_to_the_original(site):
+    assert f"{SITEURL}/2025/ban-sao/" not in listed(sitemap(site.output))
+
+
+@pytest.mark.parametrize("old", ["2024/ten-cu/", "tin-cu.html", "old/x/"])
+def test_an_old_address_sends_readers_to_the_post(site, old):
+    target = f"{SITEURL}/2025/tin-moi/"
+    html = BeautifulSoup(
+        local(site.output, f"{SITEURL}/{old}").read_text("utf-8"), "html.parser"
+    )
+    refresh = html.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh == f"0; url={target}"
+    assert [link["href"] for link in html.find_all("link", rel="canonical")] == [target]
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert html.select_one("main a")["href"] == target
+    assert f"{SITEURL}/{old}" not in listed(sitemap(site.output))
+
+
+def test_an_alias_never_replaces_a_page(site):
+    page = (site.output / "2025/tin-moi/index.html").read_text("utf-8")
+    assert 'http-equiv="refresh"' not in page
+    assert "the old address /2025/tin-moi/ is a page of the site now" in site.log
+    assert not (site.output / "y").exists()  # an address on another site
+
+
+def test_sitemaps_are_byte_identical_on_a_rebuild(build_site, site):
+    again = build_site(FILES, production=True, BUILD_TIME=BUILD_TIME)
+    for name in ("sitemap.xml", "sitemap-news.xml", "robots.txt"):
+        assert (again.output / name).read_bytes() == (site.output / name).read_bytes()
+
+
+def test_every_hreflang_version_is_a_page_of_the_build(sample_site):
+    seen = defaultdict(set)
+    for link in sitemap(sample_site).findall("s:url/xhtml:link", NS):
+        seen[link.get("hreflang")].add(link.get("href"))
+        assert local(sample_site, link.get("href")).is_file()
+    assert set(seen) == {"vi", "en", "x-default"}
