@@ -52,6 +52,7 @@ PLUGINS = [
     "related_lists",
     "site_feeds",
     "page_metadata",
+    "site_events",
     # Last: it lists every page the others wrote.
     "search_engines",
 ]

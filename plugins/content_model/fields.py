@@ -118,6 +118,12 @@ def moment(value: Any, tz: tzinfo) -> datetime:
     return result.replace(tzinfo=_offset(offset) if offset else tz)
 
 
+def moment_or_day(value: Any, tz: tzinfo) -> datetime | date:
+    """Accept a date and time, or a date alone: a whole day (an all-day event)."""
+    result = moment(value, tz)
+    return result if _DATE_PATTERN.match(value.strip()).group("H") else result.date()
+
+
 def _offset(text_offset: str) -> tzinfo:
     """Return the fixed time zone of 'Z', '+07', '+0700' or '+07:00'."""
     if text_offset == "Z":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 from .categories import Categories
 from .model import Document
 from .problems import ProblemList
@@ -48,7 +50,7 @@ def check_rules(
     if (
         "end" in event
         and "start" in event
-        and event["end"] < event["start"]
+        and _day_and_time(event["end"]) < _day_and_time(event["start"])
         and document.sets("event")
     ):
         problems.error(
@@ -91,3 +93,10 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
             "the name",
             document.line_of("audio"),
         )
+
+
+def _day_and_time(value: date | datetime) -> tuple[date, time]:
+    """Order a whole day (an all-day event) and a moment on the same scale."""
+    if isinstance(value, datetime):
+        return value.date(), value.time()
+    return value, time.min

@@ -78,8 +78,8 @@ POST = Schema(
         "works": Field(fields.slug_list),
         "event": Group(
             {
-                "start": Field(fields.moment, required=True),
-                "end": Field(fields.moment),
+                "start": Field(fields.moment_or_day, required=True),
+                "end": Field(fields.moment_or_day),
                 "venue": Field(fields.text),
             },
             example="event: {start: 2025-11-06 14:00, venue: Thư viện tỉnh}",

@@ -144,6 +144,7 @@ def test_the_context_key_table_is_read():
             "theme_support",
             "site_feeds",
             "page_metadata",
+            "site_events",
             "search_engines",
         },
     )

@@ -1,0 +1,90 @@
+"""Events as iCalendar (RFC 5545): one event per post, and the site's calendar.
+
+Times carry the site's time zone (TZID with its VTIMEZONE); a date without a
+time is an all-day event (VALUE=DATE, the end being the day after). The UID
+comes from the original post's address, so it never changes and every
+language's file names the same event; DTSTAMP is the post's last change.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import icalendar
+from markupsafe import Markup
+
+from .settings import EventSettings
+
+PRODUCT = "-//Thu vien tinh Lao Cai//site_events//VI"
+
+
+def event_uid(original: Any, cfg: EventSettings) -> str:
+    """Return the event's lasting identifier: the original post's path @ the host."""
+    return f"{original.url.strip('/').replace('/', '-')}@{urlsplit(cfg.siteurl).netloc}"
+
+
+def event_component(post: Any, original: Any, cfg: EventSettings) -> icalendar.Event:
+    """Return the VEVENT of `post`'s event, in `post`'s language."""
+    event = post.event
+    url = f"{cfg.siteurl}/{post.url}"
+    component = icalendar.Event()
+    component.add("uid", event_uid(original, cfg))
+    stamp = getattr(post, "modified", None) or post.date
+    component.add("dtstamp", stamp.astimezone(UTC))
+    component.add("summary", post.title)
+    start, end = event_span(event["start"], event.get("end"), cfg)
+    component.add("dtstart", start)
+    component.add("dtend", end)
+    if event.get("venue"):
+        component.add("location", event["venue"])
+    component.add("url", url)
+    summary = Markup(getattr(post, "summary", "") or "").striptags()
+    component.add("description", f"{summary}\n{url}".strip())
+    return component
+
+
+def event_span(
+    start: date | datetime, end: date | datetime | None, cfg: EventSettings
+) -> tuple[date | datetime, date | datetime]:
+    """Return DTSTART and DTEND: site-zone times, or whole days (end exclusive)."""
+    if isinstance(start, datetime):
+        start = start.astimezone(cfg.timezone)
+        if end is None:
+            return start, start + cfg.default_length
+        if not isinstance(end, datetime):  # until the end of that day
+            end = datetime.combine(end + timedelta(days=1), datetime.min.time())
+            return start, end.replace(tzinfo=cfg.timezone)
+        return start, end.astimezone(cfg.timezone)
+    last = end.date() if isinstance(end, datetime) else (end or start)
+    return start, last + timedelta(days=1)
+
+
+def calendar_bytes(
+    components: list[icalendar.Event], name: str, cfg: EventSettings
+) -> bytes:
+    """Return a whole calendar file holding `components`."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", cfg.timezone.key)
+    for component in components:
+        calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def event_moments(
+    event: dict[str, Any], cfg: EventSettings
+) -> tuple[datetime, datetime]:
+    """Return when an event starts and is over, as moments (a day from midnight)."""
+    return tuple(  # type: ignore[return-value]
+        value
+        if isinstance(value, datetime)
+        else datetime.combine(value, datetime.min.time()).replace(tzinfo=cfg.timezone)
+        for value in event_span(event["start"], event.get("end"), cfg)
+    )
