@@ -147,6 +147,11 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
     assert english.select_one(".event-box dd").get_text(strip=True) == (
         "14:00–17:00, November 25, 2025"
     )
+    assert [dt.get_text() for dt in english.select(".event-box dt")] == [
+        "When",
+        "Where",
+    ]
+    assert english.select_one(".event-box a[download]").get_text() == "Add to calendar"
     all_day = BeautifulSoup(
         (site / "2025/hoi-nghi/index.html").read_text("utf-8"), "html.parser"
     )
