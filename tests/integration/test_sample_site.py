@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 
 import pytest
 
@@ -85,3 +86,16 @@ def test_clean_removes_the_output_folder(tmp_path):
     (output / "2025" / "index.html").write_text("<p>built</p>", encoding="utf-8")
     assert run_task("clean", "--output", str(output)).returncode == 0
     assert not output.exists()
+
+
+def test_sub_path_sitemaps_feeds_and_calendar_use_the_full_address(subpath_build):
+    calendar = "2025/hoi-nghi-ban-doc-2025/calendar.ics"
+    for name in ("sitemap.xml", "robots.txt", "feeds/all.rss.xml", calendar):
+        # iCalendar folds long lines: CRLF and a space.
+        text = (subpath_build / name).read_bytes().decode().replace("\r\n ", "")
+        addresses = re.findall(r"https://thu-vien-lao-cai\.github\.io[^\s\"<]*", text)
+        assert addresses, name
+        for address in addresses:
+            assert address.startswith(f"{SUBPATH_SITEURL}/"), (name, address)
+            path = subpath_build / address.removeprefix(f"{SUBPATH_SITEURL}/")
+            assert (path / "index.html" if address.endswith("/") else path).exists()
