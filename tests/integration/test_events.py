@@ -10,6 +10,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.site_checks import html_errors
 from tests.support import post
 
 SITEURL = "https://thuvien.laocai.example"
@@ -176,3 +177,7 @@ def test_calendars_are_byte_identical_on_a_rebuild(build_site, site):
     again = build_site(FILES, production=True, BUILD_TIME=BUILD_TIME).output
     for path in ("events.ics", "2025/dem-tho/calendar.ics"):
         assert (again / path).read_bytes() == (site / path).read_bytes()
+
+
+def test_pages_with_an_event_box_are_valid_html(site):
+    assert html_errors(site)[site] == []

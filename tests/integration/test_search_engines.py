@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from tests.site_checks import html_errors
 from tests.support import post
 
 SITEURL = "https://thuvien.laocai.example"
@@ -182,3 +183,7 @@ def test_every_hreflang_version_is_a_page_of_the_build(sample_site):
         seen[link.get("hreflang")].add(link.get("href"))
         assert local(sample_site, link.get("href")).is_file()
     assert set(seen) == {"vi", "en", "x-default"}
+
+
+def test_redirect_pages_are_valid_html(site):
+    assert html_errors(site.output)[site.output] == []
