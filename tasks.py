@@ -74,6 +74,40 @@ def preview(c, siteurl=None, content=None, output=None):
     )
 
 
+@task(
+    help={
+        "output": "the production build to check (default: output/)",
+        "siteurl": "the SITEURL it was built for (default: publishconf.py's)",
+        "select": "only the gates whose names match (pytest -k), e.g. 'post and 390'",
+    }
+)
+def gates(c, output=None, siteurl=None, select=None):
+    """Check a production build as readers meet it; a failure names page and rule."""
+    folder = Path(output or CONFIG["output"]).resolve()
+    if not (folder / "index.html").is_file():
+        raise Exit(f"{folder} holds no built site: run `invoke preview` first", code=1)
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        str(ROOT / "tests" / "gates"),
+        "-m",
+        "gates",
+        "--gates-output",
+        str(folder),
+        "-n",
+        "auto",
+        "-p",
+        "no:cacheprovider",
+    ]
+    if siteurl:
+        command += ["--gates-siteurl", siteurl]
+    if select:
+        command += ["-k", select]
+    if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
+        raise Exit("Gates failed: the pages and rules are listed above.", code=1)
+
+
 @task(help={"content": "content folder (default: content/)"})
 def check(c, content=None):
     """Check all content and data; list every problem; exit 1 if any is an error."""

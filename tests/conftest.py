@@ -3,15 +3,23 @@ repository's sample site built once for the whole run."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from pelican.settings import read_settings
+from playwright.sync_api import BrowserContext
+from playwright.sync_api import Error as PlaywrightError
 
-from tests.support import CATEGORIES, run_pelican, run_task, write_site
+from tests.support import CATEGORIES, REPO, run_pelican, run_task, write_site
+from tools.browser import CHROMIUM, FLAGS
 
 # "Now" of the shared sample build (2025-11-29 08:00 UTC): after every sample
 # post, and fixed so that a second build can be compared with it byte for byte.
@@ -93,3 +101,99 @@ def sample_site(tmp_path_factory, worker_id) -> Path:
     built = json.loads(outcome.read_text(encoding="utf-8"))
     assert built["code"] == 0, built["log"]
     return folder / "output"
+
+
+def pytest_addoption(parser):
+    """`invoke gates` points the browser tests at a build other than the sample's."""
+    group = parser.getgroup("gates", "gates on a production build")
+    group.addoption("--gates-output", help="the output/ folder to check")
+    group.addoption("--gates-siteurl", help="the SITEURL it was built for")
+
+
+@pytest.fixture(scope="session")
+def published(request) -> Path:
+    """Return the production build the gates and browser tests check.
+
+    The sample site, or the folder `invoke gates` names (--gates-output).
+    """
+    given = request.config.getoption("--gates-output")
+    return Path(given).resolve() if given else request.getfixturevalue("sample_site")
+
+
+@pytest.fixture(scope="session")
+def site_url(request) -> str:
+    """Return the SITEURL of that build (publishconf.py's unless given)."""
+    given = request.config.getoption("--gates-siteurl")
+    if given:
+        return given.rstrip("/")
+    return read_settings(str(REPO / "publishconf.py"))["SITEURL"]
+
+
+# The browser: Debian's Chromium, the published files served on 127.0.0.1, and
+# every request to SITEURL's origin answered from there (Playwright's
+# context.route), so the very files to publish load locally, absolute URLs
+# included.
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def local_server(published):
+    """Serve the build on a free port of 127.0.0.1."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(published))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def _contexts(browser, site_url, local_server):
+    """Return one browser context per set of options, made when first asked for.
+
+    Tests get a new page each; sharing contexts spares making one per test.
+    """
+    made: dict[str, BrowserContext] = {}
+
+    def answer_locally(route):
+        local = local_server + route.request.url[len(site_url) :]
+        # A page may close while one of its lazy photos is still loading.
+        with contextlib.suppress(PlaywrightError):
+            route.fulfill(response=route.fetch(url=local))
+
+    def context_for(options: dict) -> BrowserContext:
+        key = repr(sorted(options.items()))
+        if key not in made:
+            made[key] = browser.new_context(**options)
+            made[key].route(f"{site_url}/**", answer_locally)
+        return made[key]
+
+    yield context_for
+    for context in made.values():
+        context.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+@pytest.fixture
+def new_page(_contexts):
+    """Return new_page(**context_options): a page whose SITEURL is served locally."""
+    pages = []
+
+    def open_page(**options):
+        page = _contexts(options).new_page()
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()

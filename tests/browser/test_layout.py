@@ -49,18 +49,3 @@ def test_focus_is_visible(new_page, site_url):
         "() => getComputedStyle(document.activeElement).outlineStyle"
     )
     assert outline == "solid"
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_console_error(new_page, site_url, path):
-    page = new_page()
-    errors = []
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(message.text) if message.type == "error" else None
-        ),
-    )
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + path, wait_until="networkidle")
-    assert errors == []

@@ -1,0 +1,65 @@
+"""Every page type at 390 and 1280 px: requests, console, width, images, feeds, axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gates.checks import (
+    axe_violations,
+    feed_links,
+    horizontal_overflow,
+    image_candidates,
+)
+from tests.gates.conftest import OTHER_LANGUAGES
+from tests.gates.pages import TYPES
+
+pytestmark = [pytest.mark.browser, pytest.mark.gates]
+
+PAGE_TYPES = [
+    name if not lang else f"{name} ({lang})"
+    for lang in ("", *OTHER_LANGUAGES)
+    for name, _pattern in TYPES
+]
+WIDTHS = {390: 844, 1280: 800}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_page_passes_every_gate(new_page, build, pages, kind, width):
+    if kind not in pages:
+        pytest.skip(f"this build has no {kind} page")
+    path = pages[kind]
+    page = new_page(viewport={"width": width, "height": WIDTHS[width]}, bypass_csp=True)
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"console error: {m.text}") if m.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda r: problems.append(f"failed request: {r.url} ({r.failure})"),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"failed request: {r.url} (HTTP {r.status})")
+            if r.status >= 400 and not r.url.endswith("404.html")
+            else None
+        ),
+    )
+    page.goto(f"{build.url}/{path}", wait_until="networkidle")
+    if (overflow := horizontal_overflow(page)) > 0:
+        problems.append(f"wider than the screen by {overflow} px")
+    for url in image_candidates(page):
+        if not (file := build.file(url)) or not file.is_file():
+            problems.append(f"image missing: {url}")
+    for url in feed_links(page):
+        if not (file := build.file(url)) or not file.is_file():
+            problems.append(f"feed missing: {url}")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        problems += [f"accessibility ({scheme}): {v}" for v in axe_violations(page)]
+    assert not problems, f"/{path} at {width} px:\n" + "\n".join(problems)
