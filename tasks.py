@@ -308,6 +308,12 @@ def bench_images(c, photos=16, no_phone=False):
     _run_tool(c, f"bench_images --photos {photos}{extra}")
 
 
+@task
+def lighthouse(c):
+    """Lighthouse (mobile) scores and LCP, CLS, TBT, bytes of key pages."""
+    _run_tool(c, "lighthouse")
+
+
 def _run_tool(c, command: str) -> None:
     """Run `tools/<module>.py` as a module of the repository (`tools.` imports)."""
     with c.cd(str(ROOT)):

@@ -1,0 +1,45 @@
+"""The host-like server of `invoke lighthouse`: gzip, cache headers, charset."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+import pytest
+
+from tools.static_server import serve
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "index.html").write_text("<p>Xin chào</p>" * 50, encoding="utf-8")
+    (tmp_path / "site.a6bd42498f.css").write_text("p{color:red}" * 50)
+    (tmp_path / "anh.jpg").write_bytes(b"\xff\xd8not really a photo")
+    server, url = serve(tmp_path)
+    yield url
+    server.shutdown()
+
+
+def get(url: str) -> tuple[dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:  # noqa: S310 (127.0.0.1)
+        return dict(response.headers), response.read()
+
+
+def test_pages_are_compressed_and_kept_ten_minutes(site):
+    headers, body = get(site + "/")
+    assert headers["Content-Encoding"] == "gzip"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "public, max-age=600"
+    assert gzip.decompress(body).decode() == "<p>Xin chào</p>" * 50
+
+
+def test_fingerprinted_files_are_kept_a_year(site):
+    headers, _body = get(site + "/site.a6bd42498f.css")
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_photos_are_sent_as_they_are(site):
+    headers, body = get(site + "/anh.jpg")
+    assert "Content-Encoding" not in headers
+    assert body == b"\xff\xd8not really a photo"
