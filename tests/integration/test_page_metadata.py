@@ -255,7 +255,7 @@ def test_only_crops_that_pages_use_are_made(hostile):
             "Thứ Hai – Thứ Sáu: 07:30–17:00",
             "/gioi-thieu/",
         ),
-        ("en/", "Monday – Friday: 07:30–17:00", "/gioi-thieu/"),
+        ("en/", "Monday – Friday: 07:30–17:00", "/en/gioi-thieu/"),
     ],
 )
 def test_the_footer_shows_where_when_and_how_to_reach_the_library(
