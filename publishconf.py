@@ -17,3 +17,5 @@ CONTENT_MODEL = {**_base.CONTENT_MODEL, "show_drafts": False, "show_future": Fal
 # Feed readers that use WebSub hear of new posts from this hub at once; `invoke
 # publish` pings it with the feeds that changed (site_feeds.websub).
 FEEDS = {**_base.FEEDS, "websub_hub": "https://pubsubhubbub.appspot.com/"}
+# `invoke publish`: files a replaced page still referenced stay online a week.
+PUBLISH = {"retention_days": 7}

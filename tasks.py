@@ -108,6 +108,65 @@ def gates(c, output=None, siteurl=None, select=None):
         raise Exit("Gates failed: the pages and rules are listed above.", code=1)
 
 
+@task(
+    help={
+        "to": "where to publish: a folder (its `current` is the web root)",
+        "rollback": "switch readers back to the release before the current one",
+        "siteurl": "public address to build for (default: publishconf.py's)",
+        "content": "content folder (default: content/)",
+        "output": "build folder (default: output/)",
+        "hub": "WebSub hub to tell of the changed feeds (default: FEEDS' hub)",
+        "no_ping": "do not tell the WebSub hub",
+    }
+)
+# invoke makes each parameter a command-line option: they stay positional.
+def publish(  # noqa: PLR0913, PLR0917
+    c,
+    to,
+    rollback=False,
+    siteurl=None,
+    content=None,
+    output=None,
+    hub=None,
+    no_ping=False,
+):
+    """Production build, the gates, then a new release at DEST (or --rollback)."""
+    from site_feeds.websub import WebSubError, changed_feeds, ping_hub  # noqa: PLC0415
+    from site_publish.destinations import target_for  # noqa: PLC0415
+    from site_publish.folder import PublishError  # noqa: PLC0415
+    from site_publish.settings import load_settings  # noqa: PLC0415
+
+    settings = read_settings(CONFIG["settings_publish"])
+    try:
+        target = target_for(to, load_settings(settings))
+        if rollback:
+            print(target.rollback().describe())
+            return
+    except PublishError as error:
+        raise Exit(f"Cannot publish: {error}.", code=1) from None
+    siteurl = siteurl or settings["SITEURL"]
+    output = output or CONFIG["output"]
+    preview(c, siteurl=siteurl, content=content, output=output)
+    if target.is_online(Path(output)):
+        # These very files passed the gates when they were published.
+        print(f"Nothing to publish: {to} already has this build.")
+        return
+    gates(c, output=output, siteurl=siteurl)
+    before = target.current()
+    summary = target.publish(Path(output))
+    print(summary.describe())
+    hub = hub or settings.get("FEEDS", {}).get("websub_hub")
+    if summary.release and hub and not no_ping:
+        old = target.release_folder(before.id) if before else None
+        new = target.release_folder(summary.release)
+        feeds = changed_feeds(old, new, siteurl)
+        try:
+            ping_hub(hub, feeds)
+            print(f"Told the WebSub hub of {len(feeds)} changed feeds.")
+        except WebSubError as error:
+            print(f"The site is published, but {error}.")
+
+
 @task(help={"content": "content folder (default: content/)"})
 def check(c, content=None):
     """Check all content and data; list every problem; exit 1 if any is an error."""
@@ -285,9 +344,10 @@ def i18n_compile(c):
 @task(help={"args": "extra pytest arguments, in quotes"})
 def test(c, args=""):
     """Run the whole test suite (in parallel)."""
-    # loadgroup: an integration module's tests share a worker (tests/integration).
+    # loadfile: a module's tests share a worker, so its module-scoped sites are
+    # built once (xdist 3.8's loadgroup does not group under pytest 9).
     python = shlex.quote(sys.executable)
-    c.run(f"{python} -m pytest -n auto --dist loadgroup {args}", pty=False)
+    c.run(f"{python} -m pytest -n auto --dist loadfile {args}", pty=False)
 
 
 @task(help={"posts": "number of generated posts", "repeat": "runs per figure"})

@@ -102,7 +102,13 @@ def run_task(
 def _run(
     command: list[str], source_date_epoch: int | None = None
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "200", "PYTHONWARNINGS": "ignore"}
+    env = {
+        **os.environ,
+        "COLUMNS": "200",
+        "PYTHONWARNINGS": "ignore",
+        # `invoke gates` inside a test: the test run already uses every core.
+        "PYTEST_XDIST_AUTO_NUM_WORKERS": "0",
+    }
     env.pop("SOURCE_DATE_EPOCH", None)
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)

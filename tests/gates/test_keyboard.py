@@ -37,17 +37,19 @@ def test_keyboard_reaches_everything_with_visible_focus(new_page, build, pages):
     path = pages[kind]
     page = new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{build.url}/{path}", wait_until="networkidle")
+    # What the page has (a post may have no photo, a site one language).
+    present = {name: css for name, css in TARGETS.items() if page.locator(css).count()}
     reached: set[str] = set()
     invisible: list[str] = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        focus = page.evaluate(FOCUSED, TARGETS)
+        focus = page.evaluate(FOCUSED, present)
         if not focus["visible"]:
             invisible.append(focus["html"])
         reached.update(focus["reached"])
-        if reached == set(TARGETS):
+        if reached == set(present):
             break
-    missing = sorted(set(TARGETS) - reached)
+    missing = sorted(set(present) - reached)
     problems = [f"not reached with Tab: {name}" for name in missing]
     problems += [f"focus not visible on {html}" for html in invisible]
     assert not problems, f"/{path}:\n" + "\n".join(problems)

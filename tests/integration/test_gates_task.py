@@ -12,6 +12,7 @@ from tests.gates.pages import pages_by_type
 from tests.support import run_task
 
 SITEURL = "https://thuvien.laocai.example"
+pytestmark = pytest.mark.browser  # the gates run in Chromium
 
 
 @pytest.fixture(scope="module")
