@@ -131,7 +131,7 @@ def publish(  # noqa: PLR0913, PLR0917
     no_ping=False,
 ):
     """Production build, the gates, then a new release at DEST (or --rollback)."""
-    from site_feeds.websub import WebSubError, changed_feeds, ping_hub  # noqa: PLC0415
+    from site_feeds.websub import WebSubError, feed_paths, ping_hub  # noqa: PLC0415
     from site_publish.destinations import target_for  # noqa: PLC0415
     from site_publish.folder import PublishError  # noqa: PLC0415
     from site_publish.settings import load_settings  # noqa: PLC0415
@@ -152,14 +152,11 @@ def publish(  # noqa: PLR0913, PLR0917
         print(f"Nothing to publish: {to} already has this build.")
         return
     gates(c, output=output, siteurl=siteurl)
-    before = target.current()
     summary = target.publish(Path(output))
     print(summary.describe())
     hub = hub or settings.get("FEEDS", {}).get("websub_hub")
-    if summary.release and hub and not no_ping:
-        old = target.release_folder(before.id) if before else None
-        new = target.release_folder(summary.release)
-        feeds = changed_feeds(old, new, siteurl)
+    feeds = [f"{siteurl}/{path}" for path in feed_paths(summary.sent)]
+    if feeds and hub and not no_ping:
         try:
             ping_hub(hub, feeds)
             print(f"Told the WebSub hub of {len(feeds)} changed feeds.")

@@ -19,18 +19,23 @@ class WebSubError(RuntimeError):
     """The hub refused the ping or could not be reached."""
 
 
+def feed_paths(paths: list[str], feeds_path: str = "feeds") -> list[str]:
+    """Return the feed files among `paths` (under the site, like feeds/all.json)."""
+    return [
+        path
+        for path in paths
+        if feeds_path in path.split("/") and path.endswith(tuple(SUFFIX.values()))
+    ]
+
+
 def feed_files(output: Path, feeds_path: str = "feeds") -> dict[str, bytes]:
     """Return {path under output: bytes} of every feed file of a build."""
-    found = {}
-    for path in sorted(output.rglob("*")):
-        relative = path.relative_to(output)
-        if (
-            path.is_file()
-            and feeds_path in relative.parts
-            and path.name.endswith(tuple(SUFFIX.values()))
-        ):
-            found[relative.as_posix()] = path.read_bytes()
-    return found
+    paths = [p.relative_to(output).as_posix() for p in sorted(output.rglob("*"))]
+    return {
+        path: (output / path).read_bytes()
+        for path in feed_paths(paths, feeds_path)
+        if (output / path).is_file()
+    }
 
 
 def changed_feeds(

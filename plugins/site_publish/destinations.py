@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .folder import FolderTarget, PublishError
+from .folder import FolderTarget, PublishError, ReleaseTarget
 from .settings import PublishSettings
+from .stores import ShellStore
 
 # user@host:path, as rsync and scp write a place on another machine.
 _REMOTE = re.compile(r"^[^/@\s]+@[^/:\s]+:.+$")
 
 
-def target_for(destination: str, cfg: PublishSettings) -> FolderTarget:
+def target_for(destination: str, cfg: PublishSettings) -> ReleaseTarget:
     """Return the target DEST names; refuse the kinds not supported yet, clearly."""
     if destination.startswith("s3://"):
         raise PublishError(
@@ -20,8 +21,6 @@ def target_for(destination: str, cfg: PublishSettings) -> FolderTarget:
             "folder for now"
         )
     if _REMOTE.match(destination):
-        raise PublishError(
-            "publishing over SSH with rsync is not ready yet: publish to a folder "
-            "(for example one the web server serves) for now"
-        )
+        host, _colon, path = destination.partition(":")
+        return ReleaseTarget(ShellStore(path, host), cfg.retention)
     return FolderTarget(Path(destination).expanduser().resolve(), cfg.retention)

@@ -1,4 +1,4 @@
-"""Publish to a folder: each publish a whole new release, readers switched at once.
+"""Publish as releases: each publish a whole new site, readers switched at once.
 
     DEST/current -> releases/<id>   the web server's document root (a symlink)
     DEST/releases/<id>/             one complete site per publish
@@ -6,18 +6,18 @@
     DEST/releases/.partial-<id>/    a publish under way
 
 A release is filled beside the live one (files that did not change are hard
-links to the previous release: nothing is copied twice), renamed when
-complete, and `current` is switched with one atomic rename: a reader gets
-the old site or the new one, never half of each. A publish killed half way
-leaves a `.partial-` folder that the next publish removes. Files a replaced
-page still referenced stay in the new release for `retention` (a reader who
-loaded the old page still gets its photos), then go.
+links to it: nothing is sent twice), renamed when complete, and `current` is
+switched with one atomic rename: a reader gets the old site or the new one,
+never half of each. A publish killed half way leaves a `.partial-` folder
+that the next publish removes. Files a replaced page still referenced stay
+in the new release for `retention` (a reader who loaded the old page still
+gets its photos), then go. Where DEST is (this machine, or another one over
+SSH) is the store's business (stores.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,8 +25,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .manifest import build_manifest
+from .stores import LocalStore, ShellStore
 from .summary import PublishSummary
 
+RELEASES = "releases"
+CURRENT = "current"
 PARTIAL = ".partial-"
 # Releases kept besides the current one, for `--rollback`.
 EARLIER_RELEASES = 2
@@ -51,34 +54,29 @@ class Release:
         return self.kept[path][0] if path in self.kept else None
 
 
-class FolderTarget:
-    """The releases of a site in a local folder (or one mounted from a server)."""
+class ReleaseTarget:
+    """The releases of a site in a store (a local folder, or one over rsync)."""
 
     def __init__(
         self,
-        root: Path,
+        store: LocalStore | ShellStore,
         retention: timedelta,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
-        copy: Callable[[Path, Path], object] = shutil.copy2,
     ) -> None:
-        self.root = root
-        self.releases = root / "releases"
+        self.store = store
         self.retention = retention
         self.now = now
-        self.copy = copy
 
     def current(self) -> Release | None:
         """Return the release readers get now, if any."""
-        link = self.root / "current"
-        if not link.is_symlink():
-            return None
-        return self._read(Path(os.readlink(link)).name)
+        target = self.store.read_link(CURRENT)
+        return self._read(Path(target).name) if target else None
 
     def history(self) -> list[str]:
         """Return the ids of the complete releases, oldest first."""
-        if not self.releases.is_dir():
-            return []
-        return sorted(p.stem for p in self.releases.glob("*.json"))
+        return [
+            name.removesuffix(".json") for name in self.store.names(RELEASES, ".json")
+        ]
 
     def is_online(self, output: Path) -> bool:
         """Return whether readers already get exactly `output` (nothing to send)."""
@@ -99,21 +97,23 @@ class FolderTarget:
             summary.unchanged = len(files)
             return summary
         release = Release(now.strftime("%Y%m%dT%H%M%S%fZ"), files, kept)
-        partial = self.releases / f"{PARTIAL}{release.id}"
-        for path, digest in files.items():
-            if current and current.digest(path) == digest:
-                _link(self.releases / current.id / path, partial / path)
-                summary.unchanged += 1
-            else:
-                target = partial / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self.copy(output / path, target)
-                summary.uploaded += 1
-                summary.uploaded_bytes += target.stat().st_size
-        for path in kept:
-            _link(self.releases / current.id / path, partial / path)
+        partial = f"{RELEASES}/{PARTIAL}{release.id}"
+        live = f"{RELEASES}/{current.id}" if current else None
+        same = {p for p, d in files.items() if current and current.digest(p) == d}
+        summary.uploaded, summary.uploaded_bytes = self.store.fill(
+            output, partial, list(files), live, same
+        )
+        summary.unchanged = len(files) - summary.uploaded
+        summary.sent = sorted(set(files) - same)
+        if kept:
+            self.store.link(live, partial, sorted(kept))
         summary.kept = len(kept)
-        self._complete(partial, release)
+        self.store.rename(partial, f"{RELEASES}/{release.id}")
+        self.store.write_text(
+            f"{RELEASES}/{release.id}.json",
+            json.dumps({"files": files, "kept": kept}, indent=1, sort_keys=True),
+        )
+        self.store.switch(CURRENT, f"{RELEASES}/{release.id}")
         summary.release = release.id
         self._prune()
         return summary
@@ -125,16 +125,11 @@ class FolderTarget:
         if current is None or ids.index(current.id) == 0:
             raise PublishError("there is no earlier release to go back to")
         previous = ids[ids.index(current.id) - 1]
-        self._switch(previous)
-        # The newer release is left out of history: the next publish starts anew.
+        self.store.switch(CURRENT, f"{RELEASES}/{previous}")
+        # The newer release leaves the history: the next publish starts anew.
         self._remove_release(current.id)
-        return PublishSummary(
-            release=previous, unchanged=len(self._read(previous).files)
-        )
-
-    def release_folder(self, release_id: str) -> Path:
-        """Return the folder of a release."""
-        return self.releases / release_id
+        files = self._read(previous).files
+        return PublishSummary(release=previous, unchanged=len(files))
 
     def _still_kept(
         self, files: dict[str, str], current: Release | None, now: datetime
@@ -155,40 +150,16 @@ class FolderTarget:
                 deleted += 1
         return kept, deleted
 
-    def _complete(self, partial: Path, release: Release) -> None:
-        """Make a filled release complete, then switch readers to it."""
-        partial.mkdir(parents=True, exist_ok=True)
-        os.rename(partial, self.releases / release.id)
-        manifest = self.releases / f"{release.id}.json"
-        temporary = manifest.with_suffix(".json.tmp")
-        temporary.write_text(
-            json.dumps(
-                {"files": release.files, "kept": release.kept}, indent=1, sort_keys=True
-            ),
-            encoding="utf-8",
-        )
-        os.replace(temporary, manifest)
-        self._switch(release.id)
-
-    def _switch(self, release_id: str) -> None:
-        """Point `current` at a release with one atomic rename."""
-        temporary = self.root / "current.new"
-        if temporary.is_symlink():
-            temporary.unlink()
-        temporary.symlink_to(Path("releases") / release_id)
-        os.replace(temporary, self.root / "current")
-
     def _read(self, release_id: str) -> Release:
-        data = json.loads((self.releases / f"{release_id}.json").read_text("utf-8"))
+        data = json.loads(self.store.read_text(f"{RELEASES}/{release_id}.json"))
         kept = {path: tuple(value) for path, value in data.get("kept", {}).items()}
         return Release(release_id, data["files"], kept)
 
     def _remove_partial(self) -> None:
         """Remove what a publish killed half way left."""
-        for leftover in (
-            self.releases.glob(f"{PARTIAL}*") if self.releases.is_dir() else []
-        ):
-            shutil.rmtree(leftover)
+        for name in self.store.names(RELEASES, ""):
+            if name.startswith(PARTIAL):
+                self.store.remove(f"{RELEASES}/{name}")
 
     def _prune(self) -> None:
         """Keep the current release and the few before it (for rollback)."""
@@ -196,14 +167,24 @@ class FolderTarget:
             self._remove_release(release_id)
 
     def _remove_release(self, release_id: str) -> None:
-        (self.releases / f"{release_id}.json").unlink(missing_ok=True)
-        shutil.rmtree(self.releases / release_id, ignore_errors=True)
+        self.store.remove(f"{RELEASES}/{release_id}.json")
+        self.store.remove(f"{RELEASES}/{release_id}")
 
 
-def _link(source: Path, target: Path) -> None:
-    """Hard-link an unchanged file into the new release (no bytes copied)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # another file system: copy instead
-        shutil.copy2(source, target)
+class FolderTarget(ReleaseTarget):
+    """Releases in a folder of this machine (or one mounted from a server)."""
+
+    def __init__(
+        self,
+        root: Path,
+        retention: timedelta,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        copy: Callable[[Path, Path], object] = shutil.copy2,
+    ) -> None:
+        super().__init__(LocalStore(root, copy), retention, now)
+        self.root = root
+        self.releases = root / RELEASES
+
+    def release_folder(self, release_id: str) -> Path:
+        """Return the folder of a release."""
+        return self.releases / release_id

@@ -15,7 +15,8 @@ class PublishSummary:
     unchanged: int = 0
     kept: int = 0
     deleted: int = 0
-    notes: list[str] = field(default_factory=list)
+    # The paths sent (new or changed): the WebSub hub hears of the feeds among them.
+    sent: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

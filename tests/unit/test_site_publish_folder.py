@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from site_publish.folder import FolderTarget, PublishError
+from site_publish.destinations import target_for
+from site_publish.folder import FolderTarget, PublishError, ReleaseTarget
+from site_publish.settings import PublishSettings
+from site_publish.stores import ShellStore
 
 START = datetime(2025, 11, 20, 5, 0, tzinfo=UTC)
 
@@ -169,3 +173,51 @@ def test_is_online_says_when_a_build_is_already_published(tmp_path, target, cloc
     assert target.is_online(output)
     write(output, {"index.html": "changed"})
     assert not target.is_online(output)
+
+
+@pytest.fixture
+def rsync_target(tmp_path, clock):
+    """The same releases, filled with rsync and switched with shell commands."""
+    if shutil.which("rsync") is None:
+        pytest.fail("rsync is needed: .ci/run installs it")
+    return ReleaseTarget(
+        ShellStore(str(tmp_path / "www")), timedelta(days=7), now=clock
+    )
+
+
+def test_rsync_sends_only_what_changed_and_switches_at_once(
+    tmp_path, rsync_target, clock
+):
+    output = write(tmp_path / "out", SITE)
+    first = rsync_target.publish(output)
+    root = tmp_path / "www"
+    assert (first.uploaded, first.uploaded_bytes) == (4, sum(map(len, SITE.values())))
+    assert site(root) == SITE
+    clock.advance(minutes=1)
+    assert rsync_target.is_online(output)
+    assert rsync_target.publish(output).release == ""
+    write(output, {"index.html": "edited"})
+    (output / "media/a-480.jpg").unlink()
+    second = rsync_target.publish(output)
+    assert (second.uploaded, second.unchanged, second.kept) == (1, 2, 1)
+    assert second.sent == ["index.html"]
+    assert site(root)["index.html"] == "edited"
+    assert site(root)["media/a-480.jpg"] == "photo a"  # kept for old pages
+    old = root / "releases" / first.release / "feeds/all.rss.xml"
+    new = root / "releases" / second.release / "feeds/all.rss.xml"
+    assert old.stat().st_ino == new.stat().st_ino  # linked, not sent again
+    rsync_target.rollback()
+    assert site(root) == SITE
+
+
+def test_destinations_name_a_folder_or_a_host(tmp_path):
+    cfg = PublishSettings(retention=timedelta(days=7))
+    folder = target_for(str(tmp_path / "www"), cfg)
+    assert isinstance(folder, FolderTarget)
+    remote = target_for("thuvien@may-chu.example:/var/www/site", cfg)
+    assert (remote.store.host, remote.store.root) == (
+        "thuvien@may-chu.example",
+        "/var/www/site",
+    )
+    with pytest.raises(PublishError, match="S3-compatible stores is not ready yet"):
+        target_for("s3://bucket/site", cfg)
