@@ -18,6 +18,7 @@ def long_date(value: date | datetime, lang: str) -> str:
 
 # data/library.yml's day names, in Babel's order (Monday is 0).
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+JOIN = "\u2060"  # WORD JOINER: no line break here
 
 
 def opening_hours(library: Any, lang: str) -> list[str]:
@@ -35,7 +36,9 @@ def opening_hours(library: Any, lang: str) -> list[str]:
             days = f"{names[numbers[0]]} – {names[numbers[-1]]}"
         else:
             days = ", ".join(names[number] for number in numbers)
-        lines.append(f"{days[:1].upper()}{days[1:]}: {hours.opens}–{hours.closes}")
+        # Word joiners keep "07:30–17:00" on one line on a narrow phone.
+        times = f"{hours.opens}{JOIN}–{JOIN}{hours.closes}"
+        lines.append(f"{days[:1].upper()}{days[1:]}: {times}")
     return lines
 
 
