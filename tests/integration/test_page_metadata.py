@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from tests.gates.checks import local_file
 from tests.support import jpeg, post
 
 SITEURL = "https://thuvien.laocai.example"
@@ -74,9 +75,10 @@ def json_ld(html: BeautifulSoup) -> dict[str, dict]:
 
 
 def local(output: Path, url: str) -> Path:
-    assert url.startswith(f"{SITEURL}/"), url
-    path = output / url.removeprefix(f"{SITEURL}/")
-    return path / "index.html" if url.endswith("/") else path
+    """Return the built file an address of the site names (failing for others)."""
+    path = local_file(output, SITEURL, url)
+    assert path is not None, f"{url} is not an address of {SITEURL}"
+    return path
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from tests.gates.checks import local_file
 from tests.site_checks import html_errors
 from tests.support import post
 
@@ -50,9 +51,10 @@ def listed(root: etree._Element) -> list[str]:
 
 
 def local(output: Path, url: str) -> Path:
-    assert url.startswith(f"{SITEURL}/"), url
-    path = output / url.removeprefix(f"{SITEURL}/")
-    return path / "index.html" if url.endswith("/") else path
+    """Return the built file an address of the site names (failing for others)."""
+    path = local_file(output, SITEURL, url)
+    assert path is not None, f"{url} is not an address of {SITEURL}"
+    return path
 
 
 @pytest.fixture(scope="module")
