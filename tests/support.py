@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 from textwrap import dedent
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from PIL import Image
@@ -134,3 +135,19 @@ def read(site: Path, url_path: str) -> str:
 def soup(site: Path, url_path: str) -> BeautifulSoup:
     """Return the built page at `url_path`, parsed."""
     return BeautifulSoup(read(site, url_path), "html.parser")
+
+
+def local_file(published: Path, site_url: str, url: str) -> Path | None:
+    """Return the built file an address of the site names (None: another site's)."""
+    if not url.startswith(f"{site_url}/") and url != site_url:
+        return None
+    path = unquote(urlsplit(url).path).removeprefix(urlsplit(site_url).path)
+    target = published / path.lstrip("/")
+    return target / "index.html" if path.endswith("/") or not path else target
+
+
+def built_file(output: Path, siteurl: str, url: str) -> Path:
+    """Return the built file an address of the site names; fail for another site's."""
+    path = local_file(output, siteurl, url)
+    assert path is not None, f"{url} is not an address of {siteurl}"
+    return path

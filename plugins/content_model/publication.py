@@ -17,3 +17,13 @@ def hold_back(generator: Any, metadata: dict[str, Any]) -> None:
     date = metadata.get("date")
     if date is not None and date > cfg.build_time and not cfg.show_future:
         metadata["status"] = "skip"
+
+
+def is_public(post: Any, build_time: Any) -> bool:
+    """Return whether readers may see `post`: not a draft, not dated after "now".
+
+    Production builds never read the others (hold_back); development builds
+    show them on pages for the writer, but feeds, calendars and sitemaps,
+    which readers subscribe to, must not carry them.
+    """
+    return getattr(post, "status", "published") != "draft" and post.date <= build_time

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from site_base.settings import SettingsError, merged_settings
+from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 
 DEFAULTS: dict[str, Any] = {
     # The MEDIA crop shown when a page is shared (Open Graph, Twitter cards).
@@ -44,13 +44,11 @@ def load_settings(
         raise SettingsError(
             f"PAGE_METADATA names crops MEDIA['crops'] lacks: {', '.join(unknown)}"
         )
-    size = merged["logo_size"]
-    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-        raise SettingsError("PAGE_METADATA['logo_size'] must be a whole number above 0")
+    check_whole_numbers("PAGE_METADATA", merged, "logo_size")
     return PageMetadataSettings(
         share_crop=merged["share_crop"],
         article_crops=tuple(merged["article_crops"]),
-        logo_size=size,
+        logo_size=merged["logo_size"],
         locales=dict(merged["locales"]),
         about_page=merged["about_page"],
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican import signals
 
-from site_base.settings import SettingsError, merged_settings
+from site_base.settings import check_whole_numbers, merged_settings
 
 DEFAULTS = {"limit": 5}
 
@@ -21,9 +21,7 @@ DEFAULTS = {"limit": 5}
 def load_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """Merge RELATED_LISTS over the defaults and check it."""
     merged = merged_settings(settings, "RELATED_LISTS", DEFAULTS)
-    limit = merged["limit"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise SettingsError("RELATED_LISTS['limit'] must be a positive whole number")
+    check_whole_numbers("RELATED_LISTS", merged, "limit")
     return merged
 
 

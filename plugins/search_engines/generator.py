@@ -8,6 +8,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from content_model.publication import is_public
+
 from .aliases import redirects
 from .pages import SitemapPages
 from .settings import load_settings
@@ -33,7 +35,7 @@ class SearchEnginesGenerator(Generator):
             post
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
             for post in lang_posts
-            if getattr(post, "status", "published") != "draft"
+            if is_public(post, self.cfg.build_time)
         ]
         files = {
             self.cfg.sitemap: sitemap_bytes(

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from content_model.config import build_time
-from site_base.settings import SettingsError, merged_settings
+from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
 
 DEFAULTS: dict[str, Any] = {
@@ -35,18 +35,14 @@ class SearchEngineSettings:
 def load_settings(settings: dict[str, Any]) -> SearchEngineSettings:
     """Merge SEARCH_ENGINES over the defaults (without changing `settings`)."""
     merged = merged_settings(settings, "SEARCH_ENGINES", DEFAULTS)
-    days = merged["news_days"]
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        raise SettingsError(
-            "SEARCH_ENGINES['news_days'] must be a whole number above 0"
-        )
+    check_whole_numbers("SEARCH_ENGINES", merged, "news_days")
     for key in ("sitemap", "news_sitemap"):
         if "/" in merged[key] or not merged[key].endswith(".xml"):
             raise SettingsError(
                 f"SEARCH_ENGINES[{key!r}] must be a file name like x.xml"
             )
     return SearchEngineSettings(
-        news_days=days,
+        news_days=merged["news_days"],
         sitemap=merged["sitemap"],
         news_sitemap=merged["news_sitemap"],
         siteurl=public_siteurl(settings),

@@ -20,3 +20,11 @@ def merged_settings(
     if unknown:
         raise SettingsError(f"{name} has unknown keys: {sorted(unknown)}")
     return {**defaults, **given}
+
+
+def check_whole_numbers(name: str, merged: dict[str, Any], *keys: str) -> None:
+    """Refuse any of `keys` of settings dict `name` that is not a whole number > 0."""
+    for key in keys:
+        value = merged[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise SettingsError(f"{name}[{key!r}] must be a whole number above 0")

@@ -7,6 +7,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from content_model.publication import is_public
+
 from .calendar import calendar_bytes, event_component, event_moments
 from .settings import load_settings
 
@@ -34,9 +36,7 @@ class EventsGenerator(Generator):
             post
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
             for post in lang_posts
-            if getattr(post, "event", None)
-            and getattr(post, "status", "published") != "draft"
-            and post.date <= self.cfg.build_time
+            if getattr(post, "event", None) and is_public(post, self.cfg.build_time)
         ]
         posts.sort(key=lambda post: post.url)
         self.events = EventsCalendar(posts, self.cfg.post_file, self.cfg.calendar_file)

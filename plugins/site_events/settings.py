@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from content_model.config import build_time
-from site_base.settings import SettingsError, merged_settings
+from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
 
 DEFAULTS: dict[str, Any] = {
@@ -39,10 +39,7 @@ class EventSettings:
 def load_settings(settings: dict[str, Any]) -> EventSettings:
     """Merge EVENTS over the defaults (without changing `settings`) and check it."""
     merged = merged_settings(settings, "EVENTS", DEFAULTS)
-    for key in ("recent_days", "default_hours"):
-        value = merged[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise SettingsError(f"EVENTS[{key!r}] must be a whole number above 0")
+    check_whole_numbers("EVENTS", merged, "recent_days", "default_hours")
     for key in ("calendar_file", "post_file"):
         if not merged[key].endswith(".ics") or "/" in merged[key]:
             raise SettingsError(f"EVENTS[{key!r}] must be a file name like x.ics")

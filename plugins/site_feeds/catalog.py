@@ -80,13 +80,6 @@ def feed_links(feed: Feed) -> list[FeedLink]:
     ]
 
 
-def is_public(post: Any, cfg: FeedSettings) -> bool:
-    """Drafts and posts dated after BUILD_TIME never reach a feed."""
-    return getattr(post, "status", "published") != "draft" and post.date <= (
-        cfg.build_time
-    )
-
-
 @dataclass(frozen=True)
 class Subject:
     """What one feed follows: the site, a category, a tag or a person."""

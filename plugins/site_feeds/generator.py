@@ -7,9 +7,10 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from content_model.publication import is_public
 from site_i18n.paths import language_prefix
 
-from .catalog import FeedCatalog, is_public, post_feeds
+from .catalog import FeedCatalog, post_feeds
 from .json_feed import json_feed_bytes
 from .model import Feed
 from .podcast import podcast_bytes, songs_feed
@@ -32,7 +33,7 @@ class FeedsGenerator(Generator):
             posts = [
                 post
                 for post in self.context.get("POSTS_BY_LANG", {}).get(lang, [])
-                if is_public(post, cfg)
+                if is_public(post, cfg.build_time)
             ]
             if not posts:
                 continue

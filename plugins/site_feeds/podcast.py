@@ -8,11 +8,12 @@ from typing import Any
 import mutagen
 from markupsafe import Markup
 
+from content_model.publication import is_public
 from media_pipeline.plan import PhotoPlans
 from site_base.catalogues import translations
 
 from .absolute import absolute_html
-from .catalog import is_public, newest
+from .catalog import newest
 from .extensions import ApplePodcastExtension, PodcastEntryExtension
 from .items import absolute_url
 from .model import Enclosure, Feed, Image, Item, Publisher
@@ -67,7 +68,7 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
     url = absolute_url(cfg.siteurl, song.url)
     audio = song.folder / song.metadata["audio"]
     # A song has no date of its own: it is new to listeners with its first post.
-    dates = [post.date for post in song.posts if is_public(post, cfg)]
+    dates = [post.date for post in song.posts if is_public(post, cfg.build_time)]
     first = min(dates).astimezone(cfg.timezone) if dates else None
     return Item(
         url=url,

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from content_model.config import build_time
-from site_base.settings import SettingsError, merged_settings
+from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
 
 DEFAULTS: dict[str, Any] = {
@@ -72,10 +72,7 @@ def load_settings(settings: dict[str, Any]) -> FeedSettings:
         raise SettingsError(
             f"set {', '.join(left_on)} to None: site_feeds writes every feed"
         )
-    for key in ("site_limit", "limit", "artwork_size"):
-        value = merged[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise SettingsError(f"FEEDS[{key!r}] must be a whole number above 0")
+    check_whole_numbers("FEEDS", merged, "site_limit", "limit", "artwork_size")
     if not isinstance(merged["podcast_explicit"], bool):
         raise SettingsError("FEEDS['podcast_explicit'] must be True or False")
     hub = merged["websub_hub"]

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
 from tests.support import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def local_file(published: Path, site_url: str, url: str) -> Path | None:
-    """Return the built file an address of the site names (None: another site's)."""
-    if not url.startswith(f"{site_url}/") and url != site_url:
-        return None
-    path = unquote(urlsplit(url).path).removeprefix(urlsplit(site_url).path)
-    target = published / path.lstrip("/")
-    return target / "index.html" if path.endswith("/") or not path else target
 
 
 def axe_violations(page) -> list[str]:

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from tests.gates.checks import local_file
 from tests.gates.pages import pages_by_type
-from tests.support import REPO
+from tests.support import REPO, local_file
 
 # The languages whose pages live under /<lang>/ (all but the first).
 OTHER_LANGUAGES = tuple(read_settings(str(REPO / "publishconf.py"))["LANGUAGES"][1:])

@@ -7,9 +7,8 @@ import shutil
 
 import pytest
 
-from tests.gates.checks import local_file
 from tests.gates.pages import pages_by_type
-from tests.support import run_task
+from tests.support import local_file, run_task
 
 SITEURL = "https://thuvien.laocai.example"
 pytestmark = pytest.mark.browser  # the gates run in Chromium

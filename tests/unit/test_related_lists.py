@@ -7,7 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from related_lists.related import SettingsError, add_related_lists, load_settings
+from related_lists.related import add_related_lists, load_settings
+from site_base.settings import SettingsError
 
 
 def slugged(*names):
