@@ -2,32 +2,20 @@
 
 For `invoke lighthouse` (and to preview a build as readers get it): text is
 sent gzip-compressed to clients that accept it, fingerprinted theme files
-(`site.a6bd42498f.css`) are cached for a year as immutable, everything else
-for ten minutes, so a page's second visit costs what it costs on the web.
+are cached for a year as immutable, everything else for ten minutes (the
+headers the S3 publisher sets too: site_publish.http_headers), so a page's
+second visit costs what it costs on the web.
 """
 
 from __future__ import annotations
 
 import gzip
 import http.server
-import re
 import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
-# Theme files carry a 10-hex-digit digest of their content in their name.
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{10}\.[a-z0-9]+$")
-COMPRESSED = {
-    ".html",
-    ".css",
-    ".js",
-    ".json",
-    ".xml",
-    ".svg",
-    ".txt",
-    ".ics",
-}
-YEAR, TEN_MINUTES = 31_536_000, 600
+from site_publish.http_headers import cache_control, content_type, is_text
 
 
 @lru_cache(maxsize=512)
@@ -38,18 +26,8 @@ def _gzipped(path: Path, _mtime_ns: int) -> bytes:
 class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler plus gzip, Cache-Control and charset=utf-8."""
 
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".html": "text/html; charset=utf-8",
-        ".css": "text/css; charset=utf-8",
-        ".js": "text/javascript; charset=utf-8",
-        ".xml": "application/xml; charset=utf-8",
-        ".json": "application/json; charset=utf-8",
-        ".ics": "text/calendar; charset=utf-8",
-        ".txt": "text/plain; charset=utf-8",
-        ".avif": "image/avif",
-        ".webp": "image/webp",
-    }
+    def guess_type(self, path):  # noqa: D102 (the hosts' Content-Type)
+        return content_type(str(path))
 
     def send_head(self):  # noqa: D102 (http.server's hook)
         self._cache_sent = False
@@ -57,7 +35,7 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path /= "index.html"
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if path.is_file() and path.suffix in COMPRESSED and wants_gzip:
+        if path.is_file() and is_text(path.name) and wants_gzip:
             body = _gzipped(path, path.stat().st_mtime_ns)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -76,9 +54,7 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
 
     def _cache_header(self, path: Path) -> None:
         self._cache_sent = True
-        age = YEAR if FINGERPRINTED.search(path.name) else TEN_MINUTES
-        immutable = ", immutable" if age == YEAR else ""
-        self.send_header("Cache-Control", f"public, max-age={age}{immutable}")
+        self.send_header("Cache-Control", cache_control(path.name))
 
     def log_message(self, *_args):  # noqa: D102 (quiet)
         pass

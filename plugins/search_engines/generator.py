@@ -27,7 +27,7 @@ class SearchEnginesGenerator(Generator):
         self.context["SITEMAP_PAGES"] = SitemapPages(self.cfg)
 
     def generate_output(self, writer: Any) -> None:
-        """Write the redirects, sitemap.xml, sitemap-news.xml and robots.txt."""
+        """Write the redirects (pages, `_redirects`), sitemaps and robots.txt."""
         output = Path(self.output_path)
         self._write_redirects(writer, output)
         library = self.context["CONTENT_CHECK"].library
@@ -60,6 +60,7 @@ class SearchEnginesGenerator(Generator):
             for original in self.context.get(key, [])
             for content in (original, *original.translations)
         ]
+        lines = []
         for redirect in redirects(contents, self.cfg.siteurl):
             if (output / redirect.save_as).exists():
                 logger.warning(
@@ -78,6 +79,13 @@ class SearchEnginesGenerator(Generator):
                 redirect_to=redirect.target,
                 page_lang=redirect.target.lang,
             )
+            lines.append(
+                f"/{redirect.url} {self.cfg.siteurl}/{redirect.target.url} 301\n"
+            )
+        if lines:
+            # The same redirects for hosts that read this file (Netlify,
+            # Cloudflare Pages) and for the S3 publisher's redirect objects.
+            (output / "_redirects").write_text("".join(lines), encoding="utf-8")
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .folder import FolderTarget, PublishError, ReleaseTarget
+from .s3 import S3Target
 from .settings import PublishSettings
 from .stores import ShellStore
 
@@ -13,13 +14,15 @@ from .stores import ShellStore
 _REMOTE = re.compile(r"^[^/@\s]+@[^/:\s]+:.+$")
 
 
-def target_for(destination: str, cfg: PublishSettings) -> ReleaseTarget:
-    """Return the target DEST names; refuse the kinds not supported yet, clearly."""
+def target_for(destination: str, cfg: PublishSettings) -> ReleaseTarget | S3Target:
+    """Return the target DEST names: s3://bucket/prefix, user@host:path or a folder."""
     if destination.startswith("s3://"):
-        raise PublishError(
-            "publishing to S3-compatible stores is not ready yet: publish to a "
-            "folder for now"
-        )
+        bucket, _slash, prefix = destination.removeprefix("s3://").partition("/")
+        if not bucket:
+            raise PublishError(
+                f"{destination} names no bucket: write s3://bucket or s3://bucket/folder"
+            )
+        return S3Target(bucket, prefix, cfg.retention)
     if _REMOTE.match(destination):
         host, _colon, path = destination.partition(":")
         return ReleaseTarget(ShellStore(path, host), cfg.retention)

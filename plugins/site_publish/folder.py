@@ -54,6 +54,37 @@ class Release:
         return self.kept[path][0] if path in self.kept else None
 
 
+def still_kept(
+    files: dict[str, str],
+    current: Release | None,
+    now: datetime,
+    retention: timedelta,
+    also_online: dict[str, str] | None = None,
+) -> tuple[dict[str, tuple[str, str]], int]:
+    """Return the old files kept {path: (digest, since)} and how many go.
+
+    A file the new build no longer has stays `retention` after the release
+    that dropped it; `also_online` {path: digest} are files found online that
+    no release lists (left by a publish killed half way): kept from now.
+    """
+    gone: dict[str, tuple[str, str]] = {
+        path: (digest, now.isoformat()) for path, digest in (also_online or {}).items()
+    }
+    if current is not None:
+        gone.update({p: (d, now.isoformat()) for p, d in current.files.items()})
+        gone.update(current.kept)
+    kept: dict[str, tuple[str, str]] = {}
+    deleted = 0
+    for path, (digest, since) in sorted(gone.items()):
+        if path in files:
+            continue
+        if now - datetime.fromisoformat(since) < retention:
+            kept[path] = (digest, since)
+        else:
+            deleted += 1
+    return kept, deleted
+
+
 class ReleaseTarget:
     """The releases of a site in a store (a local folder, or one over rsync)."""
 
@@ -83,7 +114,10 @@ class ReleaseTarget:
         current = self.current()
         if current is None or build_manifest(output) != current.files:
             return False
-        return self._still_kept(current.files, current, self.now())[0] == current.kept
+        return (
+            still_kept(current.files, current, self.now(), self.retention)[0]
+            == current.kept
+        )
 
     def publish(self, output: Path) -> PublishSummary:
         """Publish `output` as a new release, unless it changes nothing."""
@@ -91,7 +125,7 @@ class ReleaseTarget:
         now = self.now()
         files = build_manifest(output)
         current = self.current()
-        kept, deleted = self._still_kept(files, current, now)
+        kept, deleted = still_kept(files, current, now, self.retention)
         summary = PublishSummary(deleted=deleted)
         if current and files == current.files and kept == current.kept:
             summary.unchanged = len(files)
@@ -129,26 +163,7 @@ class ReleaseTarget:
         # The newer release leaves the history: the next publish starts anew.
         self._remove_release(current.id)
         files = self._read(previous).files
-        return PublishSummary(release=previous, unchanged=len(files))
-
-    def _still_kept(
-        self, files: dict[str, str], current: Release | None, now: datetime
-    ) -> tuple[dict[str, tuple[str, str]], int]:
-        """Return the old files kept {path: (digest, since)} and how many go."""
-        if current is None:
-            return {}, 0
-        kept: dict[str, tuple[str, str]] = {}
-        deleted = 0
-        gone = {p: (d, now.isoformat()) for p, d in current.files.items()}
-        gone.update(current.kept)
-        for path, (digest, since) in sorted(gone.items()):
-            if path in files:
-                continue
-            if now - datetime.fromisoformat(since) < self.retention:
-                kept[path] = (digest, since)
-            else:
-                deleted += 1
-        return kept, deleted
+        return PublishSummary(release=previous, unchanged=len(files), rolled_back=True)
 
     def _read(self, release_id: str) -> Release:
         data = json.loads(self.store.read_text(f"{RELEASES}/{release_id}.json"))

@@ -17,6 +17,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from .progress import Progress
+
 _SENT_FILES = re.compile(r"Number of regular files transferred: ([\d,]+)")
 _SENT_BYTES = re.compile(r"Total transferred file size: ([\d,]+) bytes")
 
@@ -75,7 +77,10 @@ class LocalStore:
 
         Returns how many files and bytes were sent.
         """
-        sent = sent_bytes = 0
+        to_copy = [p for p in files if live is None or p not in same]
+        progress = Progress(
+            len(to_copy), sum((output / p).stat().st_size for p in to_copy)
+        )
         for path in files:
             target = self.root / folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -83,9 +88,9 @@ class LocalStore:
                 _link(self.root / live / path, target)
             else:
                 self.copy(output / path, target)
-                sent += 1
-                sent_bytes += target.stat().st_size
-        return sent, sent_bytes
+                progress.advance(target.stat().st_size)
+        progress.finish()
+        return progress.files, progress.bytes
 
     def link(self, source_folder: str, folder: str, paths: list[str]) -> None:
         """Hard-link `paths` of one release into another."""

@@ -17,6 +17,8 @@ class PublishSummary:
     deleted: int = 0
     # The paths sent (new or changed): the WebSub hub hears of the feeds among them.
     sent: list[str] = field(default_factory=list)
+    # A rollback: `uploaded` counts the files put back.
+    rolled_back: bool = False
 
     @property
     def changed(self) -> bool:
@@ -27,6 +29,11 @@ class PublishSummary:
         """Return the line printed at the end of a publish."""
         if not self.release:
             return f"Nothing to publish: {self.unchanged} files are already online."
+        if self.rolled_back:
+            return (
+                f"Readers get release {self.release} again: "
+                f"{self.uploaded} files put back, {self.unchanged} unchanged."
+            )
         return (
             f"Published release {self.release}: {self.uploaded} files sent "
             f"({self.uploaded_bytes / 1024:.0f} KB), {self.unchanged} unchanged, "

@@ -162,6 +162,15 @@ def test_an_old_address_sends_readers_to_the_post(site, old):
     assert f"{SITEURL}/{old}" not in listed(sitemap(site.output))
 
 
+def test_old_addresses_are_listed_for_hosts_that_redirect(site):
+    target = f"{SITEURL}/2025/tin-moi/"
+    assert (site.output / "_redirects").read_text("utf-8").splitlines() == [
+        f"/2024/ten-cu/ {target} 301",
+        f"/tin-cu.html {target} 301",
+        f"/old/x/ {target} 301",
+    ]
+
+
 def test_an_alias_never_replaces_a_page(site):
     page = (site.output / "2025/tin-moi/index.html").read_text("utf-8")
     assert 'http-equiv="refresh"' not in page

@@ -219,5 +219,8 @@ def test_destinations_name_a_folder_or_a_host(tmp_path):
         "thuvien@may-chu.example",
         "/var/www/site",
     )
-    with pytest.raises(PublishError, match="S3-compatible stores is not ready yet"):
-        target_for("s3://bucket/site", cfg)
+    store = target_for("s3://thu-vien/site/", cfg)
+    assert (store.bucket, store.prefix) == ("thu-vien", "site")
+    assert target_for("s3://thu-vien", cfg).prefix == ""
+    with pytest.raises(PublishError, match="names no bucket"):
+        target_for("s3:///site", cfg)
