@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,19 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
+# The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
+_PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
+
+
+def unfingerprinted(text: str) -> str:
+    """Return `text` with the digests taken out of photo names (anh-480.avif)."""
+    return _PHOTO_FINGERPRINT.sub("", text)
+
+
+def photo_names(folder: Path) -> set[str]:
+    """Return the names of the derivatives in `folder`, digests taken out."""
+    return {unfingerprinted(p.name) for p in folder.iterdir()}
+
 
 CATEGORIES = """\
 - key: hoat-dong-thu-vien

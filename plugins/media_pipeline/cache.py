@@ -1,15 +1,18 @@
 """Derivatives kept outside output/, keyed by the source's bytes and the encoding spec.
 
 The source digest is remembered with the file's size and modification time, so
-an unchanged photo is not read again; a new or changed one is hashed by the
-worker that encodes it, from the bytes it reads anyway.
+an unchanged photo is not read again. The digest also names the published
+files (`anh-480.3f2a9c0d1e.avif`, see `plan.fingerprint`): a photo replaced
+under the same name gets new addresses, so no browser or CDN shows the old one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .renditions import Rendition
@@ -54,6 +57,14 @@ class SourceDigests:
             return entry[2]
         return None
 
+    def digest(self, source: Path) -> str:
+        """Return the digest of `source`: remembered, or read and hashed now."""
+        known = self.remembered(source)
+        if known is None:
+            known = file_digest(source)
+            self.remember(source, known)
+        return known
+
     def remember(self, source: Path, digest: str) -> None:
         """Record the digest of `source` as it is now."""
         stat = source.stat()
@@ -69,6 +80,25 @@ class SourceDigests:
                 json.dumps(self.known, sort_keys=True), encoding="utf-8"
             )
             os.replace(temporary, self.path)
+
+
+@lru_cache(maxsize=8)
+def source_digests(cache: Path) -> SourceDigests:
+    """Return the digests index of a cache folder, loaded once per build process.
+
+    The page renderer, the templates' picture filter and the generator plan
+    the same photos; they share one index (the generator saves it).
+    """
+    return SourceDigests(cache)
+
+
+def file_digest(path: Path) -> str:
+    """Return the sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def write_atomically(path: Path, data: bytes) -> None:

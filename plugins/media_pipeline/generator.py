@@ -12,6 +12,7 @@ from pelican.log import console
 from photo_groups import Photo
 from site_i18n.paths import language_prefix
 
+from .cache import source_digests
 from .pipeline import publish_photos
 from .plan import PhotoPlans
 from .settings import load_settings
@@ -55,7 +56,7 @@ class MediaGenerator(Generator):
     def generate_context(self) -> None:
         """Plan from what the other generators will write; list posts with galleries."""
         self.cfg = load_settings(self.settings)
-        self.plans = PhotoPlans(self.cfg)
+        self.plans = PhotoPlans(self.cfg, source_digests(self.cfg.cache).digest)
         for content in built_contents(self.context):
             for photo in photos_of(content):
                 self.plans.add(photo)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import sys
@@ -23,7 +22,7 @@ class PhotoJob:
     """Every derivative of one photo; the worker encodes those the cache lacks."""
 
     photo: Photo
-    digest: str | None  # None: new or changed, the worker hashes it
+    digest: str  # of the source's bytes: the cache key and the names' fingerprint
     renditions: tuple[Rendition, ...]
     layout: CacheLayout
     options: dict[str, dict[str, Any]]
@@ -40,9 +39,9 @@ class JobResult:
 
 
 def run_job(job: PhotoJob) -> JobResult:
-    """Read the source once, hash it if needed, decode once, write what is missing."""
+    """Read the source once, decode once, write the derivatives that are missing."""
     data = job.photo.path.read_bytes()
-    digest = job.digest or hashlib.sha256(data).hexdigest()
+    digest = job.digest
     missing = [r for r in job.renditions if not job.layout.path(digest, r).is_file()]
     if missing:
         width = max(decode_width(job.photo, rendition) for rendition in missing)

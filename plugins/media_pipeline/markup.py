@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from photo_groups import Photo, PhotoRenderer
 
+from .cache import source_digests
 from .plan import PhotoPlan, plan
 from .renditions import MIME
 from .settings import MediaSettings
@@ -84,10 +85,15 @@ def picture_markup(element: etree.Element) -> Markup:
 
 def photo_renderer(cfg: MediaSettings) -> PhotoRenderer:
     """Return the renderer photo_groups uses: each photo as a linked <picture>."""
+    digests = source_digests(cfg.cache)
 
     def render(photo: Photo, role: str, eager: bool) -> etree.Element:
         return picture_element(
-            plan(photo, cfg), cfg.formats, role, eager=eager, link=True
+            plan(photo, cfg, digest=digests.digest(photo.path)),
+            cfg.formats,
+            role,
+            eager=eager,
+            link=True,
         )
 
     return render

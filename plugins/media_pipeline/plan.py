@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +22,7 @@ class PhotoPlan:
     renditions: tuple[Rendition, ...]
     siteurl: str = ""
     crops: dict[str, Rendition] = field(default_factory=dict)
+    digest: str = ""  # of the source's bytes
 
     def url(self, rendition: Rendition) -> str:
         """Return the full address of a derivative."""
@@ -61,28 +63,42 @@ def media_name(photo: Photo, cfg: MediaSettings) -> PurePosixPath:
     return PurePosixPath(cfg.url_path) / relative.with_suffix("")
 
 
+def fingerprint(source_digest: str, spec_digest: str) -> str:
+    """Return the 10 hex digits in a derivative's name: its source and its making.
+
+    A replaced photo, or new encoder settings, give new names: what a browser
+    or CDN cached under the old name is never shown again, so derivatives
+    can be cached for a year (like the theme's fingerprinted files).
+    """
+    return hashlib.sha256(f"{source_digest}:{spec_digest}".encode()).hexdigest()[:10]
+
+
 def plan(
     photo: Photo,
     cfg: MediaSettings,
     crops: Mapping[str, tuple[int, int]] | None = None,
     *,
+    digest: str,
     responsive: bool = True,
 ) -> PhotoPlan:
-    """Return the plan of `photo`: its responsive versions and the named `crops`."""
+    """Return the plan of `photo` (whose bytes have `digest`): sizes and `crops`."""
     base = media_name(photo, cfg)
+    specs = cfg.layout.spec_digests
+
+    def name(shape: str, fmt: str) -> str:
+        return f"{base}-{shape}.{fingerprint(digest, specs[fmt])}.{SUFFIX[fmt]}"
+
     renditions = []
     for width in widths_for(photo.width, cfg.widths) if responsive else ():
         height = max(1, round(photo.height * width / photo.width))
         for fmt in cfg.formats:
-            renditions.append(
-                Rendition(f"{base}-{width}.{SUFFIX[fmt]}", width, height, fmt)
-            )
+            renditions.append(Rendition(name(str(width), fmt), width, height, fmt))
     made = {}
-    for name, (width, height) in (crops or {}).items():
+    for crop, (width, height) in (crops or {}).items():
         size = fitted(photo.width, photo.height, width, height)
-        suffix = SUFFIX[cfg.crop_format]
-        made[name] = Rendition(f"{base}-{name}.{suffix}", *size, cfg.crop_format, name)
-    return PhotoPlan(photo, (*renditions, *made.values()), cfg.siteurl, made)
+        fmt = cfg.crop_format
+        made[crop] = Rendition(name(crop, fmt), *size, fmt, crop)
+    return PhotoPlan(photo, (*renditions, *made.values()), cfg.siteurl, made, digest)
 
 
 class PhotoPlans:
@@ -94,8 +110,9 @@ class PhotoPlans:
     (`PHOTO_PLANS`); all of them are encoded in `generate_output`.
     """
 
-    def __init__(self, cfg: MediaSettings) -> None:
+    def __init__(self, cfg: MediaSettings, digest_of: Callable[[Path], str]) -> None:
         self.cfg = cfg
+        self.digest_of = digest_of
         self._plans: dict[Path, PhotoPlan] = {}
         self._wanted: dict[Path, tuple[bool, dict[str, tuple[int, int]]]] = {}
 
@@ -116,7 +133,11 @@ class PhotoPlans:
         if wanted != known:
             self._wanted[photo.path] = wanted
             self._plans[photo.path] = plan(
-                photo, self.cfg, wanted[1], responsive=wanted[0]
+                photo,
+                self.cfg,
+                wanted[1],
+                digest=self.digest_of(photo.path),
+                responsive=wanted[0],
             )
         return self._plans[photo.path]
 

@@ -8,6 +8,7 @@ from pelican import signals
 
 from content_model import signals as content_signals
 
+from .cache import source_digests
 from .generator import get_generators
 from .markup import photo_renderer, picture_element, picture_markup
 from .plan import plan
@@ -22,9 +23,10 @@ def provide_photo_renderer(settings: dict[str, Any]) -> Any:
 def add_picture_filter(generator: Any) -> None:
     """Give templates `photo | picture(role)`: a <picture> of the derivatives."""
     cfg = load_settings(generator.settings)
+    digests = source_digests(cfg.cache)
 
     def picture(photo, role="card", eager=False, link=False, css=""):
-        photo_plan = plan(photo, cfg)
+        photo_plan = plan(photo, cfg, digest=digests.digest(photo.path))
         element = picture_element(
             photo_plan, cfg.formats, role, eager=eager, link=link, css=css
         )

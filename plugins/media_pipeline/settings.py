@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ class MediaSettings:
         """Return the format of the <img> every browser can show."""
         return self.formats[-1]
 
-    @property
+    @cached_property
     def layout(self) -> CacheLayout:
         """Return where this configuration's derivatives are cached."""
         used = {*self.formats, self.crop_format}

@@ -10,7 +10,8 @@ import re
 import pytest
 from PIL import Image
 
-from tests.support import post, run_pelican, soup
+from site_publish.http_headers import FINGERPRINTED
+from tests.support import post, run_pelican, soup, unfingerprinted
 
 GPS_IFD = 0x8825
 CAMERA = (2000, 1500)
@@ -135,18 +136,32 @@ def test_changed_jpeg_setting_re_encodes_only_jpegs(builds, output):
 
 def test_widths_never_exceed_the_photo(output):
     folder = output / "media/posts/2025/anh"
-    widths = sorted(
-        int(p.stem.rsplit("-", 1)[1]) for p in folder.glob("hoi-truong-*.avif")
-    )
-    assert widths == [480, 960, 1500]  # 1500: the upright photo's own width
-    assert sorted(
-        int(p.stem.rsplit("-", 1)[1]) for p in folder.glob("so-do-*.webp")
-    ) == [480, 600]
+
+    def widths(pattern):
+        return sorted(int(shown(p).split("-")[-1]) for p in folder.glob(pattern))
+
+    assert widths("hoi-truong-*.avif") == [480, 960, 1500]  # the photo's own width
+    assert widths("so-do-*.webp") == [480, 600]
+
+
+def derivative(output, name):
+    """Return the file of a derivative by its name without the digest."""
+    (path,) = [
+        p
+        for p in (output / "media/posts/2025/anh").iterdir()
+        if unfingerprinted(p.name) == name
+    ]
+    return path
+
+
+def shown(path):
+    """Return a derivative's name without the digest and suffix: hoi-truong-960."""
+    return unfingerprinted(path.name).rsplit(".", 1)[0]
 
 
 @pytest.mark.parametrize("fmt", ["avif", "webp", "jpg"])
 def test_derivatives_have_their_announced_size(output, fmt):
-    path = output / f"media/posts/2025/anh/hoi-truong-960.{fmt}"
+    path = derivative(output, f"hoi-truong-960.{fmt}")
     with Image.open(path) as image:
         assert image.size == (960, 1280)  # upright: 1500 x 2000 scaled to 960 wide
 
@@ -164,7 +179,7 @@ def test_no_source_photo_is_copied_as_is(output):
 
 
 def test_cmyk_photo_is_published_in_rgb(output):
-    with Image.open(output / "media/posts/2025/anh/bang-ron-480.jpg") as image:
+    with Image.open(derivative(output, "bang-ron-480.jpg")) as image:
         assert image.mode == "RGB"
 
 
@@ -174,15 +189,16 @@ def test_picture_offers_avif_webp_and_a_jpeg_img(output):
     types = [source["type"] for source in picture.find_all("source")]
     assert types == ["image/avif", "image/webp"]
     image = picture.img
-    assert image["src"].endswith("hoi-truong-960.jpg")
-    assert "hoi-truong-480.jpg 480w" in image["srcset"] and image["sizes"]
+    assert unfingerprinted(image["src"]).endswith("hoi-truong-960.jpg")
+    assert "hoi-truong-480.jpg 480w" in unfingerprinted(image["srcset"])
+    assert image["sizes"]
 
 
 def test_each_photo_links_to_its_large_version(output):
     link = (
         soup(output.parent, "2025/anh/").find("img", alt="Hội trường").find_parent("a")
     )
-    assert link["href"] == "/media/posts/2025/anh/hoi-truong-1500.jpg"
+    assert unfingerprinted(link["href"]) == "/media/posts/2025/anh/hoi-truong-1500.jpg"
     assert (link["data-pswp-width"], link["data-pswp-height"]) == ("1500", "2000")
 
 
@@ -201,3 +217,33 @@ def test_derivatives_are_cached_outside_output(builds):
     cache = builds[0] / ".cache/media"
     assert json.loads((cache / "sources.json").read_text())
     assert list((cache / "objects").rglob("*.avif"))
+
+
+def test_a_photo_replaced_under_its_name_gets_new_addresses(build_site):
+    """Caches keep a derivative a year: a new photo must never reuse its address."""
+    files = {
+        "posts/2025/anh/index.md": post(
+            "title: Ảnh\ndate: 2025-11-06\ncategory: am-nhac",
+            "![Băng rôn](bang-ron.jpg)",
+        ),
+        "posts/2025/anh/bang-ron.jpg": cmyk_photo(),
+    }
+    built = build_site(files)
+    assert built.ok, built.log
+    folder = built.output / "media/posts/2025/anh"
+    before = {p.name for p in folder.iterdir()}
+    assert all(FINGERPRINTED.search(name) for name in before)  # kept a year
+    page_before = soup(built.root, "2025/anh/").select_one("picture").decode()
+
+    replacement = io.BytesIO()
+    Image.new("RGB", (500, 500), (200, 30, 30)).save(replacement, "JPEG")
+    (built.root / "content/posts/2025/anh/bang-ron.jpg").write_bytes(
+        replacement.getvalue()
+    )
+    assert run_pelican(built.root).returncode == 0
+    after = {p.name for p in folder.iterdir()}
+    assert {unfingerprinted(n) for n in after} == {unfingerprinted(n) for n in before}
+    assert not before & after
+    page_after = soup(built.root, "2025/anh/").select_one("picture").decode()
+    assert not any(name in page_after for name in before)
+    assert sum(name in page_before for name in before) == 6  # 480 and 500, 3 formats

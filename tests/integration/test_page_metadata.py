@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.support import built_file, jpeg, post
+from tests.support import built_file, jpeg, post, unfingerprinted
 
 SITEURL = "https://thuvien.laocai.example"
 HOSTILE_TITLE = 'Tin "nóng" & <script>alert(1)</script> <b>đậm</b> > hết'
@@ -117,7 +117,7 @@ def test_the_model_article_shared_as_a_link_shows_title_lead_and_cover(sample_si
     assert meta(html, "og:type") == "article"
     assert meta(html, "og:title") == html.h1.get_text()
     assert meta(html, "og:description") == html.select_one(".lead").get_text(" ", True)
-    assert meta(html, "og:image").endswith("/hoi-nghi-01-og.jpg")
+    assert unfingerprinted(meta(html, "og:image")).endswith("/hoi-nghi-01-og.jpg")
     assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == (
         "1200",
         "630",
@@ -137,7 +137,9 @@ def test_a_page_without_a_photo_is_shared_with_the_logo(sample_site):
     html = page(sample_site, "category/su-kien/")
     assert meta(html, "og:type") == "website"
     assert meta(html, "twitter:card") == "summary"
-    assert meta(html, "og:image").endswith("/media/data/library/logo-square-512.jpg")
+    assert unfingerprinted(meta(html, "og:image")).endswith(
+        "/media/data/library/logo-square-512.jpg"
+    )
     assert meta(html, "og:image:alt") == "Thư viện tỉnh Lào Cai"
 
 
@@ -237,7 +239,7 @@ def test_an_event_is_described_with_its_times_and_place(hostile):
 
 
 def test_only_crops_that_pages_use_are_made(hostile):
-    made = {p.name for p in (hostile / "media").rglob("*.jpg")}
+    made = {unfingerprinted(p.name) for p in (hostile / "media").rglob("*.jpg")}
     article = {f"bia-{name}.jpg" for name in ("og", "16x9", "4x3", "1x1")}
     assert article <= made
     # A standing page and a portrait are shared, not described as articles.

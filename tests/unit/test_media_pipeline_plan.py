@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from media_pipeline.plan import PhotoPlans
+from media_pipeline.plan import PhotoPlans, fingerprint, plan
 from media_pipeline.settings import load_settings
 from photo_groups import Photo
 from tests.support import REPO
 
 
-def plans() -> PhotoPlans:
-    return PhotoPlans(
-        load_settings({"PATH": str(REPO / "content"), "SITEURL": "https://x.example"})
+def settings(**media):
+    return load_settings(
+        {"PATH": str(REPO / "content"), "SITEURL": "https://x.example", "MEDIA": media}
     )
+
+
+def plans() -> PhotoPlans:
+    return PhotoPlans(settings(), digest_of=lambda _path: "0" * 64)
 
 
 LOGO = Photo("logo.png", REPO / "data/library/logo.png", "Logo", 512, 512)
@@ -22,9 +27,12 @@ COVER = Photo("a.jpg", REPO / "content/posts/2025/a/a.jpg", "A", 2000, 1000)
 
 def test_a_photo_outside_content_keeps_its_path_from_the_site_folder():
     plan = plans().add(LOGO, {"icon": (64, 64)}, responsive=False)
-    assert [r.path for r in plan.renditions] == ["media/data/library/logo-icon.jpg"]
-    assert plan.url(plan.crops["icon"]) == (
-        "https://x.example/media/data/library/logo-icon.jpg"
+    name = (
+        f"logo-icon.{fingerprint('0' * 64, settings().layout.spec_digests['jpeg'])}.jpg"
+    )
+    assert [r.path for r in plan.renditions] == [f"media/data/library/{name}"]
+    assert (
+        plan.url(plan.crops["icon"]) == f"https://x.example/media/data/library/{name}"
     )
 
 
@@ -42,3 +50,24 @@ def test_asking_for_nothing_new_returns_the_known_plan():
     planned = plans()
     first = planned.add(COVER)
     assert planned.add(COVER) is first
+
+
+def test_a_replaced_photo_or_a_new_encoding_gets_new_names():
+    def names(digest, **media):
+        return [
+            r.path for r in plan(COVER, settings(**media), digest=digest).renditions
+        ]
+
+    first = names("a" * 64)
+    assert all(re.search(r"-\d+\.[0-9a-f]{10}\.(avif|webp|jpg)$", n) for n in first)
+    assert names("a" * 64) == first  # the same bytes: the same addresses
+    replaced = names("b" * 64)
+    assert not set(first) & set(replaced)
+    jpeg = {"avif": {"quality": 60, "speed": 8}, "webp": {"quality": 80, "method": 4}}
+    requality = names("a" * 64, encoding={**jpeg, "jpeg": {"quality": 70}})
+    assert [n for n in requality if n.endswith(".jpg")] != [
+        n for n in first if n.endswith(".jpg")
+    ]
+    assert [n for n in requality if n.endswith(".avif")] == [
+        n for n in first if n.endswith(".avif")
+    ]
