@@ -30,9 +30,10 @@ class PublishSummary:
         if not self.release:
             return f"Nothing to publish: {self.unchanged} files are already online."
         if self.rolled_back:
+            total = self.uploaded + self.unchanged
+            put_back = f", {self.uploaded} of them put back" if self.uploaded else ""
             return (
-                f"Readers get release {self.release} again: "
-                f"{self.uploaded} files put back, {self.unchanged} unchanged."
+                f"Readers get release {self.release} again ({total} files{put_back})."
             )
         return (
             f"Published release {self.release}: {self.uploaded} files sent "

@@ -242,6 +242,9 @@ def test_a_rollback_puts_the_previous_pages_back(
     store().publish(output)
     summary = store().rollback()
     assert summary.uploaded == 1  # the home page; the feed was still kept
+    assert summary.describe().endswith(
+        f"again ({len(SITE)} files, 1 of them put back)."
+    )
     assert online(client, bucket) == SITE
     head = client.head_object(Bucket=bucket, Key="site/index.html")
     assert head["ContentType"] == "text/html; charset=utf-8"
