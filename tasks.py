@@ -371,6 +371,13 @@ def lighthouse(c):
     _run_tool(c, "lighthouse")
 
 
+@task(help={"output": "a build to shoot (default: the sample site, built now)"})
+def screenshots(c, output=None):
+    """Screenshots of the home page, model article, song page (vi, en; 390, 1280 px)."""
+    extra = f" --output {shlex.quote(str(Path(output).resolve()))}" if output else ""
+    _run_tool(c, f"screenshots{extra}")
+
+
 def _run_tool(c, command: str) -> None:
     """Run `tools/<module>.py` as a module of the repository (`tools.` imports)."""
     with c.cd(str(ROOT)):
