@@ -85,6 +85,19 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
+        # Typographic quotes, apostrophes, dashes and ellipses in body text,
+        # as characters (search and feeds read them as text, not entities).
+        "markdown.extensions.smarty": {
+            "substitutions": {
+                "left-single-quote": "‘",
+                "right-single-quote": "’",
+                "left-double-quote": "“",
+                "right-double-quote": "”",
+                "ndash": "–",
+                "mdash": "—",
+                "ellipsis": "…",
+            }
+        },
     },
     "output_format": "html5",
 }

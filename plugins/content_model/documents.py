@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import fields
 from .categories import Categories
 from .config import ContentModelSettings
 from .frontmatter import read_front_matter
@@ -72,6 +73,9 @@ def _values(
         path=document.path,
         problems=problems,
     )
+    if "date" in own:
+        # "2025-11-06" is a day: shown without a time, marked up as a date.
+        own["date_only"] = not fields.has_time(document.front.values["date"])
     if "lang" in own and own["lang"] != document.lang:
         problems.error(
             document.path,

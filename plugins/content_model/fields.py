@@ -118,6 +118,12 @@ def moment(value: Any, tz: tzinfo) -> datetime:
     return result.replace(tzinfo=_offset(offset) if offset else tz)
 
 
+def has_time(value: Any) -> bool:
+    """Return whether a date as written in front matter gives a time of day."""
+    match = _DATE_PATTERN.match(str(value).strip())
+    return bool(match and match.group("H"))
+
+
 def moment_or_day(value: Any, tz: tzinfo) -> datetime | date:
     """Accept a date and time, or a date alone: a whole day (an all-day event)."""
     result = moment(value, tz)

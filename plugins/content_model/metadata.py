@@ -13,6 +13,7 @@ from .model import Document
 # Keys passed on as they are: feeds, structured data and later issues read them.
 _PLAIN_KEYS = (
     "date",
+    "date_only",
     "modified",
     "correction",
     "source",
@@ -63,7 +64,7 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
         "cover": document.cover,
     }
     metadata.update({key: values[key] for key in _PLAIN_KEYS if key in values})
-    metadata.update(_summary(document))
+    metadata.update(_summary(document, settings.get("MARKDOWN", {})))
     lang = document.lang
     if document.category is not None:
         info = document.category
@@ -87,11 +88,20 @@ def _wrapper(kind: type[URLWrapper], name: str, slug: str, settings) -> URLWrapp
     return wrapper
 
 
-def _summary(document: Document) -> dict[str, Any]:
-    """Return the summary as HTML and whether the writer gave it as a lead."""
+def _summary(document: Document, markdown_settings: dict[str, Any]) -> dict[str, Any]:
+    """Return the summary as HTML and whether the writer gave it as a lead.
+
+    A lead is written with the body's extensions (typographic quotes...).
+    """
     given = document.values.get("summary")
     if given:
-        html = markdown(given, output_format="html5").strip()
+        configs = markdown_settings.get("extension_configs", {})
+        html = markdown(
+            given,
+            extensions=list(configs),
+            extension_configs=configs,
+            output_format="html5",
+        ).strip()
         # A lead is one paragraph, even when the writer left a blank line in it.
         inline = (
             _PARAGRAPH_BREAK.sub(" ", html).removeprefix("<p>").removesuffix("</p>")

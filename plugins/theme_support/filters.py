@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, format_time, get_day_names
 
 # Babel's "long" date: "6 tháng 11, 2025" in Vietnamese, "November 6, 2025" in English.
 DATE_FORMAT = "long"
@@ -14,6 +14,20 @@ DATE_FORMAT = "long"
 def long_date(value: date | datetime, lang: str) -> str:
     """Return `value` as a reader of `lang` writes a date."""
     return format_date(value, format=DATE_FORMAT, locale=lang)
+
+
+# A post's date as news sites write it: "Thứ Năm, 6/11/2025, 14:00" in
+# Vietnamese, "Thursday, 6 November 2025, 14:00" in English; Babel's full
+# date in any other language.
+NEWS_DATE_PATTERNS = {"vi": "EEEE, d/M/y", "en": "EEEE, d MMMM y"}
+
+
+def news_date(value: date | datetime, lang: str, with_time: bool = True) -> str:
+    """Return the weekday and date of `value`, and its time when it has one."""
+    day = format_date(value, NEWS_DATE_PATTERNS.get(lang, "full"), locale=lang)
+    if with_time and isinstance(value, datetime):
+        return f"{day}, {format_time(value, 'HH:mm', locale=lang)}"
+    return day
 
 
 # data/library.yml's day names, in Babel's order (Monday is 0).
@@ -55,6 +69,7 @@ def intersects(values: list[str] | None, others: list[str]) -> bool:
 def add_filters(generator: Any) -> None:
     """Register the filters and tests on the generator's template environment."""
     generator.env.filters["long_date"] = long_date
+    generator.env.filters["news_date"] = news_date
     generator.env.filters["opening_hours"] = opening_hours
     generator.env.filters["phone_href"] = phone_href
     generator.env.tests["intersects"] = intersects

@@ -298,7 +298,7 @@ def test_correction_note_shows_with_its_date(site):
     assert "Đã sửa" in note.get_text()
     assert "Sửa số thẻ bạn đọc từ 7.159 thành 7.195." in note.get_text()
     assert note.time["datetime"] == "2025-06-02T09:30:00+07:00"
-    assert note.time.get_text() == "2 tháng 6, 2025"
+    assert note.time.get_text() == "Thứ Hai, 2/6/2025, 09:30"
 
 
 def test_home_cards_show_covers_with_sizes(site):

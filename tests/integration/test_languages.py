@@ -72,16 +72,23 @@ def test_vietnamese_post_has_vietnamese_ui_strings(site):
     assert page.select_one(".post__source").get_text().startswith("Nguồn:")
 
 
-def test_dates_follow_the_language(site):
-    assert (
-        soup(site, "en/2025/readers-conference/")
-        .select_one(".post__byline time")
-        .get_text()
-        == "November 6, 2025"
+def test_dates_follow_the_language_with_weekday_and_time(site):
+    english = soup(site, "en/2025/readers-conference/").select_one(".post__byline time")
+    assert (english["datetime"], english.get_text()) == (
+        "2025-11-06T14:00:00+07:00",
+        "Thursday, 6 November 2025, 14:00",
     )
-    assert (
-        soup(site, "2025/hoi-nghi/").select_one(".post__byline time").get_text()
-        == "6 tháng 11, 2025"
+    vietnamese = soup(site, "2025/hoi-nghi/").select_one(".post__byline time")
+    assert vietnamese.get_text() == "Thứ Năm, 6/11/2025, 14:00"
+
+
+def test_a_date_without_time_shows_no_time_in_either_language(site):
+    time = soup(site, "2025/chi-tieng-viet/").select_one(".post__byline time")
+    assert (time["datetime"], time.get_text()) == ("2025-10-01", "Thứ Tư, 1/10/2025")
+    english = soup(site, "en/2025/english-only/").select_one(".post__byline time")
+    assert (english["datetime"], english.get_text()) == (
+        "2025-09-01",
+        "Monday, 1 September 2025",
     )
 
 
@@ -188,7 +195,9 @@ def test_a_third_language_needs_only_a_setting_and_a_catalogue(swedish):
     page = soup(swedish, "sv/2025/hoi-nghi/")
     assert page.html["lang"] == "sv"
     assert page.select_one(".skip-link").get_text() == "Hoppa till huvudinnehållet"
-    assert page.select_one(".post__byline time").get_text() == "6 november 2025"
+    assert page.select_one(".post__byline time").get_text() == (
+        "torsdag 6 november 2025, 14:00"
+    )
     assert alternates(soup(swedish, "2025/hoi-nghi/"))["sv"] == "/sv/2025/hoi-nghi/"
 
 

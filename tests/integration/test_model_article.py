@@ -44,12 +44,9 @@ def test_byline_names_the_author_and_the_publication(article):
     assert "Theo Báo Lào Cai" in byline.get_text()
 
 
-def test_date_in_vietnamese_with_machine_readable_time(article):
+def test_a_date_without_time_is_a_day_in_vietnamese_news_style(article):
     time = article.select_one(".post__byline time")
-    assert (time["datetime"], time.get_text()) == (
-        "2025-11-06T00:00:00+07:00",
-        "6 tháng 11, 2025",
-    )
+    assert (time["datetime"], time.get_text()) == ("2025-11-06", "Thứ Năm, 6/11/2025")
 
 
 def test_lead_paragraph(article):
@@ -173,3 +170,9 @@ def test_galleries_cards_show_covers(galleries):
 def test_menu_links_to_the_galleries(article):
     link = article.select_one('.site-nav a[href$="/galleries/"]')
     assert link.get_text() == "Thư viện ảnh"
+
+
+def test_body_text_has_typographic_quotes(article):
+    text = article.select_one(".prose").get_text()
+    assert "“Lấy bạn đọc làm trung tâm”" in text
+    assert '"' not in text

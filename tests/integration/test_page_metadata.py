@@ -206,7 +206,7 @@ def test_titles_are_escaped_exactly_once_in_tags_and_json_ld(hostile):
     html = page(hostile, "2025/tin-nong/")
     for name in ("og:title", "twitter:title"):
         assert meta(html, name) == HOSTILE_TITLE
-    assert meta(html, "og:description") == 'Tóm tắt có "ngoặc" & 5 > 3 < 4.'
+    assert meta(html, "og:description") == "Tóm tắt có “ngoặc” & 5 > 3 < 4."
     assert json_ld(html)["NewsArticle"]["headline"] == HOSTILE_TITLE
     raw = (hostile / "2025/tin-nong/index.html").read_text("utf-8")
     assert "<script>alert" not in raw
