@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as etree
 
 from markupsafe import Markup
@@ -13,17 +14,34 @@ from .plan import PhotoPlan, plan
 from .renditions import MIME
 from .settings import MediaSettings
 
-# How wide the photo is drawn, so the browser picks the right file (theme/static/css).
+# How wide the theme draws each photo (theme/static/css/site.css), in CSS px
+# at the default text size (1rem = 17px there), so that the browser picks a
+# file at least as wide as the photo on screen times the screen's density.
+# The text column: 42rem (714px) at most, 1rem of margin each side.
+TEXT = "(min-width: 748px) 714px, calc(100vw - 34px)"
+# Two photos side by side (from 40rem = 640px; stacked below): their row is the
+# text column less the 8px between them.
+_PAIR = "(min-width: 748px) {wide}px, (min-width: 640px) calc((100vw - 42px) * {share})"
 SIZES = {
-    "figure": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
-    "group": "(min-width: 46rem) 14rem, calc(50vw - 1.5rem)",
-    "inline": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
-    "portrait": "(min-width: 46rem) 16rem, 60vw",
+    "figure": TEXT,
+    "inline": TEXT,
+    "portrait": "272px",  # 16rem at most, and narrower than any phone's column
+    "thumb": "102px",  # 6rem: the related lists' thumbnails
     "card": (
         "(min-width: 76rem) 23rem, (min-width: 40rem) calc(50vw - 2rem), "
         "calc(100vw - 2rem)"
     ),
 }
+
+
+def sizes_for(role: str, share: float = 1.0) -> str:
+    """Return the `sizes` of a photo drawn in `role`, taking `share` of its row."""
+    if role != "group" or share >= 1.0:
+        return SIZES.get(role, TEXT)
+    pair = _PAIR.format(wide=math.ceil((714 - 8) * share), share=f"{share:.4f}")
+    return f"{pair}, calc(100vw - 34px)"
+
+
 # The <img> fallback: the version nearest this width.
 _FALLBACK_WIDTH = 960
 
@@ -36,9 +54,14 @@ def picture_element(
     eager: bool = False,
     link: bool = True,
     css: str = "",
+    share: float = 1.0,
+    decorative: bool = False,
 ) -> etree.Element:
-    """Return <a><picture>...</picture></a>, or the bare <picture> without `link`."""
-    sizes = SIZES[role]
+    """Return <a><picture>...</picture></a>, or the bare <picture> without `link`.
+
+    `decorative`: an empty alt, for a photo beside a link that names the post.
+    """
+    sizes = sizes_for(role, share)
     fallback = formats[-1]
     picture = etree.Element("picture", {"class": css} if css else {})
     for fmt in formats[:-1]:
@@ -53,7 +76,7 @@ def picture_element(
         "src": photo_plan.url(shown),
         "srcset": photo_plan.srcset(fallback),
         "sizes": sizes,
-        "alt": photo_plan.photo.alt,
+        "alt": "" if decorative else photo_plan.photo.alt,
         "width": str(shown.width),
         "height": str(shown.height),
     }
@@ -87,13 +110,16 @@ def photo_renderer(cfg: MediaSettings) -> PhotoRenderer:
     """Return the renderer photo_groups uses: each photo as a linked <picture>."""
     digests = source_digests(cfg.cache)
 
-    def render(photo: Photo, role: str, eager: bool) -> etree.Element:
+    def render(
+        photo: Photo, role: str, eager: bool, share: float = 1.0
+    ) -> etree.Element:
         return picture_element(
             plan(photo, cfg, digest=digests.digest(photo.path)),
             cfg.formats,
             role,
             eager=eager,
             link=True,
+            share=share,
         )
 
     return render

@@ -25,10 +25,18 @@ def add_picture_filter(generator: Any) -> None:
     cfg = load_settings(generator.settings)
     digests = source_digests(cfg.cache)
 
-    def picture(photo, role="card", eager=False, link=False, css=""):
+    def picture(  # noqa: PLR0913, PLR0917 (a Jinja filter's keywords)
+        photo, role="card", eager=False, link=False, css="", decorative=False
+    ):
         photo_plan = plan(photo, cfg, digest=digests.digest(photo.path))
         element = picture_element(
-            photo_plan, cfg.formats, role, eager=eager, link=link, css=css
+            photo_plan,
+            cfg.formats,
+            role,
+            eager=eager,
+            link=link,
+            css=css,
+            decorative=decorative,
         )
         return picture_markup(element)
 

@@ -2,8 +2,10 @@
 
 "Cùng chủ đề" ranks posts by how many tags they share with the article;
 "Cùng chuyên mục" takes posts of its category; "Cùng tác giả" posts sharing an
-author. Each list is independent, in the article's language only, newest first
-within a rank, ties broken by slug, and never holds the article itself.
+author. Lists are filled in that order and a post appears in one list only
+(the first it belongs to), so a reader never meets the same link twice under
+an article. In the article's language only, newest first within a rank, ties
+broken by slug, never the article itself.
 """
 
 from __future__ import annotations
@@ -54,18 +56,23 @@ LISTS = {
 
 
 def ranked(
-    article: Any, by_key: dict[str, list[Any]], counts: bool, limit: int
+    article: Any,
+    by_key: dict[str, list[Any]],
+    counts: bool,
+    limit: int,
+    shown: set[int] = frozenset(),
 ) -> list[Any]:
     """Return up to `limit` posts sharing a key with `article`, best first.
 
     `by_key` holds, for each key of the article, the posts with that key: a
-    post is compared only with the posts it shares something with.
+    post is compared only with the posts it shares something with. Posts
+    whose id() is in `shown` (listed already) are left out.
     """
     shared: Counter[int] = Counter()
     posts: dict[int, Any] = {}
     for others in by_key.values():
         for other in others:
-            if other is not article:
+            if other is not article and id(other) not in shown:
                 shared[id(other)] += 1
                 posts[id(other)] = other
     scored = [(shared[i] if counts else 1, post) for i, post in posts.items()]
@@ -77,16 +84,22 @@ def add_related_lists(generator: Any) -> None:
     """Give every built article (drafts too, for their writers) its three lists."""
     limit = load_settings(generator.settings)["limit"]
     published = [*generator.articles, *generator.translations]
-    for name, (keys_of, counts) in LISTS.items():
-        index: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    indexes: dict[str, dict[tuple[str, str], list[Any]]] = {}
+    for name, (keys_of, _counts) in LISTS.items():
+        indexes[name] = defaultdict(list)
         for post in published:
             for key in keys_of(post):
-                index[(post.lang, key)].append(post)
-        for article in [*published, *generator.drafts, *generator.drafts_translations]:
+                indexes[name][(post.lang, key)].append(post)
+    for article in [*published, *generator.drafts, *generator.drafts_translations]:
+        shown: set[int] = set()
+        for name, (keys_of, counts) in LISTS.items():
             by_key = {
-                key: index.get((article.lang, key), []) for key in keys_of(article)
+                key: indexes[name].get((article.lang, key), [])
+                for key in keys_of(article)
             }
-            setattr(article, name, ranked(article, by_key, counts, limit))
+            found = ranked(article, by_key, counts, limit, shown)
+            shown.update(id(post) for post in found)
+            setattr(article, name, found)
 
 
 def register() -> None:
