@@ -136,14 +136,15 @@ AUTHOR_URL = "by/{slug}/"
 AUTHOR_SAVE_AS = "by/{slug}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
-MONTH_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
 # The home page and the 404 page; Pelican's other direct templates have no URL here.
 DIRECT_TEMPLATES = ["index", "not_found"]
 INDEX_URL = ""
 NOT_FOUND_SAVE_AS = "404.html"
 NOT_FOUND_URL = "404.html"
-ARCHIVES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""  # /archives/ of every language: site_i18n
 CATEGORIES_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""

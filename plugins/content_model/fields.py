@@ -186,6 +186,16 @@ def file_name(value: Any, _tz: tzinfo | None = None) -> str:
     return name
 
 
+def yes_no(value: Any, _tz: tzinfo | None = None) -> bool:
+    """Accept true or false (YAML's yes/no values)."""
+    if isinstance(value, bool):
+        return value
+    raise ContentError(
+        f"must be true or false, not {describe(value)}: write true (or false) "
+        "without quotes"
+    )
+
+
 def choice(*options: str) -> Check:
     """Return a check that accepts one of `options`."""
 

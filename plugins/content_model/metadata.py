@@ -14,6 +14,7 @@ from .model import Document
 _PLAIN_KEYS = (
     "date",
     "date_only",
+    "featured",
     "modified",
     "correction",
     "source",

@@ -66,6 +66,8 @@ POST = Schema(
         "date": Field(fields.moment, required=True, example="date: 2025-11-06 15:30"),
         "category": Field(fields.text, required=True, example="category: hoat-dong"),
         "correction": Field(fields.text),
+        # The lead story of the home page (the newest featured post).
+        "featured": Field(fields.yes_no, example="featured: true"),
         "tags": Field(fields.text_list),
         "authors": Field(fields.text_list),
         "source": Group(

@@ -27,9 +27,16 @@ SIZES = {
     "inline": TEXT,
     "portrait": "272px",  # 16rem at most, and narrower than any phone's column
     "thumb": "102px",  # 6rem: the related lists' thumbnails
+    # Cards: columns of at least 18rem in the 72rem page, 1.25rem apart: one
+    # below 667px, two below 995px, three above (383px at most).
     "card": (
-        "(min-width: 76rem) 23rem, (min-width: 40rem) calc(50vw - 2rem), "
-        "calc(100vw - 2rem)"
+        "(min-width: 1224px) 383px, (min-width: 995px) calc((100vw - 77px) / 3), "
+        "(min-width: 667px) calc((100vw - 56px) / 2), calc(100vw - 34px)"
+    ),
+    # The home page's lead story: 3/5 of the page beside its text from 768px.
+    "lead": (
+        "(min-width: 1224px) 700px, (min-width: 768px) calc((100vw - 58px) * 0.6), "
+        "calc(100vw - 34px)"
     ),
 }
 

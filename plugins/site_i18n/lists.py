@@ -3,6 +3,8 @@
 Pelican writes the lists of the default language; this generator writes the
 same pages for every other language from the posts in that language, and
 records which list exists in which language for the switcher and hreflang.
+It also writes `/archives/` of every language (the default's too): each
+year and month with its number of posts, linking their pages.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ def groups(posts: list[Any], kind: str) -> dict[str, tuple[Any, list[Any]]]:
     return grouped
 
 
+def archive_years(posts: list[Any]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Return [(year, posts, [(month, posts)])], newest first."""
+    counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for post in posts:
+        counts[post.date.year][post.date.month] += 1
+    return [
+        (year, sum(months.values()), sorted(months.items(), reverse=True))
+        for year, months in sorted(counts.items(), reverse=True)
+    ]
+
+
 class LanguageListsGenerator(Generator):
     """Write home, categories, tags, bylines, years and 404 of each other language."""
 
@@ -55,10 +68,14 @@ class LanguageListsGenerator(Generator):
             for kind in LIST_KINDS:
                 for slug, (wrapper, _posts) in groups(posts, kind).items():
                     versions[(kind, slug)][lang] = wrapper.url
+            prefix = language_prefix(lang, default)
             for year in {post.date.year for post in posts}:
-                versions[("year", str(year))][lang] = (
-                    f"{language_prefix(lang, default)}{year}/"
+                versions[("year", str(year))][lang] = f"{prefix}{year}/"
+            for year, month in {(p.date.year, p.date.month) for p in posts}:
+                versions[("month", f"{year}/{month:02d}")][lang] = (
+                    f"{prefix}{year}/{month:02d}/"
                 )
+            versions[("archives", "")][lang] = f"{prefix}archives/"
         self.context["LIST_VERSIONS"] = dict(versions)
         self.context["POSTS_BY_LANG"] = self.posts
 
@@ -66,6 +83,7 @@ class LanguageListsGenerator(Generator):
         """Write the lists of every language but the default (Pelican wrote those)."""
         default = self.settings["DEFAULT_LANG"]
         for lang in self.settings["LANGUAGES"]:
+            self._write_archives(writer, lang, self.posts.get(lang, []))
             if lang == default:
                 continue
             posts = self.posts.get(lang, [])
@@ -100,6 +118,21 @@ class LanguageListsGenerator(Generator):
                     url=f"{lang}/{year}/",
                     posts=grouped,
                     period=(year,),
+                    period_num=(year,),
+                )
+            by_month: dict[tuple[int, int], list[Any]] = defaultdict(list)
+            for post in posts:
+                by_month[(post.date.year, post.date.month)].append(post)
+            for (year, month), grouped in by_month.items():
+                self._write(
+                    writer,
+                    lang=lang,
+                    save_as=f"{lang}/{year}/{month:02d}/index.html",
+                    template="period_archives",
+                    url=f"{lang}/{year}/{month:02d}/",
+                    posts=grouped,
+                    period=(year, month),
+                    period_num=(year, month),
                 )
             writer.write_file(
                 f"{lang}/404.html",
@@ -109,6 +142,19 @@ class LanguageListsGenerator(Generator):
                 url=f"{lang}/404.html",
                 page_lang=lang,
             )
+
+    def _write_archives(self, writer: Any, lang: str, posts: list[Any]) -> None:
+        """Write /archives/ of `lang`: years, newest first, with their months."""
+        url = self.context["LIST_VERSIONS"][("archives", "")][lang]
+        writer.write_file(
+            url + "index.html",
+            self.get_template("archives"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+            page_lang=lang,
+            archive_years=archive_years(posts),
+        )
 
     def _write(
         self,

@@ -30,6 +30,22 @@ def news_date(value: date | datetime, lang: str, with_time: bool = True) -> str:
     return day
 
 
+def month_name(month: int, lang: str, in_sentence: bool = False) -> str:
+    """Return a month's name: "Tháng 11" alone, "tháng 11" in a sentence."""
+    pattern = "MMMM" if in_sentence else "LLLL"
+    return format_date(date(2000, month, 1), pattern, locale=lang)
+
+
+def lead_story(posts: list[Any]) -> Any | None:
+    """Return the home page's lead story, or None.
+
+    The newest `featured: true` post, else the newest with a cover (`posts`
+    come newest first).
+    """
+    featured = next((p for p in posts if getattr(p, "featured", False)), None)
+    return featured or next((p for p in posts if getattr(p, "cover", None)), None)
+
+
 # data/library.yml's day names, in Babel's order (Monday is 0).
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 JOIN = "\u2060"  # WORD JOINER: no line break here
@@ -70,6 +86,8 @@ def add_filters(generator: Any) -> None:
     """Register the filters and tests on the generator's template environment."""
     generator.env.filters["long_date"] = long_date
     generator.env.filters["news_date"] = news_date
+    generator.env.filters["month_name"] = month_name
+    generator.env.filters["lead_story"] = lead_story
     generator.env.filters["opening_hours"] = opening_hours
     generator.env.filters["phone_href"] = phone_href
     generator.env.tests["intersects"] = intersects

@@ -90,3 +90,41 @@ def test_script_loads_only_on_pages_with_photos(new_page, site_url):
     assert page.locator("script[type=module]").count() == 0
     page.goto(site_url + ARTICLE)
     assert page.locator("script[type=module]").count() == 1
+
+
+def test_nothing_of_the_lightbox_loads_before_a_photo_is_opened(new_page, site_url):
+    page = new_page(viewport={"width": 390, "height": 844})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + ARTICLE, wait_until="networkidle")
+    assert not [url for url in requested if "photoswipe" in url]
+    render_blocking = page.evaluate(
+        "() => [...document.querySelectorAll('link[rel=stylesheet]')].length"
+    )
+    assert render_blocking == 1  # the site's own stylesheet only
+    open_photo(page, 0)
+    loaded = [url for url in requested if "photoswipe" in url]
+    assert any(url.endswith(".css") for url in loaded)
+    assert any("photoswipe-lightbox" in url for url in loaded)
+
+
+def test_the_lightbox_shows_the_format_the_page_shows(article):
+    open_photo(article, 0)
+    selector = (
+        '.pswp__item[aria-hidden="false"] img.pswp__img:not(.pswp__img--placeholder)'
+    )
+    article.wait_for_function(
+        "s => (document.querySelector(s) || {}).currentSrc", arg=selector
+    )
+    assert article.locator(selector).evaluate("img => img.currentSrc").endswith(".avif")
+
+
+@pytest.mark.parametrize(
+    ("path", "close"),
+    [(ARTICLE, "Đóng (Esc)"), ("/en/2025/hoi-nghi-ban-doc-2025/", "Close (Esc)")],
+)
+def test_lightbox_labels_are_in_the_pages_language(new_page, site_url, path, close):
+    page = new_page(viewport={"width": 1024, "height": 800})
+    page.goto(site_url + path, wait_until="networkidle")
+    open_photo(page, 0)
+    assert page.locator(".pswp__button--close").get_attribute("title") == close

@@ -13,6 +13,7 @@ from pathlib import Path
 # the first pattern an address matches gives its type.
 TYPES = [
     ("home", r""),
+    ("month", r"\d{4}/\d{2}/"),
     ("post", r"\d{4}/[^/]+/"),
     ("year", r"\d{4}/"),
     ("category", r"category/[^/]+/"),
@@ -24,6 +25,7 @@ TYPES = [
     ("work", r"works/[^/]+/"),
     ("galleries", r"galleries/"),
     ("feeds", r"feeds/"),
+    ("archives", r"archives/"),
     ("not found", r"404\.html"),
     ("page", r"[^/]+/"),
 ]

@@ -309,10 +309,11 @@ def test_home_cards_show_covers_with_sizes(site):
     )
 
 
-def test_only_the_first_card_photo_loads_eagerly(site):
+def test_only_the_lead_storys_photo_loads_eagerly(site):
+    lead = soup(site, "").select_one(".lead-story__image img")
+    assert lead.get("fetchpriority") == "high" and not lead.get("loading")
     images = soup(site, "").select(".card__image img")
-    assert images[0].get("fetchpriority") == "high" and not images[0].get("loading")
-    assert all(image["loading"] == "lazy" for image in images[1:])
+    assert images and all(image["loading"] == "lazy" for image in images)
 
 
 def test_not_found_page(site):

@@ -132,8 +132,9 @@ def test_translation_inherits_date_category_photos_and_people(site):
 
 
 def test_lists_are_per_language(site):
-    vietnamese = {a.get_text() for a in soup(site, "").select(".card__title a")}
-    english = {a.get_text() for a in soup(site, "en/").select(".card__title a")}
+    titles = ".lead-story__title a, .card__title a"
+    vietnamese = {a.get_text() for a in soup(site, "").select(titles)}
+    english = {a.get_text() for a in soup(site, "en/").select(titles)}
     assert vietnamese == {"Hội nghị bạn đọc", "Chỉ có tiếng Việt"}
     assert english == {"Readers' conference", "Only in English"}
 
@@ -158,10 +159,12 @@ def test_not_found_page_per_language(site):
 def test_page_translation_and_footer_links(site):
     assert {a["href"] for a in soup(site, "en/").select(".footer-nav a")} == {
         "/en/gioi-thieu/",
+        "/en/archives/",
         "/en/feeds/",
     }
     assert {a["href"] for a in soup(site, "").select(".footer-nav a")} == {
         "/gioi-thieu/",
+        "/archives/",
         "/feeds/",
     }
 
