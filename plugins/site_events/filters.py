@@ -6,26 +6,32 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
-DATE_FORMAT = "long"  # "6 tháng 11, 2025" / "November 6, 2025", as posts' dates
+from theme_support.filters import news_date
+
 TIME_FORMAT = "HH:mm"
 
 
+def _date(value: date | datetime, lang: str) -> str:
+    """Return a day as posts' dates show it: "Thứ Năm, 6/11/2025"."""
+    return news_date(_day(value), lang, with_time=False)
+
+
 def event_when(event: dict[str, Any], lang: str, zone: str) -> str:
-    """Return "14:00–17:00, 6 tháng 11, 2025" (times in the site's zone, `zone`)."""
+    """Return "14:00–17:00, Thứ Ba, 25/11/2025" (times in the site's zone, `zone`)."""
     start, end = _local(event["start"], zone), _local(event.get("end"), zone)
-    day = format_date(start, format=DATE_FORMAT, locale=lang)
+    day = _date(start, lang)
     if not isinstance(start, datetime):
         if end is None or _day(end) == start:
             return day
-        return f"{day} – {format_date(_day(end), format=DATE_FORMAT, locale=lang)}"
+        return f"{day} – {_date(end, lang)}"
     at = format_time(start, TIME_FORMAT, locale=lang)
     if end is None:
         return f"{at}, {day}"
     if isinstance(end, datetime) and end.date() == start.date():
         return f"{at}–{format_time(end, TIME_FORMAT, locale=lang)}, {day}"
-    until = format_date(_day(end), format=DATE_FORMAT, locale=lang)
+    until = _date(end, lang)
     if isinstance(end, datetime):
         until = f"{format_time(end, TIME_FORMAT, locale=lang)}, {until}"
     return f"{at}, {day} – {until}"

@@ -138,7 +138,7 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
     )
     box = html.select_one(".event-box")
     facts = [dd.get_text(strip=True) for dd in box.select("dd")]
-    assert facts == ["14:00–17:00, 25 tháng 11, 2025", "Hội trường tầng 2"]
+    assert facts == ["14:00–17:00, Thứ Ba, 25/11/2025", "Hội trường tầng 2"]
     link = box.select_one("a[download]")
     assert link["href"] == f"{SITEURL}/2025/dem-tho/calendar.ics"
     assert link.get_text() == "Thêm vào lịch"
@@ -146,7 +146,7 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
         (site / "en/2025/dem-tho/index.html").read_text("utf-8"), "html.parser"
     )
     assert english.select_one(".event-box dd").get_text(strip=True) == (
-        "14:00–17:00, November 25, 2025"
+        "14:00–17:00, Tuesday, 25 November 2025"
     )
     assert [dt.get_text() for dt in english.select(".event-box dt")] == [
         "When",
@@ -157,7 +157,7 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
         (site / "2025/hoi-nghi/index.html").read_text("utf-8"), "html.parser"
     )
     assert all_day.select_one(".event-box dd").get_text(strip=True) == (
-        "6 tháng 11, 2025 – 7 tháng 11, 2025"
+        "Thứ Năm, 6/11/2025 – Thứ Sáu, 7/11/2025"
     )
 
 
