@@ -13,9 +13,19 @@ from theme_support.filters import news_date
 TIME_FORMAT = "HH:mm"
 
 
+NO_BREAK = "\u00a0"
+
+
 def _date(value: date | datetime, lang: str) -> str:
-    """Return a day as posts' dates show it: "Thứ Năm, 6/11/2025"."""
-    return news_date(_day(value), lang, with_time=False)
+    """Return a day as posts' dates show it: "Thứ Năm, 6/11/2025".
+
+    A narrow box may break the line after the weekday, never inside the
+    date ("6 November 2025" stays whole).
+    """
+    weekday, _comma, day = news_date(_day(value), lang, with_time=False).partition(
+        ", "
+    )
+    return f"{weekday.replace(' ', NO_BREAK)}, {day.replace(' ', NO_BREAK)}"
 
 
 def event_when(event: dict[str, Any], lang: str, zone: str) -> str:

@@ -137,7 +137,9 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
         (site / "2025/dem-tho/index.html").read_text("utf-8"), "html.parser"
     )
     box = html.select_one(".event-box")
-    facts = [dd.get_text(strip=True) for dd in box.select("dd")]
+    # No-break spaces inside the date: a narrow box never splits "25/11/2025"
+    # from its weekday's name or "6 November" from "2025".
+    facts = [dd.get_text(strip=True).replace("\u00a0", " ") for dd in box.select("dd")]
     assert facts == ["14:00–17:00, Thứ Ba, 25/11/2025", "Hội trường tầng 2"]
     link = box.select_one("a[download]")
     assert link["href"] == f"{SITEURL}/2025/dem-tho/calendar.ics"
@@ -146,7 +148,7 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
         (site / "en/2025/dem-tho/index.html").read_text("utf-8"), "html.parser"
     )
     assert english.select_one(".event-box dd").get_text(strip=True) == (
-        "14:00–17:00, Tuesday, 25 November 2025"
+        "14:00–17:00, Tuesday, 25\u00a0November\u00a02025"
     )
     assert [dt.get_text() for dt in english.select(".event-box dt")] == [
         "When",
@@ -157,7 +159,7 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
         (site / "2025/hoi-nghi/index.html").read_text("utf-8"), "html.parser"
     )
     assert all_day.select_one(".event-box dd").get_text(strip=True) == (
-        "Thứ Năm, 6/11/2025 – Thứ Sáu, 7/11/2025"
+        "Thứ\u00a0Năm, 6/11/2025 – Thứ\u00a0Sáu, 7/11/2025"
     )
 
 
