@@ -22,9 +22,7 @@ def _date(value: date | datetime, lang: str) -> str:
     A narrow box may break the line after the weekday, never inside the
     date ("6 November 2025" stays whole).
     """
-    weekday, _comma, day = news_date(_day(value), lang, with_time=False).partition(
-        ", "
-    )
+    weekday, _comma, day = news_date(_day(value), lang, with_time=False).partition(", ")
     return f"{weekday.replace(' ', NO_BREAK)}, {day.replace(' ', NO_BREAK)}"
 
 
