@@ -2,7 +2,8 @@
 
 Builds the sample site for a 127.0.0.1 address (`invoke preview`), serves it
 as a host would (tools/static_server.py) and saves PNGs of the home page, the
-model article and a song page, in Vietnamese and English, at 390 and 1280 px,
+model article and a song page, in Vietnamese and English, at 360, 390 and
+1280 px,
 the first screen (`-top`) and the whole page, into bench/screenshots/
 (git-ignored); prints the header's height and the bytes of the first screen.
 """
@@ -30,7 +31,7 @@ PAGES = {
     "article-en": "/en/2025/hoi-nghi-ban-doc-2025/",
     "song-en": "/en/works/chieu-muong-hum/",
 }
-WIDTHS = {390: 844, 1280: 800}
+WIDTHS = {360: 640, 390: 844, 1280: 800}
 
 
 def measure(page) -> dict[str, float]:

@@ -320,3 +320,6 @@ def test_not_found_page(site):
     page = soup(site, "404.html")
     assert page.h1.get_text() == "Không tìm thấy trang"
     assert page.select_one('main a[href="/"]')
+    # An error page has no version in another language (not the home page).
+    assert not page.select("link[hreflang]")
+    assert page.select_one(".language-switcher a")["href"] == "/en/"
