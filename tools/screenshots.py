@@ -3,9 +3,9 @@
 Builds the sample site for a 127.0.0.1 address (`invoke preview`), serves it
 as a host would (tools/static_server.py) and saves PNGs of the home page, the
 model article and a song page, in Vietnamese and English, at 360, 390 and
-1280 px,
-the first screen (`-top`) and the whole page, into bench/screenshots/
-(git-ignored); prints the header's height and the bytes of the first screen.
+1280 px, the first screen (`-top`) and the whole page, into
+bench/screenshots/ (git-ignored); prints the header's height and the bytes
+of the first screen.
 """
 
 from __future__ import annotations
