@@ -53,6 +53,7 @@ PLUGINS = [
     "site_feeds",
     "page_metadata",
     "site_events",
+    "site_search",
     # Last: it lists every page the others wrote.
     "search_engines",
 ]

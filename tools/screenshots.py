@@ -2,7 +2,7 @@
 
 Builds the sample site for a 127.0.0.1 address (`invoke preview`), serves it
 as a host would (tools/static_server.py) and saves PNGs of the home page, the
-model article and a song page, in Vietnamese and English, at 360, 390 and
+model article, a song page and a search, in Vietnamese and English, at 360, 390 and
 1280 px, the first screen (`-top`) and the whole page, into
 bench/screenshots/ (git-ignored); prints the header's height and the bytes
 of the first screen.
@@ -30,6 +30,8 @@ PAGES = {
     "home-en": "/en/",
     "article-en": "/en/2025/hoi-nghi-ban-doc-2025/",
     "song-en": "/en/works/chieu-muong-hum/",
+    "search": "/search/?q=vu+dinh+trong",
+    "search-en": "/en/search/?q=readers+conference",
 }
 WIDTHS = {360: 640, 390: 844, 1280: 800}
 

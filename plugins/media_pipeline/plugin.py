@@ -40,7 +40,13 @@ def add_picture_filter(generator: Any) -> None:
         )
         return picture_markup(element)
 
+    def thumbnail_url(photo):
+        """Return the address of a photo's smallest size in the format all read."""
+        photo_plan = plan(photo, cfg, digest=digests.digest(photo.path))
+        return photo_plan.url(photo_plan.of_format(cfg.fallback)[0])
+
     generator.env.filters["picture"] = picture
+    generator.env.filters["thumbnail_url"] = thumbnail_url
 
 
 def register() -> None:

@@ -55,8 +55,9 @@ def page_record(
 ) -> PageRecord | None:
     """Return the sitemap record of the page rendered with `context`, if listed.
 
-    Left out: not-found pages, drafts, alias redirects, and posts whose
-    canonical address is another site's (search engines list the original).
+    Left out: not-found pages, drafts, alias redirects, pages written with
+    `noindex` (the search pages), and posts whose canonical address is
+    another site's (search engines list the original).
     """
     output_file = context["output_file"]
     content = context.get("article") or context.get("page")
@@ -64,6 +65,7 @@ def page_record(
         output_file.endswith(cfg.not_found)
         or output_file.startswith("drafts/")
         or context.get("redirect_to")
+        or context.get("noindex")
         or getattr(content, "canonical", None)
     ):
         return None

@@ -26,6 +26,7 @@ TYPES = [
     ("galleries", r"galleries/"),
     ("feeds", r"feeds/"),
     ("archives", r"archives/"),
+    ("search", r"search/"),
     ("not found", r"404\.html"),
     ("page", r"[^/]+/"),
 ]

@@ -88,7 +88,8 @@ def shown_pages(output: Path) -> list[Path]:
     return [
         p
         for p in sorted(output.rglob("*.html"))
-        if p.name != "404.html" and "drafts" not in p.parts
+        # Not-found and search pages are not for search engines (noindex).
+        if p.name != "404.html" and not {"drafts", "search"} & set(p.parts)
     ]
 
 

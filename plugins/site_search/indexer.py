@@ -1,0 +1,79 @@
+"""Index the built site with Pagefind (its own binary, from PyPI) after each build.
+
+Pages say what is indexed (`data-pagefind-body` on posts, people and works;
+menus, footers and related lists are outside it): see theme/templates. The
+search page uses Pagefind's JavaScript API (theme/static/js/search.js), not
+its ready-made interfaces, so those files are removed from the output.
+Search filters (kind, category, year) are read from each result's metadata,
+not from Pagefind's filter indexes: those are written in a different order
+at each run (Pagefind 1.5), and a rebuild of the same site must be the same
+bytes (a publish sends only what changed).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from .settings import load_settings
+
+# Pagefind's ready-made interfaces: the site has its own search page.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+def index_site(output: Path, bundle: str) -> None:
+    """Run Pagefind on `output`, writing its bundle to output/<bundle>/."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(output),
+        "--output-subdir",
+        bundle,
+        "--silent",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(
+            "the search index could not be made (Pagefind): "
+            + (result.stderr or result.stdout).strip()
+        )
+    for name in UNUSED:
+        (output / bundle / name).unlink(missing_ok=True)
+    _sort_entry(output / bundle / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Write Pagefind's entry file with its languages in a fixed order.
+
+    Pagefind lists them in no fixed order, so an unchanged site would get a
+    new file at each build, and a publish would send it again.
+    """
+    data = json.loads(entry.read_text("utf-8"))
+    entry.write_text(
+        json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )
+
+
+def index_after_build(pelican: Any) -> None:
+    """Index what the build wrote (Pelican's `finalized` signal)."""
+    cfg = load_settings(pelican.settings)
+    if cfg.index:
+        index_site(Path(pelican.output_path), cfg.bundle)
