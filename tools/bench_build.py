@@ -3,13 +3,17 @@
 Writes N posts (with photos) twice, once as our bundles with YAML front matter,
 once in Pelican's native Markdown metadata, and builds each the same way in
 this run, so the figures compare our checks and reader with Pelican's own.
-Prints seconds and writes JSON under bench/results/.
+Also measures the search index (Pagefind) of the corpus and of the sample
+site: its size on disk and the bytes a reader's browser fetches for one
+query on /search/ (Chromium, empty cache). Prints the figures and writes
+JSON under bench/results/.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -18,6 +22,11 @@ import time
 from pathlib import Path
 
 from PIL import Image
+from playwright.sync_api import sync_playwright
+
+from tools.browser import CHROMIUM, FLAGS
+from tools.lighthouse import free_port
+from tools.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 CATEGORIES = "- key: su-kien\n  vi: Sự kiện\n  en: Events\n"
@@ -25,6 +34,25 @@ PARAGRAPH = (
     "Thư viện tỉnh Lào Cai phục vụ bạn đọc tại chỗ, lưu động và trực tuyến; "
     "bài này là văn bản mẫu để đo thời gian dựng trang. "
 ) * 6
+
+
+# Words of the sample site's posts: each generated post gets its own sentence
+# of them, so the search index holds a realistic spread of words.
+VOCABULARY = sorted(
+    {
+        word.strip('.,:;()“”"*!?').lower()
+        for path in (ROOT / "content" / "posts").rglob("index.md")
+        for word in path.read_text("utf-8").split()
+        if word.isalpha() or word.strip('.,:;()“”"*!?').isalpha()
+    }
+)
+QUERY = "ban doc"  # in every generated post: the most a query may fetch
+
+
+def sentence(number: int) -> str:
+    """Return a sentence of 40 words of the vocabulary, the same for a number."""
+    chosen = random.Random(number).choices(VOCABULARY, k=40)  # noqa: S311 (corpus)
+    return " ".join(chosen).capitalize() + "."
 
 
 def write_photo(path: Path) -> None:
@@ -46,7 +74,10 @@ def write_corpus(root: Path, count: int) -> tuple[Path, Path]:
         bundle.mkdir(parents=True)
         flat.mkdir(parents=True)
         photos = "\n".join(f"![Ảnh {i}](anh-{i}.jpg)" for i in range(3))
-        body = f"{PARAGRAPH}\n\n{photos}\n\n*Chú thích nhóm ảnh.*\n\n{PARAGRAPH}\n"
+        body = (
+            f"{PARAGRAPH}\n\n{photos}\n\n*Chú thích nhóm ảnh.*\n\n"
+            f"{sentence(number)}\n\n{PARAGRAPH}\n"
+        )
         for i in range(3):
             write_photo(bundle / f"anh-{i}.jpg")
             write_photo(flat / f"anh-{i}.jpg")
@@ -167,6 +198,17 @@ def main() -> None:
                 ("plain + its feeds", plain / "output-feeds"),
             )
         }
+        sample = Path(folder) / "sample"
+        subprocess.run(
+            [python, "-m", "invoke", "build", "--output", str(sample)],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        search = {
+            f"{arguments.posts} generated posts": search_figures(ours / "output"),
+            "sample site": search_figures(sample),
+        }
     baseline = results["build (plain Pelican)"]
     print(f"{arguments.posts} posts, 3 photos each, best of {arguments.repeat}:")
     for name, seconds in results.items():
@@ -180,14 +222,68 @@ def main() -> None:
             f"  feeds ({name}): {files} files, {total / 1024:.0f} KB, "
             f"all.rss.xml/all.atom.xml {largest / 1024:.0f} KB"
         )
+    for name, figures in search.items():
+        print(
+            f"  search ({name}): index {figures['index_bytes'] / 1024:.0f} KB on "
+            f"disk ({figures['index_files']} files); one query "
+            f'("{QUERY}", {figures["results"]}) fetches '
+            f"{figures['query_bytes'] / 1024:.0f} KB of it"
+        )
     out = ROOT / "bench" / "results" / "build.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         json.dumps(
-            {"posts": arguments.posts, "seconds": results, "feeds": feeds}, indent=2
+            {
+                "posts": arguments.posts,
+                "seconds": results,
+                "feeds": feeds,
+                "search": search,
+            },
+            indent=2,
+            ensure_ascii=False,
         )
         + "\n"
     )
+
+
+def search_figures(output: Path) -> dict[str, object]:
+    """Return the index's size on disk and the bytes one query fetches of it."""
+    files = [p for p in (output / "pagefind").rglob("*") if p.is_file()]
+    port = free_port()
+    server, url = serve(output, port)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page()
+            # Pagefind fetches from a worker too: counted from the network.
+            sizes: list[int] = []
+            page.context.on(
+                "requestfinished",
+                lambda request: (
+                    sizes.append(
+                        sum(
+                            request.sizes()[k]
+                            for k in ("responseBodySize", "responseHeadersSize")
+                        )
+                    )
+                    if "/pagefind/" in request.url
+                    else None
+                ),
+            )
+            page.goto(f"{url}/search/?q={QUERY}", wait_until="networkidle")
+            page.wait_for_selector(".search-result, .search__status:not(:empty)")
+            page.wait_for_load_state("networkidle")
+            fetched = sum(sizes)
+            results = page.locator(".search__status").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+    return {
+        "index_files": len(files),
+        "index_bytes": sum(p.stat().st_size for p in files),
+        "query_bytes": fetched,
+        "results": results,
+    }
 
 
 def feed_bytes(output: Path) -> tuple[int, int, int]:
