@@ -65,13 +65,22 @@ def build(c, content=None, output=None):
         "siteurl": "public address, e.g. https://org.github.io/repo",
         "content": "content folder",
         "output": "output folder",
+        "serve": "build for a local address and serve it, as readers will see it",
+        "port": "with --serve: the port (default 8000, or a free one if busy)",
     }
 )
-def preview(c, siteurl=None, content=None, output=None):
+def preview(c, siteurl=None, content=None, output=None, serve=False, port=None):  # noqa: PLR0913, PLR0917
     """Production build (publishconf.py) into output/: what gets published."""
+    if serve:
+        from tools.preview_server import pick_port  # noqa: PLC0415
+
+        port = _port(pick_port, port)
+        siteurl = f"http://{CONFIG['host']}:{port}"
     pelican_run(
         _build_arguments(CONFIG["settings_publish"], content, output, SITEURL=siteurl)
     )
+    if serve:
+        _serve_folder(Path(output or CONFIG["output"]), port, host_like=True)
 
 
 @task(
@@ -181,43 +190,76 @@ def check(c, content=None):
     print(f"Content OK: {checked} files checked, {warnings} warnings.")
 
 
-@task
-def serve(c):
-    """Serve output/ on http://127.0.0.1:8000/."""
+@task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
+def serve(c, port=None):
+    """Serve output/ on http://127.0.0.1:8000/ (or the port given, or a free one)."""
+    from tools.preview_server import pick_port  # noqa: PLC0415
+
+    _serve_folder(Path(CONFIG["output"]), _port(pick_port, port), host_like=False)
+
+
+def _port(pick_port, wanted) -> int:
+    """Return the port asked for (8000 by default), or a free one if it is busy."""
+    wanted = int(wanted or CONFIG["port"])
+    port = pick_port(CONFIG["host"], wanted)
+    if port != wanted:
+        print(f"Port {wanted} is busy: using {port}.")
+    return port
+
+
+def _serve_folder(folder: Path, port: int, *, host_like: bool) -> None:
+    """Serve `folder` until Ctrl+C (host_like: compressed, with cache headers)."""
     import http.server  # noqa: PLC0415
     from functools import partial  # noqa: PLC0415
 
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=CONFIG["output"])
-    server = http.server.ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler)
-    print(
-        f"Serving output/ at http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C stops)"
-    )
+    from tools.static_server import HostLikeHandler  # noqa: PLC0415
+
+    kind = HostLikeHandler if host_like else http.server.SimpleHTTPRequestHandler
+    handler = partial(kind, directory=str(folder))
+    server = http.server.ThreadingHTTPServer((CONFIG["host"], port), handler)
+    print(f"Serving {folder} at http://{CONFIG['host']}:{port}/ (Ctrl+C stops)")
     server.serve_forever()
 
 
-def build_in_fresh_process(arguments: list[str]) -> bool:
-    """Run Pelican in a new Python process; return whether the build succeeded.
+def build_in_fresh_process(arguments: list[str]) -> tuple[bool, str]:
+    """Run Pelican in a new Python process; return whether it built, and its output.
 
     livereload rebuilds this way: a process that stays up would keep the
     plugins and settings modules it imported first, so an edited plugin
-    would not take effect until the server is restarted.
+    would not take effect until the server is restarted. The output is
+    printed too (the terminal keeps showing what it showed).
     """
     command = [sys.executable, "-m", "pelican", *arguments]
-    return subprocess.run(command, check=False, cwd=ROOT).returncode == 0
+    result = subprocess.run(
+        command, check=False, cwd=ROOT, capture_output=True, text=True
+    )
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    return result.returncode == 0, result.stdout + result.stderr
 
 
-@task
-def livereload(c):
-    """Build, serve on 127.0.0.1:8000, rebuild on change and reload the browser."""
+@task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
+def livereload(c, port=None):
+    """Build, serve, rebuild on change and reload the browser (problems shown there)."""
     from livereload import Server  # noqa: PLC0415
+
+    from tools.preview_server import PreviewApp, pick_port, problem_lines  # noqa: PLC0415
+
+    settings = read_settings(CONFIG["settings_base"])
+    app = PreviewApp(
+        Path(CONFIG["output"]), Path(settings["THEME"]), settings["DEFAULT_LANG"]
+    )
 
     def rebuild():
         arguments = _build_arguments(CONFIG["settings_base"], None, None)
-        if not build_in_fresh_process(arguments):
+        built, output = build_in_fresh_process(arguments)
+        app.problems = None if built else problem_lines(output)
+        if not built:
             print("Build failed: fix the problems above, then save again.")
 
+    port = _port(pick_port, port)
     rebuild()
-    server = Server()
+    server = Server(app=app)
     for pattern in (
         "content/**/*",
         "data/*",
@@ -228,7 +270,7 @@ def livereload(c):
         "*.py",
     ):
         server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["output"])
+    server.serve(host=CONFIG["host"], port=port, debug=False)
 
 
 @task(
@@ -320,7 +362,7 @@ def i18n_extract(c):
     """Extract the theme's UI strings into theme/translations/messages.pot."""
     c.run(
         f"{PYBABEL} extract -F babel.cfg --sort-by-file --no-location --omit-header "
-        f"-o {POT} theme/templates plugins"
+        f"-o {POT} theme/templates plugins tools"
     )
 
 

@@ -52,7 +52,7 @@ def test_a_rebuild_runs_the_plugin_and_settings_as_edited(tmp_path):
             SETTINGS.format(base=BASE, plugins=plugin.parent, sitename=sitename),
             encoding="utf-8",
         )
-        assert build_in_fresh_process(arguments)
+        assert build_in_fresh_process(arguments)[0]
         home = (output / "index.html").read_text(encoding="utf-8")
         seen.append(
             ((output / "probe.txt").read_text(encoding="utf-8"), sitename in home)

@@ -1,0 +1,118 @@
+"""The writer's previews: a free port when 8000 is busy, problems shown in the browser."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+from livereload import Server
+
+from tasks import build_in_fresh_process
+from tests.support import REPO, post, write_site
+from tools.lighthouse import free_port
+from tools.preview_server import PreviewApp, pick_port, problem_lines
+
+GOOD = "title: Bài\ndate: 2025-11-06\ncategory: am-nhac"
+
+
+def test_a_busy_port_gives_way_to_a_free_one():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        port = pick_port("127.0.0.1", busy)
+    assert port != busy and port > 0
+    free = free_port()
+    assert pick_port("127.0.0.1", free) == free
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 (127.0.0.1)
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def wait_for(url: str, attempts: int = 100) -> tuple[int, str]:
+    """Return get(url) once something answers there."""
+    for _attempt in range(attempts):
+        try:
+            answer = get(url)
+        except OSError:
+            time.sleep(0.1)
+        else:
+            return answer
+    pytest.fail(f"nothing answered at {url}")
+
+
+def test_a_failed_build_shows_its_problems_on_the_open_page_then_the_page(tmp_path):
+    site = write_site(tmp_path, {"posts/2025/bai/index.md": post(GOOD)})
+    output = site / "output"
+    arguments = [str(site / "content"), "-s", str(REPO / "pelicanconf.py")]
+    arguments += ["-o", str(output)]
+    app = PreviewApp(output, REPO / "theme", "vi")
+    built, _log = build_in_fresh_process(arguments)
+    assert built
+    server = Server(app=app)
+    port = free_port()
+    thread = threading.Thread(
+        target=server.serve,
+        kwargs={"host": "127.0.0.1", "port": port, "debug": False},
+        daemon=True,
+    )
+    thread.start()
+    page = f"http://127.0.0.1:{port}/2025/bai/"
+    wait_for(page)
+    status, text = get(page)
+    assert status == 200 and "<h1" in text and "livereload.js" in text
+
+    post_file = site / "content/posts/2025/bai/index.md"
+    post_file.write_text(post(GOOD.replace("date: 2025-11-06", "date: ngày 6")))
+    built, log = build_in_fresh_process(arguments)
+    assert not built
+    app.problems = problem_lines(log)
+    status, text = get(page)
+    assert "Chưa dựng được trang" in text
+    assert "posts/2025/bai/index.md:3" in text and "livereload.js" in text
+    assert 'name="viewport"' in text  # readable on a phone
+
+    post_file.write_text(post(GOOD))
+    built, log = build_in_fresh_process(arguments)
+    app.problems = None if built else problem_lines(log)
+    status, text = get(page)
+    assert status == 200 and "Chưa dựng được trang" not in text
+
+
+def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
+    site = write_site(tmp_path, {"posts/2025/bai/index.md": post(GOOD)})
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "invoke",
+        "preview",
+        "--serve",
+        "--port",
+        str(port),
+        "--content",
+        str(site / "content"),
+        "--output",
+        str(site / "output"),
+    ]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        status, text = wait_for(home, attempts=300)
+        assert status == 200
+        stylesheet = text.split('rel="stylesheet" href="')[1].split('"')[0]
+        assert stylesheet.startswith(home)  # styles load from this address
+        assert get(stylesheet)[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

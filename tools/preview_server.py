@@ -1,0 +1,116 @@
+"""The writer's preview servers: a free port, the built files, the build's problems.
+
+`invoke serve`, `invoke preview --serve` and `invoke livereload` serve
+output/ on 127.0.0.1. When the port asked for (8000 by default) is busy,
+another free one is used and said. Under livereload, a failed build shows its
+problems in the browser, on whatever page the writer has open (readable on a
+phone, in the site's language), and the page comes back once they are fixed:
+writers watch the browser, not the terminal.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import socket
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from site_base.catalogues import translations
+from site_publish.http_headers import content_type
+
+# A content problem as the build prints it: "path:12: error: ..." or a
+# Pelican error line.
+PROBLEM = re.compile(r"(: (error|warning|lỗi|cảnh báo): )|^(CRITICAL|ERROR)\b")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def pick_port(host: str, wanted: int) -> int:
+    """Return `wanted` if nobody listens on it, else a free port of `host`."""
+    for port in (wanted, 0):
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise OSError(f"no free port on {host}")
+
+
+def problem_lines(output: str) -> list[str]:
+    """Return the lines of a failed build's output that name a problem."""
+    lines = [ANSI.sub("", line).strip() for line in output.splitlines()]
+    found = [line for line in lines if line and PROBLEM.search(line)]
+    return found or [line for line in lines if line][-20:]
+
+
+class PreviewApp:
+    """A WSGI app serving a build folder, or the problems of the last build.
+
+    livereload's server injects its reload script into the HTML it returns.
+    """
+
+    def __init__(self, root: Path, theme: Path, lang: str) -> None:
+        self.root = root
+        self.gettext = translations(theme, lang).gettext
+        self.lang = lang
+        self.problems: list[str] | None = None
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        """Answer one request."""
+        path = environ.get("PATH_INFO", "/")
+        if self.problems is not None and (path.endswith(("/", ".html"))):
+            return self._send(start_response, "200 OK", "x.html", self.error_page())
+        file = self._file(path)
+        if file is None:
+            missing = self.root / "404.html"
+            body = missing.read_bytes() if missing.is_file() else b"Not found"
+            return self._send(start_response, "404 Not Found", "404.html", body)
+        return self._send(start_response, "200 OK", file.name, file.read_bytes())
+
+    def _file(self, path: str) -> Path | None:
+        relative = Path(path.lstrip("/"))
+        if ".." in relative.parts:
+            return None
+        file = self.root / relative
+        if file.is_dir():
+            file /= "index.html"
+        return file if file.is_file() else None
+
+    @staticmethod
+    def _send(
+        start_response: Callable[..., Any], status: str, name: str, body: bytes
+    ) -> list[bytes]:
+        start_response(
+            status,
+            [("Content-Type", content_type(name)), ("Cache-Control", "no-store")],
+        )
+        return [body]
+
+    def error_page(self) -> bytes:
+        """Return the page that lists the problems of the failed build."""
+        _ = self.gettext
+        items = "".join(
+            f"<li><code>{html.escape(line)}</code></li>" for line in self.problems or []
+        )
+        title = html.escape(_("The site could not be built"))
+        advice = html.escape(
+            _("Fix the problems below and save: the page comes back by itself.")
+        )
+        return (
+            f'<!doctype html><html lang="{self.lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{title}</title><style>"
+            "body{font:1.05rem/1.6 system-ui,sans-serif;margin:0;padding:1rem;"
+            "color:#1b1b1f;background:#fff8f6}"
+            "h1{color:#8a1c1c;font-size:1.4rem}"
+            "li{margin:.75rem 0;padding:.5rem .75rem;background:#fff;"
+            "border-left:4px solid #8a1c1c;overflow-wrap:anywhere}"
+            "code{font:inherit}ul{padding:0;list-style:none}"
+            f"</style></head><body><main><h1>{title}</h1><p>{advice}</p>"
+            f"<ul>{items}</ul></main></body></html>"
+        ).encode()
