@@ -26,6 +26,10 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
         relative = path.relative_to(cfg.content)
         if _ignored(relative, cfg.ignore_files) or not path.is_file():
             continue
+        unread = _unread_text_message(path.name)
+        if unread:
+            problems.error(path, unread)
+            continue
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             continue
         kind = section_of.get(relative.parts[0]) if len(relative.parts) > 1 else None
@@ -35,6 +39,39 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
             continue
         _add_file(bundles, kind, path, relative.parts[1:], cfg=cfg, problems=problems)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
+
+
+# What writers' tools save instead of index.md: Notepad adds .txt, a word
+# processor writes its own format. Such a file would be left out silently.
+_SAVED_AS_TXT = re.compile(
+    r"^(?P<name>index(?:\.[A-Za-z-]+)?\.md)\.txt$", re.IGNORECASE
+)
+_WORD_PROCESSOR = {".doc", ".docx", ".odt", ".rtf", ".pages"}
+
+
+def _unread_text_message(name: str) -> str | None:
+    """Return why a file that looks meant as the text will not be read, or None."""
+    saved_as_txt = _SAVED_AS_TXT.match(name)
+    if saved_as_txt:
+        wanted = saved_as_txt.group("name").lower()
+        return (
+            f"this text is not read: its name ends in .txt (Notepad adds it). "
+            f"Rename the file to {wanted} (in Windows Explorer, turn on View > "
+            "File name extensions to see the whole name)"
+        )
+    if name.lower() in {"index.txt"} or re.fullmatch(r"index\.[a-z]{2}\.txt", name):
+        wanted = name[: -len(".txt")] + ".md"
+        return f"this text is not read: rename the file to {wanted}"
+    if Path(name).suffix.lower() in _WORD_PROCESSOR:
+        return (
+            f"{name} is a word processor file: the site cannot read it. Copy its "
+            "text into index.md (plain text, written as Markdown), then move this "
+            "file out of content/"
+        )
+    wrong_case = _FILE_NAME.match(name.lower())
+    if wrong_case and name != name.lower() and name.lower().endswith(".md"):
+        return f"this text is not read: rename the file to {name.lower()} (lower case)"
+    return None
 
 
 def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:

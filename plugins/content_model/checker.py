@@ -13,6 +13,7 @@ from .bundles import discover
 from .categories import Categories, load_categories
 from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import load_bundle
+from .fields import SLUG_PATTERN
 from .library import load_library
 from .model import Document, Library
 from .problems import ContentProblems, ProblemList
@@ -62,7 +63,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
             for tag in document.values.get("tags", [])
         ]
     _check_unique_slugs(documents.values(), problems)
-    _check_references(documents.values(), problems)
+    _check_references(cfg, documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
     return SiteCheck(cfg, categories, documents, problems, library)
@@ -104,7 +105,9 @@ _REFERENCES = (
 )
 
 
-def _check_references(documents, problems: ProblemList) -> None:
+def _check_references(
+    cfg: ContentModelSettings, documents, problems: ProblemList
+) -> None:
     """Every person and work a file names must have its own folder."""
     documents = list(documents)
     slugs = {
@@ -119,13 +122,28 @@ def _check_references(documents, problems: ProblemList) -> None:
                 if slug not in slugs[target]:
                     problems.error(
                         document.path,
-                        _unknown_reference(key, slug, target, slugs[target]),
+                        _unknown_reference(cfg, key, slug, target, slugs[target]),
                         document.line_of(key),
                     )
 
 
-def _unknown_reference(key: str, slug: str, target: str, known: set[str]) -> str:
+def _unknown_reference(
+    cfg: ContentModelSettings, key: str, slug: str, target: str, known: set[str]
+) -> str:
     section = SECTIONS[target]
+    folder = cfg.suggest_slug(slug)
+    if folder in known:
+        # A title or name written instead of the folder's name.
+        return (
+            f"'{key}' names '{slug}': people and works are named by their "
+            f"folder's name, so write '{folder}' ({section}/{folder}/)"
+        )
+    if not SLUG_PATTERN.match(slug):
+        return (
+            f"'{key}' names '{slug}', which is not a folder name: write the name "
+            f"of the folder in {section}/ (letters a-z, digits and '-', like "
+            f"'{folder}'), and create {section}/{folder}/index.md if it is missing"
+        )
     close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return (

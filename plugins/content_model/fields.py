@@ -52,11 +52,25 @@ def text(value: Any, _tz: tzinfo | None = None) -> str:
 
 
 def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
-    """Accept a list of non-empty texts."""
+    """Accept a list of non-empty texts.
+
+    A list written as one text ("a, b" or "a; b") or with ';' between its
+    items would silently become one item: refused, with the list to write.
+    """
+    if isinstance(value, str) and value.strip():
+        fixed = _as_list(re.split(r"[;,]", value))
+        raise ContentError(
+            f"must be a list in square brackets, not one text: write it as {fixed}"
+        )
     if not isinstance(value, list):
         raise ContentError(
             f"must be a list, not {describe(value)}: write each item on its own "
             "line starting with '- ', or as [one, two]"
+        )
+    if any(isinstance(item, str) and ";" in item for item in value):
+        parts = [p for item in value for p in re.split(r";", str(item))]
+        raise ContentError(
+            f"separates its items with ';': use commas, write it as {_as_list(parts)}"
         )
     items = []
     for position, item in enumerate(value, start=1):
@@ -69,6 +83,11 @@ def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
     return items
 
 
+def _as_list(parts: list[str]) -> str:
+    """Return the list of `parts` as a writer types it: [a, b]."""
+    return "[" + ", ".join(p.strip() for p in parts if p.strip()) + "]"
+
+
 def slug(value: Any, _tz: tzinfo | None = None) -> str:
     """Accept a web-address name: lower-case letters, digits and hyphens."""
     name = text(value)
@@ -78,14 +97,6 @@ def slug(value: Any, _tz: tzinfo | None = None) -> str:
             "lower-case letters a-z, digits and '-' (for example hoi-nghi-ban-doc)"
         )
     return name
-
-
-def slug_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
-    """Accept a list of slugs (folder names of people or works)."""
-    items = text_list(value)
-    for item in items:
-        slug(item)
-    return items
 
 
 def moment(value: Any, tz: tzinfo) -> datetime:

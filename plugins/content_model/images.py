@@ -65,7 +65,13 @@ def check_file_name(relative: Path) -> None:
 def _missing_message(folder: Path, name: str) -> str:
     """Explain a missing file, suggesting a near name that does exist."""
     present = [str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()]
-    close = difflib.get_close_matches(name, present, n=1, cutoff=0.6)
+    # Names differing only in capitals first (HOI-NGHI.JPG for hoi-nghi.jpg).
+    by_lower = {p.lower(): p for p in present}
+    close = [by_lower[name.lower()]] if name.lower() in by_lower else []
+    close = close or [
+        by_lower[found]
+        for found in difflib.get_close_matches(name.lower(), by_lower, n=1, cutoff=0.6)
+    ]
     hint = f" Did you mean '{close[0]}'?" if close else ""
     return (
         f"there is no photo '{name}' in this folder: copy it here or fix the "

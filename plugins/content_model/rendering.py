@@ -42,6 +42,14 @@ def render_body(
             return None
         if not alt.strip():
             return None
+        if _is_file_name(alt, src):
+            problems.warning(
+                document.path,
+                f"the alt text of '{src}' is its file name: blind readers hear "
+                f"it read out. Describe what the photo shows instead, like "
+                f"![Quang cảnh hội nghị]({src})",
+                line,
+            )
         return _photo(
             document.bundle.folder, path, alt, width, height, title=title.strip()
         )
@@ -82,6 +90,12 @@ def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
         extension_configs=configs,
         output_format=cfg.markdown.get("output_format", "html5"),
     )
+
+
+def _is_file_name(alt: str, src: str) -> bool:
+    """Return whether an alt text only repeats the photo's file name."""
+    name = Path(src).name.lower()
+    return alt.strip().lower() in {name, name.rpartition(".")[0]}
 
 
 def _line_of(lines: list[str], src: str, first_line: int) -> int:

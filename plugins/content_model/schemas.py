@@ -76,8 +76,10 @@ POST = Schema(
         ),
         "canonical": Field(fields.url),
         "aliases": Field(fields.old_address_list),
-        "people": Field(fields.slug_list),
-        "works": Field(fields.slug_list),
+        # Folder names of people and works; a title written instead is
+        # matched to its folder by the content check, which says what to write.
+        "people": Field(fields.text_list),
+        "works": Field(fields.text_list),
         "event": Group(
             {
                 "start": Field(fields.moment_or_day, required=True),
@@ -122,8 +124,8 @@ WORK = Schema(
         **_COMMON,
         "title": Field(fields.text, required=True, example="title: Chiều Mường Hum"),
         "kind": Field(fields.choice(*WORK_KINDS), required=True, example="kind: song"),
-        "creators": Field(fields.slug_list),
-        "performers": Field(fields.slug_list),
+        "creators": Field(fields.text_list),
+        "performers": Field(fields.text_list),
         "year": Field(fields.year),
         "audio": Field(fields.file_name),
         "duration": Field(fields.duration),

@@ -89,6 +89,24 @@ BAD = {
     ),
     "works/sai-isbn/index.md": post("title: Sách\nkind: book\nisbn: 978-0-306-40615-8"),
     "posts/2025/sua-khong-ngay/index.md": good_post(correction="Sửa tên người."),
+    # Files a writer meant as the text, which would be left out silently.
+    "posts/2025/notepad/index.md": good_post(),
+    "posts/2025/notepad/index.en.md.txt": post("title: Saved by Notepad"),
+    "posts/2025/chu-hoa/index.md": good_post(),
+    "posts/2025/chu-hoa/index.EN.md": post("title: Capital letters"),
+    "posts/2025/word/index.md": good_post(),
+    "posts/2025/word/bai-viet.docx": b"PK\x03\x04 a Word file",
+    "posts/2025/word/ban-cu.odt": b"PK\x03\x04 a Writer file",
+    # Lists that would silently become one item.
+    "posts/2025/cham-phay/index.md": good_post(tags="[văn hoá đọc; thư viện số]"),
+    "posts/2025/mot-chuoi/index.md": good_post(tags="văn hoá đọc, thư viện số"),
+    # A photo named with other capitals; a person and a work named by title.
+    "posts/2025/chu-hoa-anh/index.md": post(GOOD, "![Hội trường](hoi-truong.jpg)"),
+    "posts/2025/chu-hoa-anh/Hoi-Truong.JPG": jpeg(),
+    "posts/2025/theo-ten/index.md": good_post(
+        people="[Phùng Chiến]", works="[Chiều Mường Hum]"
+    ),
+    "works/chieu-muong-hum/index.md": post("title: Chiều Mường Hum\nkind: song"),
 }
 
 # (file, line or None, words the message must contain)
@@ -168,6 +186,45 @@ EXPECTED = [
         "posts/2025/sua-khong-ngay/index.md",
         5,
         "a 'correction' needs the date it was made",
+    ),
+    (
+        "posts/2025/notepad/index.en.md.txt",
+        None,
+        "its name ends in .txt (Notepad adds it). Rename the file to index.en.md",
+    ),
+    ("posts/2025/chu-hoa/index.EN.md", None, "rename the file to index.en.md"),
+    ("posts/2025/word/bai-viet.docx", None, "is a word processor file"),
+    ("posts/2025/word/ban-cu.odt", None, "Copy its text into index.md"),
+    (
+        "posts/2025/cham-phay/index.md",
+        5,
+        "'tags' separates its items with ';': use commas, write it as "
+        "[văn hoá đọc, thư viện số]",
+    ),
+    (
+        "posts/2025/mot-chuoi/index.md",
+        5,
+        "'tags' must be a list in square brackets, not one text: write it as "
+        "[văn hoá đọc, thư viện số]",
+    ),
+    (
+        "posts/2025/chu-hoa-anh/index.md",
+        7,
+        "there is no photo 'hoi-truong.jpg' in this folder: copy it here or fix "
+        "the file name (names must match exactly, capital letters too). Did you "
+        "mean 'Hoi-Truong.JPG'?",
+    ),
+    (
+        "posts/2025/theo-ten/index.md",
+        5,
+        "'people' names 'Phùng Chiến': people and works are named by their "
+        "folder's name, so write 'phung-chien' (people/phung-chien/)",
+    ),
+    (
+        "posts/2025/theo-ten/index.md",
+        6,
+        "'works' names 'Chiều Mường Hum': people and works are named by their "
+        "folder's name, so write 'chieu-muong-hum' (works/chieu-muong-hum/)",
     ),
 ]
 
@@ -287,3 +344,19 @@ def test_broken_library_facts_stop_the_build_with_the_line(build_site):
         in built.result.stderr
     )
     assert "Traceback" not in built.log
+
+
+def test_alt_text_that_is_the_file_name_is_a_warning(build_site):
+    built = build_site(
+        {
+            "posts/2025/bai/index.md": post(
+                GOOD, "![hoi-nghi-01.jpg](hoi-nghi-01.jpg)"
+            ),
+            "posts/2025/bai/hoi-nghi-01.jpg": jpeg(),
+        }
+    )
+    assert built.ok, built.log
+    assert (
+        "content/posts/2025/bai/index.md:7: warning: the alt text of "
+        "'hoi-nghi-01.jpg' is its file name"
+    ) in built.result.stderr
