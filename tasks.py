@@ -7,7 +7,7 @@ import shlex
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from invoke import task
@@ -275,33 +275,49 @@ def livereload(c, port=None):
 
 @task(
     help={
-        "title": "the post's title, in quotes",
+        "title": "the post's title (./dev new-post takes it as words, quotes or not)",
         "year": "year folder (default: this year)",
         "content": "content folder (default: content/)",
+        "translate": "start a translation of this post folder, e.g. posts/2025/x",
+        "lang": "with --translate: the translation's language (default en)",
     }
 )
-def new_post(c, title, year=None, content=None):
-    """Scaffold content/posts/<year>/<slug>/index.md from a title."""
-    settings = read_settings(CONFIG["settings_base"])
-    now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
-    folder = Path(content or CONFIG["content"])
-    path = new_post_path(folder, title, str(year or now.year), settings)
-    path.parent.mkdir(parents=True)
-    path.write_text(
-        new_post_text(title, now, _first_category(folder)), encoding="utf-8"
-    )
-    print(f"Created {path}: write the post, put its photos beside it.")
-
-
-def _first_category(content: Path) -> str:
-    """Return the first category key of the site, as the new post's example."""
+def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):  # noqa: PLR0913, PLR0917
+    """Start a post (content/posts/<year>/<slug>/index.md) or a translation of one."""
     from content_model.checker import check_settings  # noqa: PLC0415
+    from content_model.frontmatter import read_front_matter  # noqa: PLC0415
+    from content_model.problems import ContentError  # noqa: PLC0415
+    from content_model.scaffold import post_text, translation_text  # noqa: PLC0415
 
+    folder = Path(content or CONFIG["content"])
     settings = read_settings(
-        CONFIG["settings_base"], override={"PATH": str(content.resolve())}
+        CONFIG["settings_base"], override={"PATH": str(folder.resolve())}
     )
     cfg, categories = check_settings(settings)
-    return categories.items[0].key if categories.items else "category-key"
+    gettext = partial(cfg.gettext, cfg.default_lang)
+    if translate:
+        original = folder / translate / "index.md"
+        target = original.with_name(f"index.{lang}.md")
+        if lang not in cfg.languages or lang == cfg.default_lang:
+            raise Exit(f"'{lang}' is not another language of the site", code=1)
+        if not original.is_file():
+            raise Exit(f"There is no {original}: give the post's folder", code=1)
+        if target.exists():
+            raise Exit(f"{target} exists already", code=1)
+        try:
+            front = read_front_matter(original)
+        except ContentError as error:
+            raise Exit(f"{original}: {error.message}", code=1) from None
+        target.write_text(translation_text(front, gettext), encoding="utf-8")
+        print(f"Created {target}: translate it, then delete the status line.")
+        return
+    if not title:
+        raise Exit('Give the title: ./dev new-post "Tiêu đề"', code=1)
+    now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
+    path = new_post_path(folder, title, str(year or now.year), settings)
+    path.parent.mkdir(parents=True)
+    path.write_text(post_text(title, now, categories, gettext), encoding="utf-8")
+    print(f"Created {path}: choose its category, write the post, add its photos.")
 
 
 def _site_zone(settings):
@@ -318,30 +334,6 @@ def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return content / "posts" / year / slug / "index.md"
-
-
-def new_post_text(title: str, now: datetime, category: str) -> str:
-    """Return a new post's text: the front matter, with what each key means."""
-    quoted = title.replace('"', '\\"')
-    return f'''---
-title: "{quoted}"
-date: {now:%Y-%m-%d %H:%M}
-# Chuyên mục: một khoá (key) trong data/categories.yml
-category: {category}
-# Chủ đề (tuỳ chọn): bài cùng chủ đề được liệt kê cạnh nhau
-tags: []
-# Người viết hoặc tờ báo (tuỳ chọn)
-# authors: [Phòng Truyền thông]
-# Đoạn mở đầu (tuỳ chọn); nếu bỏ trống, dùng đoạn đầu tiên của bài
-# summary: ...
-# Nguồn (tuỳ chọn): source: {{name: Báo Lào Cai, url: https://...}}
-# Ảnh: chép ảnh vào thư mục này rồi viết ![mô tả ảnh](ten-anh.jpg)
-# Bản nháp: xoá dòng dưới khi muốn xuất bản
-status: draft
----
-
-Viết bài ở đây.
-'''
 
 
 @task(help={"all": "also remove caches (.cache/)", "output": "output folder"})

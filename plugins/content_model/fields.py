@@ -51,6 +51,13 @@ def text(value: Any, _tz: tzinfo | None = None) -> str:
     raise ContentError(f"must be text, not {describe(value)}: put the value in quotes")
 
 
+def text_or_empty(value: Any, _tz: tzinfo | None = None) -> str:
+    """Accept text, or nothing (a later rule says what to write there)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    return text(value)
+
+
 def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
     """Accept a list of non-empty texts.
 

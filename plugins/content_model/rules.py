@@ -20,7 +20,14 @@ def check_rules(
     in the file that wrote it.
     """
     values = document.values
-    if "category" in values:
+    if "category" in values and not values["category"] and categories.readable:
+        # new-post leaves it empty for the writer to choose.
+        problems.error(
+            document.path,
+            f"'category' is empty: choose one of {categories.choices()}",
+            document.line_of("category"),
+        )
+    elif "category" in values:
         document.category = categories.find(values["category"])
         # An unreadable categories file is reported once, not once per post.
         if (

@@ -64,7 +64,9 @@ POST = Schema(
             fields.text, required=True, example="title: Hội nghị bạn đọc năm 2025"
         ),
         "date": Field(fields.moment, required=True, example="date: 2025-11-06 15:30"),
-        "category": Field(fields.text, required=True, example="category: hoat-dong"),
+        "category": Field(
+            fields.text_or_empty, required=True, example="category: hoat-dong"
+        ),
         "correction": Field(fields.text),
         # The lead story of the home page (the newest featured post).
         "featured": Field(fields.yes_no, example="featured: true"),

@@ -1,27 +1,71 @@
-"""`invoke new-post` as a writer runs it: a draft in a free folder that passes the check."""
+"""`invoke new-post` as a writer runs it: every key explained, a category to choose."""
 
 from __future__ import annotations
 
-from tests.support import run_task, write_site
+import subprocess
+
+from tests.support import REPO, post, run_task, write_site
 
 TITLE = "Dòng sông hoa gạo – Đồng Văn"
 
 
-def new_post(content: str):
-    return run_task("new-post", TITLE, "--year", "2026", "--content", content)
+def new_post(content: str, *extra: str):
+    return run_task(
+        "new-post", "--title", TITLE, "--year", "2026", "--content", content, *extra
+    )
 
 
-def test_new_post_task_writes_a_draft_that_passes_the_check(tmp_path):
+def test_a_new_post_asks_for_its_category_then_passes_the_check(tmp_path):
     site = write_site(tmp_path, {})
     content = str(site / "content")
     created = new_post(content)
     assert created.returncode == 0, created.stderr
-    text = (site / "content/posts/2026/dong-song-hoa-gao-dong-van/index.md").read_text(
-        "utf-8"
-    )
+    path = site / "content/posts/2026/dong-song-hoa-gao-dong-van/index.md"
+    text = path.read_text("utf-8")
     assert 'title: "Dòng sông hoa gạo – Đồng Văn"' in text
+    assert "#   am-nhac: Âm nhạc" in text  # the site's categories, none chosen
+    assert "# people: [phung-chien]" in text and "# featured: true" in text
+    check = run_task("check", "--content", content)
+    assert check.returncode == 1
+    assert "index.md:9: error: 'category' is empty: choose one of" in check.stderr
+    path.write_text(text.replace("\ncategory:\n", "\ncategory: am-nhac\n"), "utf-8")
+    assert run_task("check", "--content", content).returncode == 0
     again = new_post(content)
     assert again.returncode == 0
     assert (site / "content/posts/2026/dong-song-hoa-gao-dong-van-2/index.md").is_file()
-    check = run_task("check", "--content", content)
-    assert check.returncode == 0, check.stderr
+
+
+def test_a_title_without_quotes_is_one_title(tmp_path):
+    site = write_site(tmp_path, {})
+    command = ["bash", "dev", "new-post", "Đêm", "nhạc", "--year", "2026"]
+    command += ["--content", str(site / "content")]
+    result = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (site / "content/posts/2026/dem-nhac/index.md").read_text("utf-8")
+    assert 'title: "Đêm nhạc"' in text
+
+
+def test_a_translation_starts_from_the_original(tmp_path):
+    original = post(
+        "title: Hội nghị\ndate: 2025-11-06\ncategory: am-nhac\n"
+        "summary: Tóm tắt.\ntags: [văn hoá đọc]",
+        "Nội dung bài viết.",
+    )
+    site = write_site(tmp_path, {"posts/2025/hoi-nghi/index.md": original})
+    content = str(site / "content")
+    result = run_task(
+        "new-post",
+        "--translate",
+        "posts/2025/hoi-nghi",
+        "--lang",
+        "en",
+        "--content",
+        content,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (site / "content/posts/2025/hoi-nghi/index.en.md").read_text("utf-8")
+    assert 'title: ""' in text and 'summary: ""' in text
+    assert "date, category, tags" in text  # inherited: not to repeat
+    assert "status: draft" in text and "Nội dung bài viết." in text

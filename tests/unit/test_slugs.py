@@ -6,7 +6,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from tasks import new_post_path, new_post_text
+from tasks import new_post_path
 
 TITLES = [
     ("Dòng sông hoa gạo – Đồng Văn", "dong-song-hoa-gao-dong-van"),
@@ -61,14 +61,35 @@ def test_new_post_adds_a_number_when_the_slug_is_taken_in_any_year(tmp_path):
     assert path.parent.name == "chieu-muong-hum-3"
 
 
-def test_new_post_text_is_valid_front_matter():
+def test_new_post_text_lists_every_key_and_the_categories_to_choose_from():
     from datetime import datetime  # noqa: PLC0415
 
+    from content_model.categories import Categories  # noqa: PLC0415
     from content_model.frontmatter import parse_front_matter  # noqa: PLC0415
+    from content_model.model import CategoryInfo  # noqa: PLC0415
+    from content_model.scaffold import POST_KEYS, post_text  # noqa: PLC0415
+    from content_model.schemas import POST  # noqa: PLC0415
 
-    text = new_post_text('Sách "mới"', datetime(2026, 11, 26, 9, 15), "su-kien")
+    categories = Categories(
+        (
+            CategoryInfo("su-kien", {"vi": "Sự kiện"}),
+            CategoryInfo("am-nhac", {"vi": "Âm nhạc"}),
+        ),
+        "vi",
+    )
+    text = post_text('Sách "mới"', datetime(2026, 11, 26, 9, 15), categories, str)
     values = parse_front_matter(text).values
     assert values["title"] == 'Sách "mới"'
     assert values["date"] == "2026-11-26 09:15"
     assert values["status"] == "draft"
-    assert values["category"] == "su-kien"
+    assert values["category"] is None  # none chosen for the writer
+    assert "#   su-kien: Sự kiện\n#   am-nhac: Âm nhạc" in text
+    written = {key for key, *_rest in POST_KEYS}
+    # Every key a writer may use is there (lang and slug come from file names).
+    assert (
+        set(POST.fields)
+        - {"lang", "slug", "modified", "correction", "canonical", "aliases"}
+        <= written
+    )
+    for key in written:
+        assert f"\n{key}:" in text or f"\n# {key}: " in text
