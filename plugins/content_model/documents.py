@@ -39,6 +39,10 @@ def load_bundle(
             front = read_front_matter(path)
         except ContentError as error:
             problems.add(path, error)
+            if original is None:
+                # The translations take their keys from it: they are checked
+                # once it can be read (else each would be told it lacks them).
+                break
             continue
         document = Document(bundle, path, lang, original is None, {}, front)
         document.values = _values(document, schema, original, cfg, problems)

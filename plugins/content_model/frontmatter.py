@@ -7,11 +7,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .frontmatter_mistakes import check_lines, is_fence, normalized
 from .model import FrontMatter
 from .problems import ContentError
 from .yaml_files import YamlSyntaxError, load_yaml, read_text
-
-FENCE = "---"
 
 
 def read_front_matter(path: Path) -> FrontMatter:
@@ -20,22 +19,36 @@ def read_front_matter(path: Path) -> FrontMatter:
 
 
 def parse_front_matter(text: str) -> FrontMatter:
-    """Split and parse `text` (the whole file)."""
+    """Split and parse `text` (the whole file).
+
+    A word processor's `—` for `---` and tabs are read as meant; the usual
+    mistakes in values are explained before YAML sees them
+    (frontmatter_mistakes).
+    """
+    if not text.strip():
+        raise ContentError(
+            "the file is empty: start it with a line '---', the keys (title:, "
+            "date:, category: ...), another '---' line, then the text "
+            "(./dev new-post writes one for you)",
+            line=1,
+        )
     lines = text.replace("\r\n", "\n").split("\n")
-    if not lines or lines[0].strip() != FENCE:
+    if not is_fence(lines[0]):
         raise ContentError(
             "the file must start with a line '---', then the front matter "
             "(title:, date:, ...), then another '---' line",
             line=1,
         )
     try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+        end = next(i for i in range(1, len(lines)) if is_fence(lines[i]))
     except StopIteration:
         raise ContentError(
-            "the front matter is not closed: add a line '---' after the last key",
+            "the front matter is not closed: add a line '---' after the last key "
+            "(before the text of the post)",
             line=1,
         ) from None
-    yaml_text = "\n".join(lines[1:end])
+    check_lines(lines[1:end], first_line=2)
+    yaml_text = "\n".join(normalized(line) for line in lines[1:end])
     data = _load_yaml(yaml_text)
     values = _plain(data) if data is not None else {}
     key_lines = {str(k): data.lc.key(k)[0] + 2 for k in data} if data else {}
@@ -64,13 +77,14 @@ def _load_yaml(yaml_text: str) -> CommentedMap | None:
 
 
 def _yaml_message(problem: str) -> str:
-    """Return a writer's explanation of a YAML syntax error."""
+    """Return a writer's explanation of a YAML syntax error (no parser words)."""
     if "duplicate key" in problem:
-        return f"{problem}: each key may be written only once"
+        key = problem.split('"')[1] if '"' in problem else ""
+        return f"the key '{key}' is written twice: keep only one of the two lines"
     return (
-        f"the front matter is not valid YAML ({problem}): check for a missing "
-        "space after ':', an unclosed quote, or a value with ': ' inside that "
-        "needs quotes"
+        "this line of the front matter cannot be read: check for a missing "
+        "space after ':', a quote or a bracket [ that is opened but not closed, "
+        "or a value with ': ' inside that needs quotes"
     )
 
 

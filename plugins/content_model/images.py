@@ -37,6 +37,13 @@ def photo_file(folder: Path, src: str) -> Path:
             "relative to it, like hoi-nghi-01.jpg or anh/hoi-nghi-01.jpg"
         )
     path = folder / name
+    file_name, space, caption = name.partition(" ")
+    if space and caption[:1] in "“”'‘’":
+        raise ContentError(
+            f"the caption after '{file_name}' is in curly quotes “ ” (a word "
+            f"processor changes them): write it in straight quotes, like this: "
+            f'({file_name} "{caption.strip(chr(0x201C) + chr(0x201D))}")'
+        )
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         raise ContentError(
             f"'{name}' is not a photo type the site publishes: use .jpg, .jpeg, "

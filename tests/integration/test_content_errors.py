@@ -135,7 +135,7 @@ EXPECTED = [
         "'trung-ten' (vi) is also used by posts/2024/trung-ten",
     ),
     ("posts/2025/hai-ban/index.vi.md", None, "both index.md and index.vi.md"),
-    ("posts/2025/yaml-hong/index.md", 2, "not valid YAML"),
+    ("posts/2025/yaml-hong/index.md", 2, "opened but not closed"),
     ("pages/tag/index.md", None, "/tag/ is used by the site itself"),
     ("pages/2024/index.md", None, "/2024/ is used by the site itself"),
     ("pages/en/index.md", None, "/en/ is used by the site itself"),
@@ -360,3 +360,35 @@ def test_alt_text_that_is_the_file_name_is_a_warning(build_site):
         "content/posts/2025/bai/index.md:7: warning: the alt text of "
         "'hoi-nghi-01.jpg' is its file name"
     ) in built.result.stderr
+
+
+def test_a_broken_original_is_reported_alone_not_its_translations(build_site):
+    built = build_site(
+        {
+            "posts/2025/bai/index.md": post(
+                "title: Hội nghị: tổng kết năm\ndate: 2025-11-06\ncategory: am-nhac"
+            ),
+            "posts/2025/bai/index.en.md": post("title: Conference"),
+        }
+    )
+    assert not built.ok
+    errors = [line for line in built.result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("content/posts/2025/bai/index.md:2: error: ")
+    assert 'title: "Hội nghị: tổng kết năm"' in errors[0]
+
+
+def test_a_caption_in_curly_quotes_is_named(build_site):
+    built = build_site(
+        {
+            "posts/2025/bai/index.md": post(
+                GOOD, "![Hội trường](hoi-truong.jpg “Hội trường lúc 2 giờ”)"
+            ),
+            "posts/2025/bai/hoi-truong.jpg": jpeg(),
+        }
+    )
+    assert not built.ok
+    assert "the caption after 'hoi-truong.jpg' is in curly quotes" in (
+        built.result.stderr
+    )
+    assert "HEIC" not in built.result.stderr

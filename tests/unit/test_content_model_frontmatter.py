@@ -59,10 +59,47 @@ def test_crlf_files_are_read():
     [
         ("title: A\n", 1, "must start with a line '---'"),
         ("---\ntitle: A\n", 1, "is not closed"),
-        ("---\ntitle: A\ntitle: B\n---\n", 3, "duplicate key"),
-        ("---\ntitle: a: b\n---\n", 2, "not valid YAML"),
-        ('---\ndate: 2025-11-06\ntitle: "open\n---\n', 3, "not valid YAML"),
+        ("---\ntitle: A\ntitle: B\n---\n", 3, "'title' is written twice"),
+        ("---\ntitle: a: b\n---\n", 2, 'put the whole value in quotes: title: "a: b"'),
+        (
+            '---\ndate: 2025-11-06\ntitle: "open\n---\n',
+            3,
+            "the quote opened in 'title' is not closed",
+        ),
         ("---\n- a\n- b\n---\n", 2, "lines of 'key: value'"),
+        ("", 1, "the file is empty"),
+        ("   \n\n", 1, "the file is empty"),
+        # The mistakes writers make, each on its line, with the line to write.
+        (
+            "---\ndate: 2025-11-06\ntitle: Hội nghị: tổng kết năm\n---\n",
+            3,
+            "has a colon (:) in it, which would make it a new key: put the whole "
+            'value in quotes: title: "Hội nghị: tổng kết năm"',
+        ),
+        (
+            '---\ntitle: "Bài hát "Chiều Mường Hum" vang lên"\n---\n',
+            2,
+            "has quotes inside quotes: use “ ” inside, like this: "
+            'title: "Bài hát “Chiều Mường Hum” vang lên"',
+        ),
+        (
+            "---\ntitle: 'Readers' conference'\n---\n",
+            2,
+            "an apostrophe inside single quotes: use double quotes around it: "
+            'title: "Readers\' conference"',
+        ),
+        (
+            "---\ncategory: am-nhac\ntitle: #1 Sách hay của năm\n---\n",
+            3,
+            "starts with '#', which marks a comment: the value would be empty. "
+            'Put it in quotes: title: "#1 Sách hay của năm"',
+        ),
+        (
+            "---\ntitle: A\ntags: [văn hoá đọc, thư viện số\ndate: 2025-11-06\n---\n",
+            3,
+            "the bracket [ opened in 'tags' is not closed: add ] at the end, like "
+            "this: tags: [văn hoá đọc, thư viện số]",
+        ),
     ],
 )
 def test_unreadable_front_matter_is_a_content_error_with_its_line(text, line, words):
@@ -70,3 +107,17 @@ def test_unreadable_front_matter_is_a_content_error_with_its_line(text, line, wo
         parse_front_matter(text)
     assert raised.value.line == line
     assert words in raised.value.message
+    assert "mapping values" not in raised.value.message  # no parser's words
+    assert "YAML" not in raised.value.message
+
+
+def test_what_a_word_processor_changes_is_read_as_meant():
+    text = "—\ntitle:\tHội nghị\nsource:\n\tname: Báo Lào Cai\n—\nBài.\n"
+    front = parse_front_matter(text)
+    assert front.values == {"title": "Hội nghị", "source": {"name": "Báo Lào Cai"}}
+    assert front.body.strip() == "Bài."
+
+
+def test_a_title_in_curly_quotes_is_kept_as_written():
+    front = parse_front_matter("---\ntitle: “Chiều Mường Hum” vang lên\n---\n")
+    assert front.values["title"] == "“Chiều Mường Hum” vang lên"
