@@ -135,7 +135,7 @@ EXPECTED = [
         "'trung-ten' (vi) is also used by posts/2024/trung-ten",
     ),
     ("posts/2025/hai-ban/index.vi.md", None, "both index.md and index.vi.md"),
-    ("posts/2025/yaml-hong/index.md", 2, "opened but not closed"),
+    ("posts/2025/yaml-hong/index.md", 2, "the quote opened in 'title' is not closed"),
     ("pages/tag/index.md", None, "/tag/ is used by the site itself"),
     ("pages/2024/index.md", None, "/2024/ is used by the site itself"),
     ("pages/en/index.md", None, "/en/ is used by the site itself"),
