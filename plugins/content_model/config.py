@@ -16,7 +16,7 @@ from site_base.settings import SettingsError, merged_settings
 
 from . import signals
 
-# Folders of content/, as CONTENT-MODEL.md fixes them.
+# Folders of content/, as docs/content-model.md fixes them.
 SECTIONS = {"post": "posts", "page": "pages", "person": "people", "work": "works"}
 
 DEFAULTS: dict[str, Any] = {

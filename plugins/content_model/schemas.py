@@ -1,4 +1,4 @@
-"""The front-matter keys of each kind of content, as CONTENT-MODEL.md defines them."""
+"""The front-matter keys of each kind of content (docs/content-model.md)."""
 
 from __future__ import annotations
 

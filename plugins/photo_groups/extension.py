@@ -1,4 +1,4 @@
-"""The python-markdown extension behind the photo-group rule of CONTENT-MODEL.md.
+"""The python-markdown extension behind the photo-group rule of docs/content-model.md.
 
 A paragraph made only of images is one figure (one image) or one photo group
 (two or more), in place; an emphasised paragraph right after it is the caption

@@ -1,4 +1,4 @@
-"""Every content error of CONTENT-MODEL.md: named with its file (and line), all at once."""
+"""Every content error of docs/content-model.md: its file (and line), all at once."""
 
 from __future__ import annotations
 
