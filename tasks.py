@@ -54,10 +54,21 @@ def _build_arguments(
     return arguments
 
 
-@task(help={"content": "content folder (default: content/)", "output": "output folder"})
-def build(c, content=None, output=None):
+LANG_HELP = "language of the content problems (default: the site's, vi), e.g. en"
+
+
+@task(
+    help={
+        "content": "content folder (default: content/)",
+        "output": "output folder",
+        "lang": LANG_HELP,
+    }
+)
+def build(c, content=None, output=None, lang=None):
     """Development build into output/: drafts and future posts included."""
-    pelican_run(_build_arguments(CONFIG["settings_base"], content, output))
+    pelican_run(
+        _build_arguments(CONFIG["settings_base"], content, output, MESSAGES_LANG=lang)
+    )
 
 
 @task(
@@ -67,9 +78,12 @@ def build(c, content=None, output=None):
         "output": "output folder",
         "serve": "build for a local address and serve it, as readers will see it",
         "port": "with --serve: the port (default 8000, or a free one if busy)",
+        "lang": LANG_HELP,
     }
 )
-def preview(c, siteurl=None, content=None, output=None, serve=False, port=None):  # noqa: PLR0913, PLR0917
+def preview(  # noqa: PLR0913, PLR0917
+    c, siteurl=None, content=None, output=None, serve=False, port=None, lang=None
+):
     """Production build (publishconf.py) into output/: what gets published."""
     if serve:
         from tools.preview_server import pick_port  # noqa: PLC0415
@@ -77,7 +91,13 @@ def preview(c, siteurl=None, content=None, output=None, serve=False, port=None):
         port = _port(pick_port, port)
         siteurl = f"http://{CONFIG['host']}:{port}"
     pelican_run(
-        _build_arguments(CONFIG["settings_publish"], content, output, SITEURL=siteurl)
+        _build_arguments(
+            CONFIG["settings_publish"],
+            content,
+            output,
+            SITEURL=siteurl,
+            MESSAGES_LANG=lang,
+        )
     )
     if serve:
         _serve_folder(Path(output or CONFIG["output"]), port, host_like=True)
@@ -173,21 +193,26 @@ def publish(  # noqa: PLR0913, PLR0917
             print(f"The site is published, but {error}.")
 
 
-@task(help={"content": "content folder (default: content/)"})
-def check(c, content=None):
+@task(help={"content": "content folder (default: content/)", "lang": LANG_HELP})
+def check(c, content=None, lang=None):
     """Check all content and data; list every problem; exit 1 if any is an error."""
     from content_model.checker import check_site  # noqa: PLC0415
+    from content_model.messages import say  # noqa: PLC0415
 
-    settings = read_settings(
-        CONFIG["settings_base"],
-        override={"PATH": str(Path(content or CONFIG["content"]).resolve())},
-    )
+    override = {"PATH": str(Path(content or CONFIG["content"]).resolve())}
+    if lang:
+        override["MESSAGES_LANG"] = lang
+    settings = read_settings(CONFIG["settings_base"], override=override)
     result = check_site(settings)
-    result.problems.report(result.cfg.site)
+    result.problems.report(result.cfg.site, result.cfg.messages_gettext)
     if not result.ok:
         raise Exit(code=1)
-    checked, warnings = len(result.documents), len(result.problems.warnings)
-    print(f"Content OK: {checked} files checked, {warnings} warnings.")
+    summary = say(
+        "Content OK: {checked} files checked, {warnings} warnings.",
+        checked=len(result.documents),
+        warnings=len(result.problems.warnings),
+    )
+    print(summary.render(result.cfg.messages_gettext))
 
 
 @task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
@@ -353,8 +378,9 @@ PYBABEL = f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
 def i18n_extract(c):
     """Extract the theme's UI strings into theme/translations/messages.pot."""
     c.run(
-        f"{PYBABEL} extract -F babel.cfg --sort-by-file --no-location --omit-header "
-        f"-o {POT} theme/templates plugins tools"
+        f"{PYBABEL} extract -F babel.cfg -k say --sort-by-file --no-location "
+        "--omit-header "
+        f"-o {POT} theme/templates plugins tools tasks.py"
     )
 
 

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.support import CATEGORIES, REPO, run_pelican, run_task, write_site
 from tools.browser import CHROMIUM, FLAGS
+
+# Tests read content problems in English, the messages' source language
+# (the tests of the writers' Vietnamese set SITE_MESSAGES_LANG themselves).
+os.environ["SITE_MESSAGES_LANG"] = "en"
 
 # "Now" of the shared sample build (2025-11-29 08:00 UTC): after every sample
 # post, and fixed so that a second build can be compared with it byte for byte.

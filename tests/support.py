@@ -105,17 +105,26 @@ def run_pelican(
 
 
 def run_task(
-    *arguments: str, source_date_epoch: int | None = None
+    *arguments: str, source_date_epoch: int | None = None, writers_language=False
 ) -> subprocess.CompletedProcess:
     """Run `invoke <arguments>` in the repository, as a writer would.
 
     With `source_date_epoch`, "now" is that moment (SOURCE_DATE_EPOCH).
+    Content problems are in English (the tests' setting) unless
+    `writers_language`: then in the site's language, as writers read them.
     """
-    return _run([sys.executable, "-m", "invoke", *arguments], source_date_epoch)
+    return _run(
+        [sys.executable, "-m", "invoke", *arguments],
+        source_date_epoch,
+        writers_language=writers_language,
+    )
 
 
 def _run(
-    command: list[str], source_date_epoch: int | None = None
+    command: list[str],
+    source_date_epoch: int | None = None,
+    *,
+    writers_language: bool = False,
 ) -> subprocess.CompletedProcess:
     env = {
         **os.environ,
@@ -125,6 +134,8 @@ def _run(
         "PYTEST_XDIST_AUTO_NUM_WORKERS": "0",
     }
     env.pop("SOURCE_DATE_EPOCH", None)
+    if writers_language:
+        env.pop("SITE_MESSAGES_LANG", None)
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     return subprocess.run(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import SECTIONS, ContentModelSettings
 from .fields import SLUG_PATTERN
+from .messages import say
 from .model import Bundle
 from .problems import ProblemList
 
@@ -54,23 +55,28 @@ def _unread_text_message(name: str) -> str | None:
     saved_as_txt = _SAVED_AS_TXT.match(name)
     if saved_as_txt:
         wanted = saved_as_txt.group("name").lower()
-        return (
-            f"this text is not read: its name ends in .txt (Notepad adds it). "
-            f"Rename the file to {wanted} (in Windows Explorer, turn on View > "
-            "File name extensions to see the whole name)"
+        return say(
+            "this text is not read: its name ends in .txt (Notepad adds "
+            "it). Rename the file to {wanted} (in Windows Explorer, turn "
+            "on View > File name extensions to see the whole name)",
+            wanted=wanted,
         )
     if name.lower() in {"index.txt"} or re.fullmatch(r"index\.[a-z]{2}\.txt", name):
         wanted = name[: -len(".txt")] + ".md"
-        return f"this text is not read: rename the file to {wanted}"
+        return say("this text is not read: rename the file to {wanted}", wanted=wanted)
     if Path(name).suffix.lower() in _WORD_PROCESSOR:
-        return (
-            f"{name} is a word processor file: the site cannot read it. Copy its "
-            "text into index.md (plain text, written as Markdown), then move this "
-            "file out of content/"
+        return say(
+            "{name} is a word processor file: the site cannot read it. "
+            "Copy its text into index.md (plain text, written as "
+            "Markdown), then move this file out of content/",
+            name=name,
         )
     wrong_case = _FILE_NAME.match(name.lower())
     if wrong_case and name != name.lower() and name.lower().endswith(".md"):
-        return f"this text is not read: rename the file to {name.lower()} (lower case)"
+        return say(
+            "this text is not read: rename the file to {lower} (lower case)",
+            lower=name.lower(),
+        )
     return None
 
 
@@ -83,10 +89,11 @@ def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
 
 def _outside_message() -> str:
     folders = ", ".join(f"{name}/" for name in SECTIONS.values())
-    return (
-        f"this file is not in one of {folders}, so it would not be published: "
-        "move it to content/posts/<year>/<name>/index.md (or a page, person or "
-        "work folder)"
+    return say(
+        "this file is not in one of {folders}, so it would not be "
+        "published: move it to content/posts/<year>/<name>/index.md "
+        "(or a page, person or work folder)",
+        folders=folders,
     )
 
 
@@ -106,16 +113,26 @@ def _add_file(
         shape = "<year>/<name>/index.md" if kind == "post" else "<name>/index.md"
         problems.error(
             path,
-            f"files of {section}/ must be at {section}/{shape} (one folder per "
-            f"{kind}, its text in index.md and its photos beside it): move this file",
+            say(
+                "files of {section}/ must be at {section}/{shape} (one "
+                "folder per {kind}, its text in index.md and its photos "
+                "beside it): move this file",
+                section=section,
+                shape=shape,
+                kind=kind,
+            ),
         )
         return
     match = _FILE_NAME.match(parts[-1])
     if not match:
         problems.error(
             path,
-            f"the text of a {kind} must be named index.md (or index.en.md and so "
-            "on for a translation): rename this file or move it to its own folder",
+            say(
+                "the text of a {kind} must be named index.md (or index.en.md "
+                "and so on for a translation): rename this file or move it "
+                "to its own folder",
+                kind=kind,
+            ),
         )
         return
     lang = match.group("lang") or cfg.default_lang
@@ -123,8 +140,12 @@ def _add_file(
         known = ", ".join(cfg.languages)
         problems.error(
             path,
-            f"'{lang}' is not one of the site's languages ({known}): rename the "
-            "file, or ask a developer to add the language",
+            say(
+                "'{lang}' is not one of the site's languages ({known}): "
+                "rename the file, or ask a developer to add the language",
+                lang=lang,
+                known=known,
+            ),
         )
         return
     folder = path.parent
@@ -132,24 +153,36 @@ def _add_file(
     if year is not None and not _YEAR.match(year):
         problems.error(
             path,
-            f"posts/{year}/ is not a year: put the post folder in "
-            "posts/<year>/, like posts/2025/",
+            say(
+                "posts/{year}/ is not a year: put the post folder in "
+                "posts/<year>/, like posts/2025/",
+                year=year,
+            ),
         )
         return
     if not SLUG_PATTERN.match(folder.name):
         problems.error(
             path,
-            f"the folder name '{folder.name}' cannot be used in a web address: "
-            f"rename the folder to '{cfg.suggest_slug(folder.name)}' (lower-case "
-            "letters a-z, digits and '-')",
+            say(
+                "the folder name '{name}' cannot be used in a web address: "
+                "rename the folder to '{suggest_slug}' (lower-case letters "
+                "a-z, digits and '-')",
+                name=folder.name,
+                suggest_slug=cfg.suggest_slug(folder.name),
+            ),
         )
         return
     bundle = bundles.setdefault(folder, Bundle(kind, folder, year=year))
     if lang in bundle.files:
         problems.error(
             path,
-            f"this folder has both {bundle.files[lang].name} and {path.name}, two "
-            f"texts in the same language ('{lang}'): keep only one of them",
+            say(
+                "this folder has both {name} and {name_2}, two texts in the "
+                "same language ('{lang}'): keep only one of them",
+                name=bundle.files[lang].name,
+                name_2=path.name,
+                lang=lang,
+            ),
         )
         return
     bundle.files[lang] = path

@@ -9,6 +9,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import fields
+from .messages import say
 from .model import CategoryInfo
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml
@@ -52,7 +53,11 @@ def load_categories(
         problems.add(path, error)
         return empty
     if not isinstance(data, CommentedSeq) or not data:
-        problems.error(path, f"must be a list of categories, each like:\n{example}", 1)
+        problems.error(
+            path,
+            say("must be a list of categories, each like:\n{example}", example=example),
+            1,
+        )
         return empty
     items: list[CategoryInfo] = []
     for position, entry in enumerate(data):
@@ -62,7 +67,9 @@ def load_categories(
             continue
         if any(other.key == item.key for other in items):
             problems.error(
-                path, f"the key '{item.key}' is used twice: keys must differ", line
+                path,
+                say("the key '{key}' is used twice: keys must differ", key=item.key),
+                line,
             )
             continue
         items.append(item)
@@ -72,7 +79,7 @@ def load_categories(
 def _read(path: Path) -> object:
     if not path.is_file():
         raise ContentError(
-            "the categories file is missing: the site needs its list of categories"
+            say("the categories file is missing: the site needs its list of categories")
         )
     return read_yaml(path)
 
@@ -88,7 +95,7 @@ def _category(
     if not isinstance(entry, CommentedMap):
         problems.error(
             path,
-            "each category must be a group of keys: key, and a name per language",
+            say("each category must be a group of keys: key, and a name per language"),
             line,
         )
         return None
@@ -102,13 +109,21 @@ def _category(
             else f"has unknown keys {', '.join(unknown)}"
         )
         problems.error(
-            path, f"this category {what}: write key and {', '.join(languages)}", line
+            path,
+            say(
+                "this category {what}: write key and {join}",
+                what=what,
+                join=", ".join(languages),
+            ),
+            line,
         )
         return None
     try:
         key = fields.slug(entry["key"])
         names = {lang: fields.text(entry[lang]) for lang in languages if lang in entry}
     except ContentError as error:
-        problems.error(path, f"this category's value {error.message}", line)
+        problems.error(
+            path, say("this category's value {message}", message=error.message), line
+        )
         return None
     return CategoryInfo(key, names)

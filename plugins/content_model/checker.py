@@ -15,6 +15,7 @@ from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import load_bundle
 from .fields import SLUG_PATTERN
 from .library import load_library
+from .messages import did_you_mean, say
 from .model import Document, Library
 from .problems import ContentProblems, ProblemList
 from .tag_names import load_tag_names
@@ -72,7 +73,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
 def check_or_stop(settings: dict[str, Any]) -> SiteCheck:
     """Check all content; report every problem; stop the build if any is an error."""
     check = check_site(settings)
-    check.problems.report(check.cfg.site)
+    check.problems.report(check.cfg.site, check.cfg.messages_gettext)
     if not check.ok:
         raise ContentProblems
     return check
@@ -90,8 +91,15 @@ def _check_unique_slugs(documents, problems: ProblemList) -> None:
             others = ", ".join(_folder_name(o) for o in same if o is not document)
             problems.error(
                 document.path,
-                f"the {kind} web address name '{slug}' ({lang}) is also used by "
-                f"{others}: give one of them another 'slug:' or rename its folder",
+                say(
+                    "the {kind} web address name '{slug}' ({lang}) is also used "
+                    "by {others}: give one of them another 'slug:' or rename its "
+                    "folder",
+                    kind=kind,
+                    slug=slug,
+                    lang=lang,
+                    others=others,
+                ),
                 document.line_of("slug"),
             )
 
@@ -134,21 +142,34 @@ def _unknown_reference(
     folder = cfg.suggest_slug(slug)
     if folder in known:
         # A title or name written instead of the folder's name.
-        return (
-            f"'{key}' names '{slug}': people and works are named by their "
-            f"folder's name, so write '{folder}' ({section}/{folder}/)"
+        return say(
+            "'{key}' names '{slug}': people and works are named by their "
+            "folder's name, so write '{folder}' ({section}/{folder}/)",
+            key=key,
+            slug=slug,
+            folder=folder,
+            section=section,
         )
     if not SLUG_PATTERN.match(slug):
-        return (
-            f"'{key}' names '{slug}', which is not a folder name: write the name "
-            f"of the folder in {section}/ (letters a-z, digits and '-', like "
-            f"'{folder}'), and create {section}/{folder}/index.md if it is missing"
+        return say(
+            "'{key}' names '{slug}', which is not a folder name: write "
+            "the name of the folder in {section}/ (letters a-z, digits "
+            "and '-', like '{folder}'), and create "
+            "{section}/{folder}/index.md if it is missing",
+            key=key,
+            slug=slug,
+            section=section,
+            folder=folder,
         )
-    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    return (
-        f"'{key}' names '{slug}', but there is no {section}/{slug}/ folder: fix the "
-        f"name or create {section}/{slug}/index.md.{hint}"
+    hint = did_you_mean(difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6))
+    return say(
+        "'{key}' names '{slug}', but there is no {section}/{slug}/ "
+        "folder: fix the name or create "
+        "{section}/{slug}/index.md.{hint}",
+        key=key,
+        slug=slug,
+        section=section,
+        hint=hint,
     )
 
 
@@ -163,8 +184,12 @@ def _check_page_slugs(
         if slug in cfg.reserved_slugs or _YEAR.match(slug):
             problems.error(
                 document.path,
-                f"the page address /{slug}/ is used by the site itself: rename the "
-                f"folder or set another 'slug:' (for example gioi-thieu-{slug})",
+                say(
+                    "the page address /{slug}/ is used by the site itself: "
+                    "rename the folder or set another 'slug:' (for example "
+                    "gioi-thieu-{slug})",
+                    slug=slug,
+                ),
                 document.line_of("slug"),
             )
 
@@ -177,8 +202,13 @@ def _check_year_folders(documents, problems: ProblemList) -> None:
         if document.is_original and year and date and str(date.year) != year:
             problems.warning(
                 document.path,
-                f"the date is in {date.year} but the folder is posts/{year}/: the "
-                f"address will use {date.year}; move the folder to posts/{date.year}/",
+                say(
+                    "the date is in {year} but the folder is posts/{year_2}/: "
+                    "the address will use {year}; move the folder to "
+                    "posts/{year}/",
+                    year=date.year,
+                    year_2=year,
+                ),
                 document.line_of("date"),
             )
 

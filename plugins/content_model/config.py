@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,6 +65,8 @@ class ContentModelSettings:
     library_file: Path
     languages: tuple[str, ...]
     default_lang: str
+    # The language of content problems: MESSAGES_LANG, else DEFAULT_LANG.
+    messages_lang: str
     timezone: ZoneInfo
     build_time: datetime
     show_drafts: bool
@@ -72,6 +76,10 @@ class ContentModelSettings:
     render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
+
+    def messages_gettext(self, message: str) -> str:
+        """Translate a writer's message into the messages' language."""
+        return translations(self.theme, self.messages_lang).gettext(message)
 
     def gettext(self, lang: str, message: str) -> str:
         """Return a UI string of the theme's catalogue in `lang`."""
@@ -109,6 +117,7 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         library_file=content.parent / merged["library_file"],
         languages=languages,
         default_lang=default_lang,
+        messages_lang=messages_language(settings),
         timezone=_zone(settings.get("TIMEZONE")),
         build_time=build_time(settings),
         show_drafts=merged["show_drafts"],
@@ -119,6 +128,27 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
     )
+
+
+# Tests and CI logs read the problems in English whatever the site's language.
+MESSAGES_LANG_VARIABLE = "SITE_MESSAGES_LANG"
+
+
+def messages_language(settings: dict[str, Any]) -> str:
+    """Return the language writers read problems in.
+
+    MESSAGES_LANG (`--lang` of build, preview and check), else the
+    environment's SITE_MESSAGES_LANG, else the site's own language. English
+    is the messages' source language; another needs its catalogue.
+    """
+    lang = (
+        settings.get("MESSAGES_LANG")
+        or os.environ.get(MESSAGES_LANG_VARIABLE)
+        or settings["DEFAULT_LANG"]
+    )
+    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", lang):
+        raise SettingsError("MESSAGES_LANG must be a language code such as vi or en")
+    return lang
 
 
 def provided_photo_renderer(settings: dict[str, Any]) -> PhotoRenderer:

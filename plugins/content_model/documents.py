@@ -8,6 +8,7 @@ from . import fields
 from .categories import Categories
 from .config import ContentModelSettings
 from .frontmatter import read_front_matter
+from .messages import say
 from .model import Bundle, Document
 from .problems import ContentError, ProblemList
 from .rendering import cover_photo, gallery_html, gallery_photos, render_body
@@ -83,9 +84,12 @@ def _values(
     if "lang" in own and own["lang"] != document.lang:
         problems.error(
             document.path,
-            f"'lang: {own['lang']}' does not match the file name "
-            f"{document.path.name}: remove the lang line (the file name gives the "
-            "language)",
+            say(
+                "'lang: {lang}' does not match the file name {name}: remove "
+                "the lang line (the file name gives the language)",
+                lang=own["lang"],
+                name=document.path.name,
+            ),
             document.line_of("lang"),
         )
     inherited = {
@@ -104,8 +108,12 @@ def _check_repeated_keys(
         if original.sets(key) and not document.sets(key):
             problems.error(
                 document.path,
-                f"the original ({original.path.name}) has a '{key}', so this "
-                f"translation needs its own '{key}' in its language",
+                say(
+                    "the original ({name}) has a '{key}', so this translation "
+                    "needs its own '{key}' in its language",
+                    name=original.path.name,
+                    key=key,
+                ),
                 1,
             )
 

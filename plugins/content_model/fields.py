@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
+from .messages import say
 from .problems import ContentError
 
 Check = Callable[[Any, tzinfo], Any]
@@ -29,17 +30,17 @@ MAX_OFFSET_HOURS, MINUTES_PER_HOUR = 14, 60
 def describe(value: Any) -> str:
     """Return a short, quoted rendering of a value for a message."""
     if isinstance(value, Mapping):
-        return "a group of keys"
+        return say("a group of keys")
     if isinstance(value, list):
-        return "a list"
+        return say("a list")
     if isinstance(value, bool):
-        return f"'{str(value).lower()}' (a yes/no value)"
+        return say("'{lower}' (a yes/no value)", lower=str(value).lower())
     if value is None:
-        return "nothing"
+        return say("nothing")
     shown = str(value)
     if len(shown) > SHOWN_CHARACTERS:
-        return f"'{shown[:SHOWN_CHARACTERS]}…'"
-    return f"'{shown}'"
+        return say("'{shown}…'", shown=shown[:SHOWN_CHARACTERS])
+    return say("'{shown}'", shown=shown)
 
 
 def text(value: Any, _tz: tzinfo | None = None) -> str:
@@ -47,8 +48,13 @@ def text(value: Any, _tz: tzinfo | None = None) -> str:
     if isinstance(value, str) and value.strip():
         return value.strip()
     if isinstance(value, str) or value is None:
-        raise ContentError("is empty: write the text after the colon")
-    raise ContentError(f"must be text, not {describe(value)}: put the value in quotes")
+        raise ContentError(say("is empty: write the text after the colon"))
+    raise ContentError(
+        say(
+            "must be text, not {describe}: put the value in quotes",
+            describe=describe(value),
+        )
+    )
 
 
 def text_or_empty(value: Any, _tz: tzinfo | None = None) -> str:
@@ -67,26 +73,41 @@ def text_list(value: Any, _tz: tzinfo | None = None) -> list[str]:
     if isinstance(value, str) and value.strip():
         fixed = _as_list(re.split(r"[;,]", value))
         raise ContentError(
-            f"must be a list in square brackets, not one text: write it as {fixed}"
+            say(
+                "must be a list in square brackets, not one text: write it as {fixed}",
+                fixed=fixed,
+            )
         )
     if not isinstance(value, list):
         raise ContentError(
-            f"must be a list, not {describe(value)}: write each item on its own "
-            "line starting with '- ', or as [one, two]"
+            say(
+                "must be a list, not {describe}: write each item on its own "
+                "line starting with '- ', or as [one, two]",
+                describe=describe(value),
+            )
         )
     if any(isinstance(item, str) and ";" in item for item in value):
         parts = [p for item in value for p in re.split(r";", str(item))]
         raise ContentError(
-            f"separates its items with ';': use commas, write it as {_as_list(parts)}"
+            say(
+                "separates its items with ';': use commas, write it as {as_list}",
+                as_list=_as_list(parts),
+            )
         )
     items = []
     for position, item in enumerate(value, start=1):
         try:
             items.append(text(item))
         except ContentError as error:
-            raise ContentError(f"item {position} {error.message}") from None
+            raise ContentError(
+                say(
+                    "item {position} {message}",
+                    position=position,
+                    message=error.message,
+                )
+            ) from None
     if len(set(items)) != len(items):
-        raise ContentError("lists the same item twice: remove the repeat")
+        raise ContentError(say("lists the same item twice: remove the repeat"))
     return items
 
 
@@ -100,8 +121,12 @@ def slug(value: Any, _tz: tzinfo | None = None) -> str:
     name = text(value)
     if not SLUG_PATTERN.match(name):
         raise ContentError(
-            f"{describe(name)} cannot be used in a web address: use only "
-            "lower-case letters a-z, digits and '-' (for example hoi-nghi-ban-doc)"
+            say(
+                "{describe} cannot be used in a web address: use only "
+                "lower-case letters a-z, digits and '-' (for example "
+                "hoi-nghi-ban-doc)",
+                describe=describe(name),
+            )
         )
     return name
 
@@ -113,10 +138,22 @@ def moment(value: Any, tz: tzinfo) -> datetime:
     arrives here as a string and is parsed in one place.
     """
     if not isinstance(value, str):
-        raise ContentError(f"must be a date, not {describe(value)}: {DATE_HELP}")
+        raise ContentError(
+            say(
+                "must be a date, not {describe}: {DATE_HELP}",
+                describe=describe(value),
+                DATE_HELP=DATE_HELP,
+            )
+        )
     match = _DATE_PATTERN.match(value.strip())
     if not match:
-        raise ContentError(f"{describe(value)} is not a date: {DATE_HELP}")
+        raise ContentError(
+            say(
+                "{describe} is not a date: {DATE_HELP}",
+                describe=describe(value),
+                DATE_HELP=DATE_HELP,
+            )
+        )
     parts = {k: int(v) for k, v in match.groupdict().items() if v and k != "tz"}
     try:
         result = datetime(
@@ -129,8 +166,10 @@ def moment(value: Any, tz: tzinfo) -> datetime:
         )
     except ValueError:
         raise ContentError(
-            f"{describe(value)} is not a real date or time: check the day, month "
-            "and hour"
+            say(
+                "{describe} is not a real date or time: check the day, month and hour",
+                describe=describe(value),
+            )
         ) from None
     offset = match.group("tz")
     return result.replace(tzinfo=_offset(offset) if offset else tz)
@@ -157,8 +196,11 @@ def _offset(text_offset: str) -> tzinfo:
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
     if hours > MAX_OFFSET_HOURS or minutes >= MINUTES_PER_HOUR:
         raise ContentError(
-            f"'{text_offset}' is not a time zone offset: leave it out for Vietnam "
-            "time, or write one like +07:00"
+            say(
+                "'{text_offset}' is not a time zone offset: leave it out for "
+                "Vietnam time, or write one like +07:00",
+                text_offset=text_offset,
+            )
         )
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
@@ -169,8 +211,11 @@ def url(value: Any, _tz: tzinfo | None = None) -> str:
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in address:
         raise ContentError(
-            f"{describe(address)} is not a full web address: copy it from the "
-            "browser's address bar, starting with https://"
+            say(
+                "{describe} is not a full web address: copy it from the "
+                "browser's address bar, starting with https://",
+                describe=describe(address),
+            )
         )
     return address
 
@@ -198,8 +243,10 @@ def file_name(value: Any, _tz: tzinfo | None = None) -> str:
     name = text(value)
     if urlsplit(name).scheme or name.startswith("/") or ".." in name.split("/"):
         raise ContentError(
-            f"{describe(name)} must be the name of a file in this folder, "
-            "like anh-01.jpg"
+            say(
+                "{describe} must be the name of a file in this folder, like anh-01.jpg",
+                describe=describe(name),
+            )
         )
     return name
 
@@ -209,8 +256,11 @@ def yes_no(value: Any, _tz: tzinfo | None = None) -> bool:
     if isinstance(value, bool):
         return value
     raise ContentError(
-        f"must be true or false, not {describe(value)}: write true (or false) "
-        "without quotes"
+        say(
+            "must be true or false, not {describe}: write true (or "
+            "false) without quotes",
+            describe=describe(value),
+        )
     )
 
 
@@ -221,7 +271,11 @@ def choice(*options: str) -> Check:
         if value not in options:
             allowed = ", ".join(options)
             raise ContentError(
-                f"{describe(value)} is not allowed: use one of {allowed}"
+                say(
+                    "{describe} is not allowed: use one of {allowed}",
+                    describe=describe(value),
+                    allowed=allowed,
+                )
             )
         return value
 
@@ -246,7 +300,9 @@ def year(value: Any, _tz: tzinfo | None = None) -> int:
         and FIRST_YEAR <= value <= LAST_YEAR
     ):
         return value
-    raise ContentError(f"must be a year like 2019, not {describe(value)}")
+    raise ContentError(
+        say("must be a year like 2019, not {describe}", describe=describe(value))
+    )
 
 
 def year_or_date(value: Any, tz: tzinfo) -> int | date:
@@ -257,7 +313,10 @@ def year_or_date(value: Any, tz: tzinfo) -> int | date:
         return moment(value, tz).date()
     except ContentError:
         raise ContentError(
-            f"must be a year like 1954 or a date like 1954-05-07, not {describe(value)}"
+            say(
+                "must be a year like 1954 or a date like 1954-05-07, not {describe}",
+                describe=describe(value),
+            )
         ) from None
 
 
@@ -266,7 +325,10 @@ def duration(value: Any, _tz: tzinfo | None = None) -> str:
     if isinstance(value, str) and _DURATION_PATTERN.match(value.strip()):
         return value.strip()
     raise ContentError(
-        f"must be a running time like 4:35 (minutes:seconds), not {describe(value)}"
+        say(
+            "must be a running time like 4:35 (minutes:seconds), not {describe}",
+            describe=describe(value),
+        )
     )
 
 
@@ -277,8 +339,11 @@ def isbn(value: Any, _tz: tzinfo | None = None) -> str:
     if _isbn_is_valid(digits):
         return number
     raise ContentError(
-        f"{describe(number)} is not a valid ISBN: copy the 10 or 13 digits from "
-        "the back of the book"
+        say(
+            "{describe} is not a valid ISBN: copy the 10 or 13 digits "
+            "from the back of the book",
+            describe=describe(number),
+        )
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .frontmatter_mistakes import check_lines, is_fence, normalized
+from .messages import say
 from .model import FrontMatter
 from .problems import ContentError
 from .yaml_files import YamlSyntaxError, load_yaml, read_text
@@ -27,24 +28,30 @@ def parse_front_matter(text: str) -> FrontMatter:
     """
     if not text.strip():
         raise ContentError(
-            "the file is empty: start it with a line '---', the keys (title:, "
-            "date:, category: ...), another '---' line, then the text "
-            "(./dev new-post writes one for you)",
+            say(
+                "the file is empty: start it with a line '---', the keys "
+                "(title:, date:, category: ...), another '---' line, then "
+                "the text (./dev new-post writes one for you)"
+            ),
             line=1,
         )
     lines = text.replace("\r\n", "\n").split("\n")
     if not is_fence(lines[0]):
         raise ContentError(
-            "the file must start with a line '---', then the front matter "
-            "(title:, date:, ...), then another '---' line",
+            say(
+                "the file must start with a line '---', then the front "
+                "matter (title:, date:, ...), then another '---' line"
+            ),
             line=1,
         )
     try:
         end = next(i for i in range(1, len(lines)) if is_fence(lines[i]))
     except StopIteration:
         raise ContentError(
-            "the front matter is not closed: add a line '---' after the last key "
-            "(before the text of the post)",
+            say(
+                "the front matter is not closed: add a line '---' after the "
+                "last key (before the text of the post)"
+            ),
             line=1,
         ) from None
     check_lines(lines[1:end], first_line=2)
@@ -70,7 +77,9 @@ def _load_yaml(yaml_text: str) -> CommentedMap | None:
         raise ContentError(_yaml_message(error.problem), line=line) from None
     if data is not None and not isinstance(data, CommentedMap):
         raise ContentError(
-            "the front matter must be lines of 'key: value' (title: ..., date: ...)",
+            say(
+                "the front matter must be lines of 'key: value' (title: ..., date: ...)"
+            ),
             line=2,
         )
     return data
@@ -80,11 +89,14 @@ def _yaml_message(problem: str) -> str:
     """Return a writer's explanation of a YAML syntax error (no parser words)."""
     if "duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else ""
-        return f"the key '{key}' is written twice: keep only one of the two lines"
-    return (
-        "this line of the front matter cannot be read: check for a missing "
-        "space after ':', a quote or a bracket [ that is opened but not closed, "
-        "or a value with ': ' inside that needs quotes"
+        return say(
+            "the key '{key}' is written twice: keep only one of the two lines", key=key
+        )
+    return say(
+        "this line of the front matter cannot be read: check for a "
+        "missing space after ':', a quote or a bracket [ that is "
+        "opened but not closed, or a value with ': ' inside that "
+        "needs quotes"
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .messages import say
 from .problems import ContentError
 
 # A fence line as word processors may turn it: ---, —, –, —— ...
@@ -49,26 +50,36 @@ def check_lines(lines: list[str], first_line: int) -> None:
 def _mistake(key: str, value: str) -> str | None:
     """Return what is wrong with `key: value`, with the line to write, or None."""
     if value.startswith("#"):
-        return (
-            f"the value of '{key}' starts with '#', which marks a comment: the "
-            f"value would be empty. Put it in quotes: {key}: {_quoted(value)}"
+        return say(
+            "the value of '{key}' starts with '#', which marks a "
+            "comment: the value would be empty. Put it in quotes: {key}: "
+            "{quoted}",
+            key=key,
+            quoted=_quoted(value),
         )
     if value.startswith('"') and _inner(value, '"'):
         fixed = '"' + _curly(value[1:-1] if value.endswith('"') else value[1:]) + '"'
-        return (
-            f"the value of '{key}' has quotes inside quotes: use “ ” inside, "
-            f"like this: {key}: {fixed}"
+        return say(
+            "the value of '{key}' has quotes inside quotes: use “ ” "
+            "inside, like this: {key}: {fixed}",
+            key=key,
+            fixed=fixed,
         )
     if value.startswith("'") and _inner(value, "'"):
         inner = value[1:-1] if value.endswith("'") else value[1:]
-        return (
-            f"the value of '{key}' has an apostrophe inside single quotes: use "
-            f"double quotes around it: {key}: {_quoted(inner)}"
+        return say(
+            "the value of '{key}' has an apostrophe inside single "
+            "quotes: use double quotes around it: {key}: {quoted}",
+            key=key,
+            quoted=_quoted(inner),
         )
     if not value.startswith(_OPENERS) and (": " in value or value.endswith(":")):
-        return (
-            f"the value of '{key}' has a colon (:) in it, which would make it a "
-            f"new key: put the whole value in quotes: {key}: {_quoted(value)}"
+        return say(
+            "the value of '{key}' has a colon (:) in it, which would "
+            "make it a new key: put the whole value in quotes: {key}: "
+            "{quoted}",
+            key=key,
+            quoted=_quoted(value),
         )
     return None
 
@@ -97,9 +108,13 @@ def _unclosed(key: str, value: str, following: list[str]) -> str | None:
         return None
     fixed = value + closers[opener]
     kind = "quote" if opener == '"' else f"bracket {opener}"
-    return (
-        f"the {kind} opened in '{key}' is not closed: add {closers[opener]} at "
-        f"the end, like this: {key}: {fixed}"
+    return say(
+        "the {kind} opened in '{key}' is not closed: add {closers} "
+        "at the end, like this: {key}: {fixed}",
+        kind=kind,
+        key=key,
+        closers=closers[opener],
+        fixed=fixed,
     )
 
 

@@ -14,6 +14,7 @@ from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
 from .exif import quarter_turned
+from .messages import did_you_mean, say
 from .problems import ContentError
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
@@ -28,26 +29,41 @@ def photo_file(folder: Path, src: str) -> Path:
     name = unquote(parts.path)
     if parts.scheme or parts.netloc or src.startswith("//"):
         raise ContentError(
-            f"the photo '{src}' is on another website: copy the photo into this "
-            "folder and write its file name instead"
+            say(
+                "the photo '{src}' is on another website: copy the photo "
+                "into this folder and write its file name instead",
+                src=src,
+            )
         )
     if not name or name.startswith("/") or ".." in Path(name).parts:
         raise ContentError(
-            f"the photo '{src}' must be a file in this post's folder, written "
-            "relative to it, like hoi-nghi-01.jpg or anh/hoi-nghi-01.jpg"
+            say(
+                "the photo '{src}' must be a file in this post's folder, "
+                "written relative to it, like hoi-nghi-01.jpg or "
+                "anh/hoi-nghi-01.jpg",
+                src=src,
+            )
         )
     path = folder / name
     file_name, space, caption = name.partition(" ")
     if space and caption[:1] in "“”'‘’":
         raise ContentError(
-            f"the caption after '{file_name}' is in curly quotes “ ” (a word "
-            f"processor changes them): write it in straight quotes, like this: "
-            f'({file_name} "{caption.strip(chr(0x201C) + chr(0x201D))}")'
+            say(
+                "the caption after '{file_name}' is in curly quotes “ ” (a "
+                "word processor changes them): write it in straight quotes, "
+                'like this: ({file_name} "{strip}")',
+                file_name=file_name,
+                strip=caption.strip(chr(0x201C) + chr(0x201D)),
+            )
         )
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         raise ContentError(
-            f"'{name}' is not a photo type the site publishes: use .jpg, .jpeg, "
-            ".png or .webp (export HEIC or TIFF photos as JPEG first)"
+            say(
+                "'{name}' is not a photo type the site publishes: use .jpg, "
+                ".jpeg, .png or .webp (export HEIC or TIFF photos as JPEG "
+                "first)",
+                name=name,
+            )
         )
     if not path.is_file():
         raise ContentError(_missing_message(folder, name))
@@ -63,9 +79,13 @@ def check_file_name(relative: Path) -> None:
             subs = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
             better = slugify(stem, regex_subs=subs) + dot + suffix.lower()
             raise ContentError(
-                f"the name '{part}' cannot be part of a web address: rename it "
-                f"to '{better}' (letters a-z, digits, '-' and '_'; no spaces or "
-                "accents), and write the new name in the text"
+                say(
+                    "the name '{part}' cannot be part of a web address: rename "
+                    "it to '{better}' (letters a-z, digits, '-' and '_'; no "
+                    "spaces or accents), and write the new name in the text",
+                    part=part,
+                    better=better,
+                )
             )
 
 
@@ -79,10 +99,13 @@ def _missing_message(folder: Path, name: str) -> str:
         by_lower[found]
         for found in difflib.get_close_matches(name.lower(), by_lower, n=1, cutoff=0.6)
     ]
-    hint = f" Did you mean '{close[0]}'?" if close else ""
-    return (
-        f"there is no photo '{name}' in this folder: copy it here or fix the "
-        f"file name (names must match exactly, capital letters too).{hint}"
+    hint = did_you_mean(close)
+    return say(
+        "there is no photo '{name}' in this folder: copy it here or "
+        "fix the file name (names must match exactly, capital "
+        "letters too).{hint}",
+        name=name,
+        hint=hint,
     )
 
 
@@ -104,16 +127,25 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
                 problem = _decoding_problem(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ContentError(
-            f"the photo '{path.name}' has too many pixels to publish safely: "
-            "resize it to at most 8000 pixels on its long side"
+            say(
+                "the photo '{name}' has too many pixels to publish safely: "
+                "resize it to at most 8000 pixels on its long side",
+                name=path.name,
+            )
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ContentError(
-            f"the photo '{path.name}' cannot be read: it is damaged or not really "
-            "a photo. Copy it again from the camera or export it as JPEG"
+            say(
+                "the photo '{name}' cannot be read: it is damaged or not "
+                "really a photo. Copy it again from the camera or export it "
+                "as JPEG",
+                name=path.name,
+            )
         ) from None
     if problem:
-        raise ContentError(f"the photo '{path.name}' {problem}")
+        raise ContentError(
+            say("the photo '{name}' {problem}", name=path.name, problem=problem)
+        )
     if turned:
         return height, width
     return width, height

@@ -18,6 +18,7 @@ from photo_groups import Photo
 
 from . import fields
 from .images import PHOTO_SUFFIXES, check_file_name, photo_size
+from .messages import say
 from .model import Library, OpeningHours
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml
@@ -75,17 +76,27 @@ def load_library(
         if key not in checks:
             problems.error(
                 path,
-                f"'{key}' is not a fact this file holds: use {', '.join(checks)}",
+                say(
+                    "'{key}' is not a fact this file holds: use {join}",
+                    key=key,
+                    join=", ".join(checks),
+                ),
                 data.lc.key(key)[0] + 1,
             )
     for key, check in checks.items():
         if key not in data:
-            problems.error(path, f"needs '{key}', like\n{_EXAMPLE}")
+            problems.error(
+                path, say("needs '{key}', like\n{EXAMPLE}", key=key, EXAMPLE=_EXAMPLE)
+            )
             continue
         try:
             values[key] = check(data[key])
         except ContentError as error:
-            problems.error(path, f"'{key}' {error.message}", data.lc.key(key)[0] + 1)
+            problems.error(
+                path,
+                say("'{key}' {message}", key=key, message=error.message),
+                data.lc.key(key)[0] + 1,
+            )
     if len(values) < len(checks):
         return None
     latitude, longitude = values.pop("geo")
@@ -96,28 +107,36 @@ def load_library(
 def _names(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
     if not isinstance(value, dict) or languages[0] not in value:
         raise ContentError(
-            f"needs the name in each language, at least {languages[0]}: "
-            f"{{{languages[0]}: Thư viện tỉnh Lào Cai}}"
+            say(
+                "needs the name in each language, at least {languages}: "
+                "{{{languages}: Thư viện tỉnh Lào Cai}}",
+                languages=languages[0],
+            )
         )
     unknown = [str(lang) for lang in value if lang not in languages]
     if unknown:
-        raise ContentError(f"has names in unknown languages: {', '.join(unknown)}")
+        raise ContentError(
+            say("has names in unknown languages: {join}", join=", ".join(unknown))
+        )
     return {lang: fields.text(value[lang]) for lang in languages if lang in value}
 
 
 def _address(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or any(k not in value for k in ADDRESS_KEYS):
         raise ContentError(
-            f"needs {', '.join(ADDRESS_KEYS)} (and may have postal_code), like "
-            "{street: ..., locality: ..., region: Lào Cai, country: VN}"
+            say(
+                "needs {join} (and may have postal_code), like {{street: "
+                "..., locality: ..., region: Lào Cai, country: VN}}",
+                join=", ".join(ADDRESS_KEYS),
+            )
         )
     allowed = (*ADDRESS_KEYS, "postal_code")
     unknown = [str(k) for k in value if k not in allowed]
     if unknown:
-        raise ContentError(f"has unknown keys {', '.join(unknown)}")
+        raise ContentError(say("has unknown keys {join}", join=", ".join(unknown)))
     address = {key: fields.text(str(value[key])) for key in allowed if key in value}
     if not re.fullmatch(r"[A-Z]{2}", address["country"]):
-        raise ContentError("country must be a two-letter code such as VN")
+        raise ContentError(say("country must be a two-letter code such as VN"))
     return address
 
 
@@ -125,8 +144,11 @@ def _phone(value: Any) -> str:
     phone = fields.text(str(value) if isinstance(value, int) else value)
     if not _PHONE.match(phone):
         raise ContentError(
-            f"{fields.describe(phone)} is not a phone number: write it with the "
-            'country code, in quotes, like "+84 214 3840 000"'
+            say(
+                "{describe} is not a phone number: write it with the country "
+                'code, in quotes, like "+84 214 3840 000"',
+                describe=fields.describe(phone),
+            )
         )
     return phone
 
@@ -135,8 +157,10 @@ def _email(value: Any) -> str:
     email = fields.text(value)
     if not _EMAIL.match(email):
         raise ContentError(
-            f"{fields.describe(email)} is not an e-mail address: write it like "
-            "thuvien@example.vn"
+            say(
+                "{describe} is not an e-mail address: write it like thuvien@example.vn",
+                describe=fields.describe(email),
+            )
         )
     return email
 
@@ -144,21 +168,36 @@ def _email(value: Any) -> str:
 def _opening_hours(value: Any) -> tuple[OpeningHours, ...]:
     example = '- {days: [mon, tue, wed, thu, fri], opens: "07:30", closes: "17:00"}'
     if not isinstance(value, list) or not value:
-        raise ContentError(f"must be a list of times, each like\n{example}")
+        raise ContentError(
+            say("must be a list of times, each like\n{example}", example=example)
+        )
     hours = []
     for position, item in enumerate(value, start=1):
         if not isinstance(item, dict) or {*item} != {"days", "opens", "closes"}:
-            raise ContentError(f"item {position} must be like\n{example}")
+            raise ContentError(
+                say(
+                    "item {position} must be like\n{example}",
+                    position=position,
+                    example=example,
+                )
+            )
         days = item["days"]
         if not isinstance(days, list) or not days or any(d not in DAYS for d in days):
             raise ContentError(
-                f"item {position}: days must be a list of {', '.join(DAYS)}"
+                say(
+                    "item {position}: days must be a list of {join}",
+                    position=position,
+                    join=", ".join(DAYS),
+                )
             )
         opens, closes = str(item["opens"]), str(item["closes"])
         if not (_TIME.match(opens) and _TIME.match(closes)) or closes <= opens:
             raise ContentError(
-                f'item {position}: write opens and closes as "07:30" and "17:00" '
-                "(24-hour time, in quotes), closing after opening"
+                say(
+                    'item {position}: write opens and closes as "07:30" and '
+                    '"17:00" (24-hour time, in quotes), closing after opening',
+                    position=position,
+                )
             )
         hours.append(OpeningHours(tuple(days), opens, closes))
     return tuple(hours)
@@ -166,13 +205,13 @@ def _opening_hours(value: Any) -> tuple[OpeningHours, ...]:
 
 def _geo(value: Any) -> tuple[float, float]:
     if not isinstance(value, dict) or {*value} != {"lat", "lon"}:
-        raise ContentError("must be {lat: 22.48, lon: 103.97} (decimal degrees)")
+        raise ContentError(say("must be {{lat: 22.48, lon: 103.97}} (decimal degrees)"))
     try:
         latitude, longitude = float(value["lat"]), float(value["lon"])
     except (TypeError, ValueError):
-        raise ContentError("lat and lon must be numbers, like 22.48") from None
+        raise ContentError(say("lat and lon must be numbers, like 22.48")) from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):  # noqa: PLR2004
-        raise ContentError("lat must be from -90 to 90 and lon from -180 to 180")
+        raise ContentError(say("lat must be from -90 to 90 and lon from -180 to 180"))
     return latitude, longitude
 
 
@@ -181,19 +220,35 @@ def _image(folder: Path, value: Any, what: str, min_side: int) -> Photo:
     path = folder / name
     if path.suffix.lower() not in PHOTO_SUFFIXES:
         raise ContentError(
-            f"'{name}' must be a picture file: .png, .jpg or .webp (no .svg: feed "
-            "readers and podcast apps need pixels)"
+            say(
+                "'{name}' must be a picture file: .png, .jpg or .webp (no "
+                ".svg: feed readers and podcast apps need pixels)",
+                name=name,
+            )
         )
     if not path.is_file():
         raise ContentError(
-            f"there is no file '{name}' in {folder.name}/: copy the {what} there "
-            "or fix the name"
+            say(
+                "there is no file '{name}' in {name_2}/: copy the {what} "
+                "there or fix the name",
+                name=name,
+                name_2=folder.name,
+                what=what,
+            )
         )
     check_file_name(path.relative_to(folder))
     width, height = photo_size(path)
     if min(width, height) < min_side:
         raise ContentError(
-            f"'{name}' is {width}x{height} px: the {what} must be at least "
-            f"{min_side}x{min_side} px (podcast apps refuse smaller ones)"
+            say(
+                "'{name}' is {width}x{height} px: the {what} must be at "
+                "least {min_side}x{min_side} px (podcast apps refuse smaller "
+                "ones)",
+                name=name,
+                width=width,
+                height=height,
+                what=what,
+                min_side=min_side,
+            )
         )
     return Photo(src=name, path=path, alt=what, width=width, height=height)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .messages import rendered, say
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +39,13 @@ logger.setLevel(logging.INFO)
 
 ERROR = "error"
 WARNING = "warning"
+# The words before each message, translated with the messages.
+_LABELS = (say("error"), say("warning"))
+
+
+def _same(message: str) -> str:
+    """Return `message` as it is (the English source messages)."""
+    return message
 
 
 @dataclass(frozen=True, order=True)
@@ -47,11 +57,13 @@ class Problem:
     message: str
     severity: str = ERROR
 
-    def describe(self, root: Path | None = None) -> str:
-        """Return the one-line text shown to the writer."""
+    def describe(
+        self, root: Path | None = None, gettext: Callable[[str], str] = _same
+    ) -> str:
+        """Return the one-line text shown to the writer, in `gettext`'s language."""
         shown = _shown_path(self.path, root)
         where = f"{shown}:{self.line}" if self.line else str(shown)
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {gettext(self.severity)}: {rendered(self.message, gettext)}"
 
 
 def _order(problem: Problem) -> tuple[Path, int, str]:
@@ -107,17 +119,28 @@ class ProblemList:
         """Return the problems that do not stop the build."""
         return sorted((p for p in self.problems if p.severity == WARNING), key=_order)
 
-    def report(self, root: Path | None = None) -> None:
-        """Log every problem, one line each, warnings first."""
+    def report(
+        self, root: Path | None = None, gettext: Callable[[str], str] = _same
+    ) -> None:
+        """Log every problem, one line each, warnings first, in `gettext`'s language."""
         for problem in self.warnings:
-            logger.warning("%s", problem.describe(root))
+            logger.warning("%s", problem.describe(root, gettext))
         for problem in self.errors:
-            logger.error("%s", problem.describe(root))
-        if self.errors:
+            logger.error("%s", problem.describe(root, gettext))
+        count = len(self.errors)
+        if count:
+            summary = (
+                say("1 error in the content: fix it and run again.")
+                if count == 1
+                else say(
+                    "{count} errors in the content: fix them and run again.",
+                    count=count,
+                )
+            )
             logger.error(
-                "%s in the content: fix and run again. "
-                "The site was not built; output/ was not changed.",
-                _count(len(self.errors), "error"),
+                "%s %s",
+                summary.render(gettext),
+                gettext("The site was not built; output/ was not changed."),
             )
 
 
@@ -133,6 +156,4 @@ def _shown_path(path: Path, root: Path | None) -> Path:
     return path
 
 
-def _count(number: int, noun: str) -> str:
-    """Return '1 error' or '3 errors'."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+_NOT_BUILT = say("The site was not built; output/ was not changed.")

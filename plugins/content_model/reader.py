@@ -8,6 +8,7 @@ from typing import Any
 from pelican.readers import BaseReader
 
 from .checker import SiteCheck
+from .messages import say
 from .metadata import pelican_metadata
 from .problems import ContentProblems, ProblemList
 
@@ -44,8 +45,10 @@ def _stop_on_unchecked_file(path: Path, site: Path) -> None:
     problems = ProblemList()
     problems.error(
         path,
-        "this file appeared while the site was being built, after the content "
-        "was checked: build again",
+        say(
+            "this file appeared while the site was being built, after "
+            "the content was checked: build again"
+        ),
     )
     problems.report(site)
     raise ContentProblems

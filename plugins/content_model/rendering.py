@@ -11,6 +11,7 @@ from photo_groups import Photo, PhotoGroupsExtension, gallery_element
 
 from .config import ContentModelSettings
 from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
+from .messages import say
 from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml
@@ -30,8 +31,11 @@ def render_body(
         if not alt.strip():
             problems.error(
                 document.path,
-                f"the photo '{src}' has no alt text: describe what it shows "
-                f"between the brackets, like ![Quang cảnh hội nghị]({src})",
+                say(
+                    "the photo '{src}' has no alt text: describe what it shows "
+                    "between the brackets, like ![Quang cảnh hội nghị]({src})",
+                    src=src,
+                ),
                 line,
             )
         try:
@@ -45,9 +49,12 @@ def render_body(
         if _is_file_name(alt, src):
             problems.warning(
                 document.path,
-                f"the alt text of '{src}' is its file name: blind readers hear "
-                f"it read out. Describe what the photo shows instead, like "
-                f"![Quang cảnh hội nghị]({src})",
+                say(
+                    "the alt text of '{src}' is its file name: blind readers "
+                    "hear it read out. Describe what the photo shows instead, "
+                    "like ![Quang cảnh hội nghị]({src})",
+                    src=src,
+                ),
                 line,
             )
         return _photo(
@@ -140,8 +147,11 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
     if not folder.is_dir():
         problems.error(
             document.path,
-            f"'gallery: {name}' names no folder here: create the folder {name} "
-            "beside index.md and put the photos in it",
+            say(
+                "'gallery: {name}' names no folder here: create the folder "
+                "{name} beside index.md and put the photos in it",
+                name=name,
+            ),
             line,
         )
         return []
@@ -152,15 +162,20 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
     )
     if not files:
         problems.error(
-            document.path, f"the gallery folder '{name}' has no photos", line
+            document.path,
+            say("the gallery folder '{name}' has no photos", name=name),
+            line,
         )
         return []
     captions = _captions(folder, problems)
     for unknown in sorted(set(captions) - {p.name for p in files}):
         problems.error(
             folder / CAPTIONS_FILE,
-            f"'{unknown}' is not a photo in this folder: fix the file name or "
-            "remove the line",
+            say(
+                "'{unknown}' is not a photo in this folder: fix the file "
+                "name or remove the line",
+                unknown=unknown,
+            ),
         )
     photos = []
     for path in files:
@@ -176,8 +191,11 @@ def _gallery_photo(
     if entry is None or not entry.get("alt"):
         problems.error(
             path.parent / CAPTIONS_FILE,
-            f"the photo '{path.name}' has no caption: add a line "
-            f"'{path.name}: what the photo shows' (it is also the alt text)",
+            say(
+                "the photo '{name}' has no caption: add a line '{name}: what "
+                "the photo shows' (it is also the alt text)",
+                name=path.name,
+            ),
         )
         return None
     try:
@@ -208,12 +226,12 @@ def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
     except ContentError as error:
         problems.error(
             path,
-            "this file is not valid YAML: write one 'file.jpg: caption' per line",
+            say("this file is not valid YAML: write one 'file.jpg: caption' per line"),
             error.line,
         )
         return {}
     if not isinstance(data, dict):
-        problems.error(path, "write one 'file.jpg: caption' per line", 1)
+        problems.error(path, say("write one 'file.jpg: caption' per line"), 1)
         return {}
     return {
         str(name): _caption_entry(path, str(name), value, problems)
@@ -236,8 +254,11 @@ def _caption_entry(
         return entry
     problems.error(
         path,
-        f"the entry for '{name}' must be a caption, or "
-        "{alt: ..., caption: ..., credit: ...}",
+        say(
+            "the entry for '{name}' must be a caption, or {{alt: ..., "
+            "caption: ..., credit: ...}}",
+            name=name,
+        ),
     )
     return {}
 
@@ -261,14 +282,24 @@ def cover_photo(document: Document, problems: ProblemList) -> Photo | None:
     if not alt:
         sink.error(
             document.path,
-            "the cover photo needs alt text: add a line "
-            "'cover_alt: what the photo shows'",
+            say(
+                "the cover photo needs alt text: add a line 'cover_alt: what "
+                "the photo shows'"
+            ),
             line,
         )
     try:
         path = photo_file(document.bundle.folder, name)
         width, height = photo_size(path)
     except ContentError as error:
-        sink.error(document.path, f"'{schema_key}': {error.message}", line)
+        sink.error(
+            document.path,
+            say(
+                "'{schema_key}': {message}",
+                schema_key=schema_key,
+                message=error.message,
+            ),
+            line,
+        )
         return None
     return _photo(document.bundle.folder, path, alt or "", width, height)

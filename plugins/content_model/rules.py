@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from .categories import Categories
+from .messages import say
 from .model import Document
 from .problems import ProblemList
 
@@ -24,7 +25,10 @@ def check_rules(
         # new-post leaves it empty for the writer to choose.
         problems.error(
             document.path,
-            f"'category' is empty: choose one of {categories.choices()}",
+            say(
+                "'category' is empty: choose one of {choices}",
+                choices=categories.choices(),
+            ),
             document.line_of("category"),
         )
     elif "category" in values:
@@ -37,8 +41,12 @@ def check_rules(
         ):
             problems.error(
                 document.path,
-                f"the category '{values['category']}' is not in data/categories.yml: "
-                f"use one of {categories.choices()}",
+                say(
+                    "the category '{category}' is not in data/categories.yml: "
+                    "use one of {choices}",
+                    category=values["category"],
+                    choices=categories.choices(),
+                ),
                 document.line_of("category"),
             )
     if (
@@ -48,8 +56,10 @@ def check_rules(
     ):
         problems.error(
             document.path,
-            "a 'correction' needs the date it was made: add a line like "
-            "'modified: 2025-11-07 09:00'",
+            say(
+                "a 'correction' needs the date it was made: add a line like "
+                "'modified: 2025-11-07 09:00'"
+            ),
             document.line_of("correction"),
         )
     _check_order(document, "date", "modified", problems)
@@ -62,7 +72,7 @@ def check_rules(
     ):
         problems.error(
             document.path,
-            "the event ends before it starts: check 'event' start and end",
+            say("the event ends before it starts: check 'event' start and end"),
             document.line_of("event"),
         )
     if "audio" in values and document.sets("audio"):
@@ -79,7 +89,11 @@ def _check_order(
     if not in_order and (document.sets(first) or document.sets(later)):
         problems.error(
             document.path,
-            f"'{later}' is before '{first}': a correction comes after publication",
+            say(
+                "'{later}' is before '{first}': a correction comes after publication",
+                later=later,
+                first=first,
+            ),
             document.line_of(later),
         )
 
@@ -90,14 +104,20 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
     if path.suffix.lower() not in AUDIO_SUFFIXES:
         problems.error(
             document.path,
-            f"'{name}' is not an audio type browsers play: use .mp3, .m4a or .ogg",
+            say(
+                "'{name}' is not an audio type browsers play: use .mp3, .m4a or .ogg",
+                name=name,
+            ),
             document.line_of("audio"),
         )
     elif not path.is_file():
         problems.error(
             document.path,
-            f"there is no audio file '{name}' in this folder: copy it here or fix "
-            "the name",
+            say(
+                "there is no audio file '{name}' in this folder: copy it "
+                "here or fix the name",
+                name=name,
+            ),
             document.line_of("audio"),
         )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fields
+from .messages import say
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml
 
@@ -39,7 +40,7 @@ def load_tag_names(
         problems.add(path, error)
         return TagNames()
     if not isinstance(data, dict):
-        problems.error(path, "must be lines of 'tag: {en: name in English}'", 1)
+        problems.error(path, say("must be lines of 'tag: {{en: name in English}}'"), 1)
         return TagNames()
     names = {}
     for tag, translations in data.items():
@@ -47,14 +48,20 @@ def load_tag_names(
         try:
             names[str(tag)] = _translations(translations, languages)
         except ContentError as error:
-            problems.error(path, f"the tag '{tag}' {error.message}", line)
+            problems.error(
+                path,
+                say("the tag '{tag}' {message}", tag=tag, message=error.message),
+                line,
+            )
     return TagNames(names)
 
 
 def _translations(value: object, languages: tuple[str, ...]) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ContentError("needs its names as {en: ...}")
+        raise ContentError(say("needs its names as {{en: ...}}"))
     unknown = [str(lang) for lang in value if lang not in languages]
     if unknown:
-        raise ContentError(f"has names in unknown languages: {', '.join(unknown)}")
+        raise ContentError(
+            say("has names in unknown languages: {join}", join=", ".join(unknown))
+        )
     return {str(lang): fields.text(name) for lang, name in value.items()}

@@ -9,6 +9,7 @@ from typing import Any
 
 from .fields import describe
 from .frontmatter import FrontMatter
+from .messages import say
 from .problems import ContentError, ProblemList
 from .schemas import Field, Group, Schema
 
@@ -33,7 +34,9 @@ def check_values(
         try:
             checked[key] = _check(spec, value, tz)
         except ContentError as error:
-            problems.error(path, f"'{key}' {error.message}", line)
+            problems.error(
+                path, say("'{key}' {message}", key=key, message=error.message), line
+            )
     for key in required:
         if key not in front.values:
             problems.error(path, _missing_key_message(key, schema), 1)
@@ -45,31 +48,60 @@ def _check(spec: Field | Group, value: Any, tz: tzinfo) -> Any:
         return spec.check(value, tz)
     if not isinstance(value, dict):
         raise ContentError(
-            f"must be a group of keys, not {describe(value)}: {spec.example}"
+            say(
+                "must be a group of keys, not {describe}: {example}",
+                describe=describe(value),
+                example=spec.example,
+            )
         )
     checked = {}
     for key, sub_value in value.items():
         sub_spec = spec.fields.get(key)
         if sub_spec is None:
             allowed = ", ".join(spec.fields)
-            raise ContentError(f"has an unknown key '{key}': use {allowed}")
+            raise ContentError(
+                say(
+                    "has an unknown key '{key}': use {allowed}",
+                    key=key,
+                    allowed=allowed,
+                )
+            )
         try:
             checked[key] = sub_spec.check(sub_value, tz)
         except ContentError as error:
-            raise ContentError(f"key '{key}' {error.message}") from None
+            raise ContentError(
+                say("key '{key}' {message}", key=key, message=error.message)
+            ) from None
     missing = [k for k, s in spec.fields.items() if s.required and k not in value]
     if missing:
-        raise ContentError(f"needs '{missing[0]}': {spec.example}")
+        raise ContentError(
+            say(
+                "needs '{missing}': {example}", missing=missing[0], example=spec.example
+            )
+        )
     return checked
 
 
 def _unknown_key_message(key: str, schema: Schema) -> str:
     close = difflib.get_close_matches(key, schema.fields, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else "check its spelling"
-    return f"'{key}' is not a key a {schema.kind} can have: {hint}"
+    hint = (
+        say("did you mean '{close}'?", close=close[0])
+        if close
+        else say("check its spelling")
+    )
+    return say(
+        "'{key}' is not a key a {kind} can have: {hint}",
+        key=key,
+        kind=schema.kind,
+        hint=hint,
+    )
 
 
 def _missing_key_message(key: str, schema: Schema) -> str:
     spec = schema.fields[key]
-    example = f": add a line like '{spec.example}'" if spec.example else ""
-    return f"the front matter needs '{key}'{example}"
+    example = (
+        say(": add a line like '{example}'", example=spec.example)
+        if spec.example
+        else ""
+    )
+    return say("the front matter needs '{key}'{example}", key=key, example=example)

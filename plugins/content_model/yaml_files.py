@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 
+from .messages import say
 from .problems import ContentError
 
 
@@ -44,8 +45,10 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(
-            "the file is not saved as UTF-8 text: save it again as UTF-8 "
-            "(Unicode) in your editor"
+            say(
+                "the file is not saved as UTF-8 text: save it again as UTF-8 "
+                "(Unicode) in your editor"
+            )
         ) from None
 
 

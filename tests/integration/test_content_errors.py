@@ -392,3 +392,63 @@ def test_a_caption_in_curly_quotes_is_named(build_site):
         built.result.stderr
     )
     assert "HEIC" not in built.result.stderr
+
+
+@pytest.fixture(scope="module")
+def check_in_vietnamese(bad_site):
+    return run_task(
+        "check", "--content", str(bad_site / "content"), writers_language=True
+    )
+
+
+def test_writers_read_every_problem_in_vietnamese(check_in_vietnamese):
+    lines = check_in_vietnamese.stderr.splitlines()
+    problems = [line for line in lines if ": lỗi: " in line]
+    assert len(problems) >= len(EXPECTED)
+    assert not [line for line in lines if ": error: " in line]
+    assert any(
+        line.startswith("content/posts/2025/theo-ten/index.md:5: lỗi: 'people' ghi ")
+        and "hãy viết 'phung-chien'" in line
+        for line in problems
+    )
+    assert lines[-1].startswith("Nội dung có ")
+    assert lines[-1].endswith("Trang chưa được dựng; thư mục output/ giữ nguyên.")
+
+
+def test_no_parser_words_reach_a_writer(check_in_vietnamese):
+    output = check_in_vietnamese.stderr
+    for words in ("mapping values", "expected", "found character", "YAML", "Traceback"):
+        assert words not in output
+
+
+def test_lang_en_gives_the_english_messages(bad_site):
+    result = run_task(
+        "check",
+        "--content",
+        str(bad_site / "content"),
+        "--lang",
+        "en",
+        writers_language=True,
+    )
+    assert ": error: " in result.stderr and ": lỗi: " not in result.stderr
+
+
+def test_a_colon_in_a_title_is_explained_in_vietnamese_with_the_line_to_write(
+    tmp_path,
+):
+    site = write_site(
+        tmp_path,
+        {
+            "posts/2025/bai/index.md": post(
+                "title: Hội nghị: tổng kết năm\ndate: 2025-11-06\ncategory: am-nhac"
+            )
+        },
+    )
+    result = run_task(
+        "check", "--content", str(site / "content"), writers_language=True
+    )
+    assert (
+        "content/posts/2025/bai/index.md:2: lỗi: giá trị của 'title' có dấu hai chấm "
+        "(:), sẽ bị hiểu nhầm thành khoá mới: đặt cả giá trị trong ngoặc kép: "
+        'title: "Hội nghị: tổng kết năm"'
+    ) in result.stderr
