@@ -386,10 +386,14 @@ def i18n_extract(c):
 
 @task(pre=[i18n_extract], help={"lang": "add a new language, e.g. sv"})
 def i18n_update(c, lang=None):
-    """Merge new UI strings into every catalogue (or start one for --lang)."""
+    """Merge new strings into every catalogue (or start one for --lang).
+
+    Then the writers' guide gets the current list of content messages.
+    """
     command = "init" if lang else "update"
     language = f" -l {lang}" if lang else ""
     c.run(f"{PYBABEL} {command} -i {POT} -d {TRANSLATIONS}{language}")
+    _run_tool(c, "guide_messages")
 
 
 @task
