@@ -39,6 +39,7 @@ FRAGMENTS = {
     "the photo '{name}' {problem}",
     "this category's value {message}",
     "the tag '{tag}' {message}",
+    "write it as 2025-11-06 or 2025-11-06 15:30",
 }
 
 

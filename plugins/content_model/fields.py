@@ -20,7 +20,7 @@ _DATE_PATTERN = re.compile(
     r"\s*(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?$"
 )
 _DURATION_PATTERN = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
-DATE_HELP = "write it as 2025-11-06 or 2025-11-06 15:30"
+DATE_HELP = say("write it as 2025-11-06 or 2025-11-06 15:30")
 SHOWN_CHARACTERS = 60
 FIRST_YEAR, LAST_YEAR = 1000, 2999
 ISBN_10, ISBN_13 = 10, 13
