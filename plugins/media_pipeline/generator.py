@@ -9,7 +9,10 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.log import console
 
+from content_model.config import messages_language
+from content_model.messages import say
 from photo_groups import Photo
+from site_base.catalogues import translations
 from site_i18n.paths import language_prefix
 
 from .cache import source_digests
@@ -86,10 +89,18 @@ class MediaGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, publish every derivative, write /galleries/."""
         self.stats = publish_photos(self.plans.all(), self.cfg, Path(self.output_path))
-        # Shown like Pelican's own "Done:" line: writers see what the photos cost.
+        # Shown like Pelican's own "Done:" line: writers see what the photos
+        # cost, in the language of the content messages.
+        summary = say(
+            "Photos: {sources} sources, {encoded} derivatives encoded, "
+            "{cached} from the cache.",
+            sources=self.stats.sources,
+            encoded=self.stats.encoded,
+            cached=self.stats.cached,
+        )
+        lang = messages_language(self.settings)
         console.print(
-            f"Photos: {self.stats.sources} sources, {self.stats.encoded} derivatives "
-            f"encoded, {self.stats.cached} from the cache."
+            summary.render(translations(self.settings["THEME"], lang).gettext)
         )
         versions = {
             lang: url
