@@ -106,33 +106,22 @@ class LanguageListsGenerator(Generator):
                         posts=grouped,
                         **{kind: wrapper},
                     )
-            by_year: dict[int, list[Any]] = defaultdict(list)
+            # A page per year (/en/2025/) and per month (/en/2025/11/).
+            by_period: dict[tuple[int, ...], list[Any]] = defaultdict(list)
             for post in posts:
-                by_year[post.date.year].append(post)
-            for year, grouped in by_year.items():
+                by_period[(post.date.year,)].append(post)
+                by_period[(post.date.year, post.date.month)].append(post)
+            for period, grouped in by_period.items():
+                path = "/".join(f"{part:02d}" for part in period) + "/"
                 self._write(
                     writer,
                     lang=lang,
-                    save_as=f"{lang}/{year}/index.html",
+                    save_as=f"{lang}/{path}index.html",
                     template="period_archives",
-                    url=f"{lang}/{year}/",
+                    url=f"{lang}/{path}",
                     posts=grouped,
-                    period=(year,),
-                    period_num=(year,),
-                )
-            by_month: dict[tuple[int, int], list[Any]] = defaultdict(list)
-            for post in posts:
-                by_month[(post.date.year, post.date.month)].append(post)
-            for (year, month), grouped in by_month.items():
-                self._write(
-                    writer,
-                    lang=lang,
-                    save_as=f"{lang}/{year}/{month:02d}/index.html",
-                    template="period_archives",
-                    url=f"{lang}/{year}/{month:02d}/",
-                    posts=grouped,
-                    period=(year, month),
-                    period_num=(year, month),
+                    period=period,
+                    period_num=period,
                 )
             writer.write_file(
                 f"{lang}/404.html",

@@ -85,6 +85,13 @@ def still_kept(
     return kept, deleted
 
 
+def release_before(current: Release | None, history: list[str]) -> str:
+    """Return the id of the release before `current` (for --rollback)."""
+    if current is None or current.id not in history or history[0] == current.id:
+        raise PublishError("there is no earlier release to go back to")
+    return history[history.index(current.id) - 1]
+
+
 class ReleaseTarget:
     """The releases of a site in a store (a local folder, or one over rsync)."""
 
@@ -155,10 +162,7 @@ class ReleaseTarget:
     def rollback(self) -> PublishSummary:
         """Switch readers back to the release before the current one."""
         current = self.current()
-        ids = self.history()
-        if current is None or ids.index(current.id) == 0:
-            raise PublishError("there is no earlier release to go back to")
-        previous = ids[ids.index(current.id) - 1]
+        previous = release_before(current, self.history())
         self.store.switch(CURRENT, f"{RELEASES}/{previous}")
         # The newer release leaves the history: the next publish starts anew.
         self._remove_release(current.id)

@@ -30,7 +30,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .folder import EARLIER_RELEASES, PublishError, Release, still_kept
+from .folder import (
+    EARLIER_RELEASES,
+    PublishError,
+    Release,
+    release_before,
+    still_kept,
+)
 from .http_headers import cache_control, content_type, is_text
 from .manifest import build_manifest
 from .progress import Progress
@@ -164,10 +170,7 @@ class S3Target:
     def rollback(self) -> PublishSummary:
         """Put back the pages of the release before the current one."""
         current = self.current()
-        ids = self.history()
-        if current is None or current.id not in ids or ids.index(current.id) == 0:
-            raise PublishError("there is no earlier release to go back to")
-        previous = self._read(ids[ids.index(current.id) - 1])
+        previous = self._read(release_before(current, self.history()))
         redirects = self._redirects_of(previous.id)
         restored = 0
         for path, digest in sorted(previous.files.items(), key=_links_last_item):
