@@ -1,6 +1,6 @@
 """Write the table of every content message into the writers' guide (Vietnamese).
 
-The messages are the say() templates of plugins/content_model (their English
+The messages are the say() templates of the plugins (their English
 source), shown as the Vietnamese catalogue has them, with "…" where a name
 or value of the writer's file goes. `invoke i18n-update` runs it after
 updating the catalogues, so the guide lists exactly what writers can meet;
@@ -40,13 +40,16 @@ FRAGMENTS = {
     "this category's value {message}",
     "the tag '{tag}' {message}",
     "write it as 2025-11-06 or 2025-11-06 15:30",
+    # A summary of the build, not a problem.
+    "Photos: {sources} sources, {encoded} derivatives encoded, "
+    "{cached} from the cache.",
 }
 
 
 def templates() -> list[str]:
-    """Return every say() template of the content check, in file order."""
+    """Return every say() template of the plugins, in file order."""
     found: list[str] = []
-    for path in sorted((ROOT / "plugins" / "content_model").glob("*.py")):
+    for path in sorted((ROOT / "plugins").glob("*/*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if (
                 isinstance(node, ast.Call)

@@ -8,7 +8,10 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from content_model.config import messages_language
+from content_model.messages import say
 from content_model.publication import is_public
+from site_base.catalogues import translations
 
 from .aliases import redirects
 from .pages import SitemapPages
@@ -61,13 +64,18 @@ class SearchEnginesGenerator(Generator):
             for content in (original, *original.translations)
         ]
         lines = []
+        gettext = translations(
+            self.settings["THEME"], messages_language(self.settings)
+        ).gettext
         for redirect in redirects(contents, self.cfg.siteurl):
             if (output / redirect.save_as).exists():
+                message = say(
+                    "the old address /{url} is a page of the site now: remove "
+                    "it from 'aliases'",
+                    url=redirect.url,
+                )
                 logger.warning(
-                    "%s: the old address /%s is a page of the site now: "
-                    "remove it from 'aliases'",
-                    redirect.target.source_path,
-                    redirect.url,
+                    "%s: %s", redirect.target.source_path, message.render(gettext)
                 )
                 continue
             writer.write_file(
