@@ -86,9 +86,7 @@ def preview(  # noqa: PLR0913, PLR0917
 ):
     """Production build (publishconf.py) into output/: what gets published."""
     if serve:
-        from tools.preview_server import pick_port  # noqa: PLC0415
-
-        port = _port(pick_port, port)
+        port = _port(port)
         siteurl = f"http://{CONFIG['host']}:{port}"
     pelican_run(
         _build_arguments(
@@ -218,13 +216,13 @@ def check(c, content=None, lang=None):
 @task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
 def serve(c, port=None):
     """Serve output/ on http://127.0.0.1:8000/ (or the port given, or a free one)."""
+    _serve_folder(Path(CONFIG["output"]), _port(port), host_like=False)
+
+
+def _port(wanted) -> int:
+    """Return the port asked for (8000 by default), or a free one if it is busy."""
     from tools.preview_server import pick_port  # noqa: PLC0415
 
-    _serve_folder(Path(CONFIG["output"]), _port(pick_port, port), host_like=False)
-
-
-def _port(pick_port, wanted) -> int:
-    """Return the port asked for (8000 by default), or a free one if it is busy."""
     wanted = int(wanted or CONFIG["port"])
     port = pick_port(CONFIG["host"], wanted)
     if port != wanted:
@@ -268,7 +266,7 @@ def livereload(c, port=None):
     """Build, serve, rebuild on change and reload the browser (problems shown there)."""
     from livereload import Server  # noqa: PLC0415
 
-    from tools.preview_server import PreviewApp, pick_port, problem_lines  # noqa: PLC0415
+    from tools.preview_server import PreviewApp, problem_lines  # noqa: PLC0415
 
     settings = read_settings(CONFIG["settings_base"])
     app = PreviewApp(
@@ -282,7 +280,7 @@ def livereload(c, port=None):
         if not built:
             print("Build failed: fix the problems above, then save again.")
 
-    port = _port(pick_port, port)
+    port = _port(port)
     rebuild()
     server = Server(app=app)
     for pattern in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -149,6 +150,11 @@ def messages_language(settings: dict[str, Any]) -> str:
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", lang):
         raise SettingsError("MESSAGES_LANG must be a language code such as vi or en")
     return lang
+
+
+def writers_gettext(settings: dict[str, Any]) -> Callable[[str], str]:
+    """Return the gettext of the language writers read the build's messages in."""
+    return translations(settings["THEME"], messages_language(settings)).gettext
 
 
 def provided_photo_renderer(settings: dict[str, Any]) -> PhotoRenderer:

@@ -41,6 +41,7 @@ ERROR = "error"
 WARNING = "warning"
 # The words before each message, translated with the messages.
 _LABELS = (say("error"), say("warning"))
+_NOT_BUILT = say("The site was not built; output/ was not changed.")
 
 
 def _same(message: str) -> str:
@@ -140,7 +141,7 @@ class ProblemList:
             logger.error(
                 "%s %s",
                 summary.render(gettext),
-                gettext("The site was not built; output/ was not changed."),
+                _NOT_BUILT.render(gettext),
             )
 
 
@@ -154,6 +155,3 @@ def _shown_path(path: Path, root: Path | None) -> Path:
         except ValueError:
             continue
     return path
-
-
-_NOT_BUILT = say("The site was not built; output/ was not changed.")

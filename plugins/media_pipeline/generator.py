@@ -9,10 +9,9 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.log import console
 
-from content_model.config import messages_language
+from content_model.config import writers_gettext
 from content_model.messages import say
 from photo_groups import Photo
-from site_base.catalogues import translations
 from site_i18n.paths import language_prefix
 
 from .cache import source_digests
@@ -98,10 +97,7 @@ class MediaGenerator(Generator):
             encoded=self.stats.encoded,
             cached=self.stats.cached,
         )
-        lang = messages_language(self.settings)
-        console.print(
-            summary.render(translations(self.settings["THEME"], lang).gettext)
-        )
+        console.print(summary.render(writers_gettext(self.settings)))
         versions = {
             lang: url
             for lang, url in self.gallery_urls.items()

@@ -8,10 +8,10 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from content_model.config import messages_language
+from content_model.config import writers_gettext
 from content_model.messages import say
 from content_model.publication import is_public
-from site_base.catalogues import translations
+from site_publish.redirects import NAME as REDIRECTS_FILE
 
 from .aliases import redirects
 from .pages import SitemapPages
@@ -64,9 +64,7 @@ class SearchEnginesGenerator(Generator):
             for content in (original, *original.translations)
         ]
         lines = []
-        gettext = translations(
-            self.settings["THEME"], messages_language(self.settings)
-        ).gettext
+        gettext = writers_gettext(self.settings)
         for redirect in redirects(contents, self.cfg.siteurl):
             if (output / redirect.save_as).exists():
                 message = say(
@@ -93,7 +91,7 @@ class SearchEnginesGenerator(Generator):
         if lines:
             # The same redirects for hosts that read this file (Netlify,
             # Cloudflare Pages) and for the S3 publisher's redirect objects.
-            (output / "_redirects").write_text("".join(lines), encoding="utf-8")
+            (output / REDIRECTS_FILE).write_text("".join(lines), encoding="utf-8")
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

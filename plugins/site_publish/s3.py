@@ -138,15 +138,16 @@ class S3Target:
             summary.unchanged = len(files)
             return summary
         release = Release(now.strftime("%Y%m%dT%H%M%S%fZ"), files, kept)
-        progress = self.progress(len(changed), sum(_size(output, p) for p in changed))
+        sizes = {path: (output / path).stat().st_size for path in changed}
+        progress = self.progress(len(changed), sum(sizes.values()))
         for path in sorted(changed, key=_links_last):
             if path in online and current is not None and current.digest(path):
                 self._archive(path, current.digest(path))
             self._put(output, path, files[path], redirects.get(path))
-            progress.advance(_size(output, path))
+            progress.advance(sizes[path])
         progress.finish()
         summary.uploaded = len(changed)
-        summary.uploaded_bytes = sum(_size(output, p) for p in changed)
+        summary.uploaded_bytes = sum(sizes.values())
         summary.unchanged = len(files) - len(changed)
         summary.sent = sorted(changed)
         self._put_text(
@@ -345,10 +346,6 @@ def _links_last(path: str) -> tuple[int, str]:
 
 def _links_last_item(item: tuple[str, str]) -> tuple[int, str]:
     return _links_last(item[0])
-
-
-def _size(output: Path, path: str) -> int:
-    return (output / path).stat().st_size
 
 
 def _plain(error: Exception, bucket: str) -> str:
