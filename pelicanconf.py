@@ -57,6 +57,8 @@ PLUGINS = [
     # Last: it lists every page the others wrote.
     "search_engines",
 ]
+# Pelican's build with its closing line in the writers' language.
+PELICAN_CLASS = "content_model.SitePelican"
 MEDIA = {"cache_path": ".cache/media"}
 # The theme's static files are published fingerprinted by theme_support, with
 # these files of npm packages (package.json; `npm ci` installs them).

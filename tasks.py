@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import shlex
 import shutil
@@ -10,7 +11,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from invoke import task
+from invoke import Task, task
 from invoke.exceptions import Exit
 from pelican import main as pelican_main
 from pelican.settings import read_settings
@@ -27,6 +28,17 @@ CONFIG = {
     "host": "127.0.0.1",
     "port": 8000,
 }
+
+
+def _writers_gettext():
+    """Return the gettext of the writers' language (the content messages' one)."""
+    from content_model.config import writers_gettext  # noqa: PLC0415
+
+    return writers_gettext(read_settings(CONFIG["settings_base"]))
+
+
+# What the tasks print and their help (translated at the end of this file).
+_ = _writers_gettext()
 
 
 def pelican_run(arguments: list[str]) -> None:
@@ -137,7 +149,7 @@ def gates(c, output=None, siteurl=None, select=None):
 
 @task(
     help={
-        "to": "where to publish: a folder (its `current` is the web root)",
+        "to": "where to publish: a folder, user@host:/path (rsync) or s3://bucket/prefix",
         "rollback": "switch readers back to the release before the current one",
         "siteurl": "public address to build for (default: publishconf.py's)",
         "content": "content folder (default: content/)",
@@ -226,7 +238,9 @@ def _port(wanted) -> int:
     wanted = int(wanted or CONFIG["port"])
     port = pick_port(CONFIG["host"], wanted)
     if port != wanted:
-        print(f"Port {wanted} is busy: using {port}.")
+        print(
+            _("Port {wanted} is busy: using {port}.").format(wanted=wanted, port=port)
+        )
     return port
 
 
@@ -240,7 +254,12 @@ def _serve_folder(folder: Path, port: int, *, host_like: bool) -> None:
     kind = HostLikeHandler if host_like else http.server.SimpleHTTPRequestHandler
     handler = partial(kind, directory=str(folder))
     server = http.server.ThreadingHTTPServer((CONFIG["host"], port), handler)
-    print(f"Serving {folder} at http://{CONFIG['host']}:{port}/ (Ctrl+C stops)")
+    address = f"http://{CONFIG['host']}:{port}/"
+    print(
+        _("Serving {folder} at {address} (Ctrl+C stops)").format(
+            folder=folder, address=address
+        )
+    )
     server.serve_forever()
 
 
@@ -278,7 +297,7 @@ def livereload(c, port=None):
         built, output = build_in_fresh_process(arguments)
         app.problems = None if built else problem_lines(output)
         if not built:
-            print("Build failed: fix the problems above, then save again.")
+            print(_("Build failed: fix the problems above, then save again."))
 
     port = _port(port)
     rebuild()
@@ -322,25 +341,29 @@ def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):
         original = folder / translate / "index.md"
         target = original.with_name(f"index.{lang}.md")
         if lang not in cfg.languages or lang == cfg.default_lang:
-            raise Exit(f"'{lang}' is not another language of the site", code=1)
+            message = _("'{lang}' is not another language of the site")
+            raise Exit(message.format(lang=lang), code=1)
         if not original.is_file():
-            raise Exit(f"There is no {original}: give the post's folder", code=1)
+            message = _("There is no {original}: give the post's folder")
+            raise Exit(message.format(original=original), code=1)
         if target.exists():
-            raise Exit(f"{target} exists already", code=1)
+            raise Exit(_("{target} exists already").format(target=target), code=1)
         try:
             front = read_front_matter(original)
         except ContentError as error:
             raise Exit(f"{original}: {error.message}", code=1) from None
         target.write_text(translation_text(front, gettext), encoding="utf-8")
-        print(f"Created {target}: translate it, then delete the status line.")
+        message = _("Created {target}: translate it, then delete the status line.")
+        print(message.format(target=target))
         return
     if not title:
-        raise Exit('Give the title: ./dev new-post "Tiêu đề"', code=1)
+        raise Exit(_('Give the title: ./dev new-post "Tiêu đề"'), code=1)
     now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
     path = new_post_path(folder, title, str(year or now.year), settings)
     path.parent.mkdir(parents=True)
     path.write_text(post_text(title, now, categories, gettext), encoding="utf-8")
-    print(f"Created {path}: choose its category, write the post, add its photos.")
+    message = _("Created {path}: choose its category, write the post, add its photos.")
+    print(message.format(path=path))
 
 
 def _site_zone(settings):
@@ -372,14 +395,15 @@ POT = TRANSLATIONS / "messages.pot"
 PYBABEL = f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
 
 
+# pybabel's arguments: writers' messages are marked `say(...)` besides `_()`.
+EXTRACT = "extract -F babel.cfg -k say --sort-by-file --no-location --omit-header"
+EXTRACT_FROM = "theme/templates plugins tools tasks.py"
+
+
 @task
 def i18n_extract(c):
     """Extract the theme's UI strings into theme/translations/messages.pot."""
-    c.run(
-        f"{PYBABEL} extract -F babel.cfg -k say --sort-by-file --no-location "
-        "--omit-header "
-        f"-o {POT} theme/templates plugins tools tasks.py"
-    )
+    c.run(f"{PYBABEL} {EXTRACT} -o {POT} {EXTRACT_FROM}")
 
 
 @task(pre=[i18n_extract], help={"lang": "add a new language, e.g. sv"})
@@ -451,3 +475,19 @@ def lint(c):
     """Check code style with ruff."""
     python = shlex.quote(sys.executable)
     c.run(f"{python} -m ruff check . && {python} -m ruff format --check .")
+
+
+def _translate_tasks(gettext) -> None:
+    """Show each task's description and options in the writers' language.
+
+    The English texts stay where invoke expects them (docstrings, `help=`);
+    tools/babel_tasks.py extracts them into the catalogues.
+    """
+    for value in list(globals().values()):
+        if isinstance(value, Task):
+            if value.__doc__:
+                value.__doc__ = gettext(inspect.cleandoc(value.__doc__))
+            value.help = {name: gettext(text) for name, text in value.help.items()}
+
+
+_translate_tasks(_)

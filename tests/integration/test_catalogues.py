@@ -8,6 +8,7 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
+import tasks
 from tests.support import REPO
 
 LANGUAGES = ["vi"]
@@ -22,14 +23,10 @@ def extracted(tmp_path_factory):
             sys.executable,
             "-m",
             "babel.messages.frontend",
-            "extract",
-            "-F",
-            "babel.cfg",
-            "--no-location",
+            *tasks.EXTRACT.split(),
             "-o",
             str(pot),
-            "theme/templates",
-            "plugins",
+            *tasks.EXTRACT_FROM.split(),
         ],
         cwd=REPO,
         check=True,
@@ -58,3 +55,14 @@ def test_every_string_is_translated(extracted, lang):
 
 def test_strings_were_extracted(extracted):
     assert {"Skip to main content", "Photo: %(credit)s"} <= extracted
+
+
+def test_the_writers_messages_and_the_tasks_help_are_extracted(extracted):
+    assert {
+        "Done in {seconds} s. Posts: {posts} (drafts: {draft_posts}, hidden: "
+        "{hidden_posts}). Pages: {pages} (drafts: {draft_pages}, hidden: "
+        "{hidden_pages}).",
+        "Start a post (content/posts/<year>/<slug>/index.md) or a translation of one.",
+        "port to serve on (default 8000, or a free one if busy)",
+        "Port {wanted} is busy: using {port}.",
+    } <= extracted

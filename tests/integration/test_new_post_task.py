@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 from tests.support import REPO, post, run_task, write_site
@@ -39,12 +40,16 @@ def test_a_title_without_quotes_is_one_title(tmp_path):
     site = write_site(tmp_path, {})
     command = ["bash", "dev", "new-post", "Đêm", "nhạc", "--year", "2026"]
     command += ["--content", str(site / "content")]
+    # As a writer runs it: in the site's language.
+    env = {k: v for k, v in os.environ.items() if k != "SITE_MESSAGES_LANG"}
     result = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, check=False
+        command, cwd=REPO, capture_output=True, text=True, check=False, env=env
     )
     assert result.returncode == 0, result.stdout + result.stderr
     text = (site / "content/posts/2026/dem-nhac/index.md").read_text("utf-8")
     assert 'title: "Đêm nhạc"' in text
+    assert "dem-nhac/index.md: chọn chuyên mục, viết bài, thêm ảnh." in result.stdout
+    assert result.stdout.startswith("Đã tạo ")
 
 
 def test_a_translation_starts_from_the_original(tmp_path):
@@ -69,3 +74,16 @@ def test_a_translation_starts_from_the_original(tmp_path):
     assert 'title: ""' in text and 'summary: ""' in text
     assert "date, category, tags" in text  # inherited: not to repeat
     assert "status: draft" in text and "Nội dung bài viết." in text
+
+
+def test_the_tasks_are_described_in_the_writers_language():
+    listed = run_task("--list", writers_language=True).stdout
+    assert "Tạo bài mới (content/posts/<năm>/<tên>/index.md)" in listed
+    assert "Dựng trang để xem thử vào output/" in listed
+    helped = run_task("--help", "new-post", writers_language=True).stdout
+    assert "thư mục năm (mặc định: năm nay)" in helped
+
+
+def test_the_tasks_are_described_in_english_for_english_messages():
+    listed = run_task("--list").stdout
+    assert "Start a post (content/posts/<year>/<slug>/index.md)" in listed

@@ -55,22 +55,38 @@ def _receiver_module(tree: ast.Module, name: str, module: str) -> str:
     raise AssertionError(f"{module}: cannot find where {name} is defined")
 
 
+def _connects(tree: ast.AST) -> list[tuple[str, ast.expr]]:
+    """Return (signal, receiver expression) of every `<signals>.<signal>.connect(r)`."""
+    return [
+        (node.func.value.attr, node.args[0])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "connect"
+        and isinstance(node.func.value, ast.Attribute)
+    ]
+
+
 def connections_in_code() -> set[tuple[str, str, str]]:
-    """Return (plugin, signal, receiver) of every `<signals>.<signal>.connect(f)`."""
+    """Return (plugin, signal, receiver) of every connection.
+
+    A function connected by name is `module.function`; a method connected for
+    the time of one build (`connect(self.keep_generators)`) is
+    `module.Class.method`.
+    """
     found = set()
     for path in sorted(PLUGINS_DIR.glob("*/*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if not (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "connect"
-                and isinstance(node.func.value, ast.Attribute)
-            ):
-                continue
-            name = node.args[0].id
-            module = _receiver_module(tree, name, path.stem)
-            found.add((path.parent.name, node.func.value.attr, f"{module}.{name}"))
+        plugin = path.parent.name
+        for signal, receiver in _connects(tree):
+            if isinstance(receiver, ast.Name):
+                module = _receiver_module(tree, receiver.id, path.stem)
+                found.add((plugin, signal, f"{module}.{receiver.id}"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for signal, receiver in _connects(cls):
+                assert isinstance(receiver, ast.Attribute), ast.unparse(receiver)
+                method = f"{path.stem}.{cls.name}.{receiver.attr}"
+                found.add((plugin, signal, method))
     return found
 
 

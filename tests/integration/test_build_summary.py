@@ -1,0 +1,75 @@
+"""The build's closing line says what was built, in the writers' language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support import post, run_task, write_site
+
+FILES = {
+    "posts/2025/hoi-nghi/index.md": post(
+        "title: Hội nghị bạn đọc\ndate: 2025-11-06\ncategory: hoat-dong-thu-vien"
+    ),
+    "posts/2025/hoi-nghi/index.en.md": post("title: Readers' conference"),
+    "posts/2025/ban-nhap/index.md": post(
+        "title: Bản nháp\ndate: 2025-11-07\ncategory: am-nhac\nstatus: draft"
+    ),
+    "pages/gioi-thieu/index.md": post("title: Giới thiệu"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return write_site(tmp_path_factory.mktemp("site"), FILES)
+
+
+def build(site, *options, writers_language=True):
+    result = run_task(
+        "build",
+        "--content",
+        str(site / "content"),
+        "--output",
+        str(site / "output"),
+        *options,
+        writers_language=writers_language,
+    )
+    assert result.returncode == 0, result.stderr
+    # Rich wraps long lines at the terminal's width.
+    return " ".join((result.stdout + result.stderr).split())
+
+
+def test_the_build_says_what_it_built_in_vietnamese(site):
+    said = build(site)
+    assert re.search(
+        r"Xong sau \d+,\d\d giây\. Bài viết: 2 \(bản nháp: 1, ẩn: 0\)\. "
+        r"Trang: 1 \(bản nháp: 0, ẩn: 0\)\.",
+        said,
+    ), said
+    assert "Done" not in said and "Processed" not in said
+
+
+def test_the_build_says_it_in_english_with_lang_en(site):
+    said = build(site, "--lang", "en")
+    assert re.search(
+        r"Done in \d+\.\d\d s\. Posts: 2 \(drafts: 1, hidden: 0\)\. "
+        r"Pages: 1 \(drafts: 0, hidden: 0\)\.",
+        said,
+    ), said
+    assert "Processed" not in said
+
+
+def test_a_failed_build_ends_with_the_problems_not_a_summary(tmp_path):
+    site = write_site(tmp_path, {"posts/2025/x/index.md": post("title: X")})
+    result = run_task(
+        "build",
+        "--content",
+        str(site / "content"),
+        "--output",
+        str(site / "output"),
+        writers_language=True,
+    )
+    assert result.returncode == 1
+    assert "Xong" not in result.stdout + result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("Nội dung có ")
