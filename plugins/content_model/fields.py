@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
+from video_embeds import video_from_url
+
 from .messages import say
 from .problems import ContentError
 
@@ -362,3 +364,50 @@ def _isbn_is_valid(digits: str) -> bool:
         ]
         return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
     return False
+
+
+VIDEO_KEYS = ("url", "poster", "title", "transcript")
+
+
+def video(value: Any, _tz: tzinfo | None = None) -> dict[str, Any]:
+    """Accept a YouTube or Facebook video link, or {url, poster, title, transcript}.
+
+    Returns {"video": Video, "poster": file name, "title": ..., "transcript": ...}
+    (empty texts where not given); the poster file is checked with the photos.
+    """
+    given = value if isinstance(value, Mapping) else {"url": value}
+    unknown = [key for key in given if key not in VIDEO_KEYS]
+    if unknown:
+        raise ContentError(
+            say(
+                "has an unknown key '{key}': use {allowed}",
+                key=unknown[0],
+                allowed=", ".join(VIDEO_KEYS),
+            )
+        )
+    if "url" not in given:
+        raise ContentError(
+            say(
+                "needs the video's link: video: {{url: "
+                "https://www.youtube.com/watch?v=..., title: ...}}"
+            )
+        )
+    address = url(given["url"])
+    found = video_from_url(address)
+    if found is None:
+        raise ContentError(
+            say(
+                "'{address}' is not a YouTube or Facebook video: copy the "
+                "link of the video itself (https://www.youtube.com/watch?v=..., "
+                "https://youtu.be/..., https://www.facebook.com/.../videos/...); "
+                "for a page of another site, write a link in the text instead",
+                address=address,
+            )
+        )
+    transcript = given.get("transcript")
+    return {
+        "video": found,
+        "poster": file_name(given["poster"]) if given.get("poster") else "",
+        "title": text(given["title"]) if given.get("title") else "",
+        "transcript": old_address(transcript) if transcript else "",
+    }

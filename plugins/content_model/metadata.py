@@ -61,6 +61,8 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
         else f"{document.bundle.year}/{document.bundle.folder.name}",
         "status": document.status,
         "photos": list(document.rendered.photos),
+        "videos": list(document.rendered.videos),
+        "video_posters": list(document.rendered.video_posters),
         "gallery": list(document.gallery),
         "cover": document.cover,
     }

@@ -56,10 +56,12 @@ class CategoryInfo:
 
 @dataclass
 class RenderedBody:
-    """The body as HTML and the photos it shows, in order."""
+    """The body as HTML, the photos it shows in order, its videos and their posters."""
 
     html: str = ""
     photos: list[Photo] = field(default_factory=list)
+    videos: list[Any] = field(default_factory=list)  # video_embeds.Video
+    video_posters: list[Photo] = field(default_factory=list)
 
 
 @dataclass

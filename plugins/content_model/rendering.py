@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from markdown import Markdown
 from markdown.serializers import to_html_string
 
 from photo_groups import Photo, PhotoGroupsExtension, gallery_element
+from video_embeds import VideoLinksExtension, VideoSpec
 
 from .config import ContentModelSettings
 from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
 from .messages import say
 from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
+from .safe_html import safe_body
 from .yaml_files import read_yaml
 
 CAPTIONS_FILE = "captions.yml"
@@ -61,9 +64,56 @@ def render_body(
             document.bundle.folder, path, alt, width, height, title=title.strip()
         )
 
-    markdown = _markdown(cfg, resolve, credit_text(document, cfg))
-    html = markdown.convert(front.body)
-    return RenderedBody(html=html, photos=list(markdown.photos))
+    videos = VideoLinksExtension(
+        gettext=partial(cfg.gettext, document.lang),
+        render=cfg.render_photo,
+        front=_front_video(document, problems),
+        # After the lead: the summary above the text, or the text's first paragraph.
+        front_first="summary" in document.values,
+    )
+    markdown = _markdown(cfg, resolve, credit_text(document, cfg), videos)
+    html, findings = safe_body(
+        markdown.convert(front.body),
+        markdown.htmlStash.rawHtmlBlocks,
+        front.body,
+        front.body_line,
+    )
+    for message, line in findings.errors.items():
+        problems.error(document.path, message, line)
+    for message, line in findings.warnings.items():
+        problems.warning(document.path, message, line)
+    return RenderedBody(
+        html=html,
+        photos=list(markdown.photos),
+        videos=list(markdown.videos),
+        video_posters=list(markdown.video_posters),
+    )
+
+
+def _front_video(document: Document, problems: ProblemList) -> VideoSpec | None:
+    """Return the post's `video:` with its poster photo, or None."""
+    given = document.values.get("video")
+    if not given:
+        return None
+    poster = None
+    if given["poster"]:
+        try:
+            path = photo_file(document.bundle.folder, given["poster"])
+            width, height = photo_size(path)
+            alt = given["title"] or given["video"].host_name
+            poster = _photo(document.bundle.folder, path, alt, width, height)
+        except ContentError as error:
+            problems.error(
+                document.path,
+                say("'video': poster: {message}", message=error.message),
+                document.line_of("video"),
+            )
+    return VideoSpec(
+        given["video"],
+        title=given["title"],
+        transcript=given["transcript"],
+        poster=poster,
+    )
 
 
 def _(message: str) -> str:
@@ -84,8 +134,10 @@ def credit_text(document: Document, cfg: ContentModelSettings) -> str:
     return credited(document.values.get("photo_credit", ""), document.lang, cfg)
 
 
-def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
-    """Return a Markdown converter with the site's extensions and the photo groups."""
+def _markdown(
+    cfg: ContentModelSettings, resolve, credit: str, videos: VideoLinksExtension
+) -> Markdown:
+    """Return a Markdown converter: the site's extensions, photo groups, videos."""
     configs = dict(cfg.markdown.get("extension_configs", {}))
     names = list(cfg.markdown.get("extensions", []))
     names += [name for name in configs if name not in names]
@@ -93,6 +145,7 @@ def _markdown(cfg: ContentModelSettings, resolve, credit: str) -> Markdown:
         extensions=[
             *names,
             PhotoGroupsExtension(resolve, render=cfg.render_photo, credit=credit),
+            videos,
         ],
         extension_configs=configs,
         output_format=cfg.markdown.get("output_format", "html5"),
@@ -270,7 +323,8 @@ def cover_photo(document: Document, problems: ProblemList) -> Photo | None:
     if name is None:
         if document.kind != "post":
             return None
-        photos = document.rendered.photos or document.gallery
+        rendered = document.rendered
+        photos = rendered.photos or document.gallery or rendered.video_posters
         return photos[0] if photos else None
     sink = problems if document.sets(schema_key) else ProblemList()
     line = document.line_of(schema_key)

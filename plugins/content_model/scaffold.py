@@ -89,6 +89,12 @@ POST_KEYS: list[tuple[str, str, str, bool]] = [
         _("The event the post announces: readers can add it to their calendar"),
         False,
     ),
+    (
+        "video",
+        "{{url: https://youtu.be/..., title: Đêm nhạc, poster: anh.jpg}}",
+        _("A YouTube or Facebook video shown after the lead; plays when pressed"),
+        False,
+    ),
     ("featured", "true", _("The lead story of the home page"), False),
     (
         "status",
@@ -104,6 +110,7 @@ BODY_HELP = [
     _("Photos on lines one after the other make a group; an *italic* line"),
     _("right after them is the group's caption."),
     _('A title in quotes captions one photo: ![Hall](hall.jpg "The hall at 2 pm").'),
+    _("A video: paste its YouTube or Facebook link alone on a line."),
     _("A translation: ./dev new-post --translate posts/<year>/<folder> --lang en"),
 ]
 

@@ -92,6 +92,12 @@ POST = Schema(
         ),
         **_PHOTOS,
         "gallery": Field(fields.file_name),
+        # Shown after the lead as a player that loads only on play.
+        "video": Field(
+            fields.video,
+            example="video: {url: https://www.youtube.com/watch?v=..., "
+            "title: Đêm nhạc Tây Bắc}",
+        ),
     },
     translation_requires=("title",),
 )

@@ -60,7 +60,8 @@ class MediaGenerator(Generator):
         self.cfg = load_settings(self.settings)
         self.plans = PhotoPlans(self.cfg, source_digests(self.cfg.cache).digest)
         for content in built_contents(self.context):
-            for photo in photos_of(content):
+            # Video posters are published too; they are not in galleries.
+            for photo in [*photos_of(content), *getattr(content, "video_posters", [])]:
                 self.plans.add(photo)
             # Cards show covers; their crops are asked for by the plugins that
             # use them (share previews, structured data).

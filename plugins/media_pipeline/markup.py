@@ -125,8 +125,11 @@ def photo_renderer(cfg: MediaSettings) -> PhotoRenderer:
             cfg.formats,
             role,
             eager=eager,
-            link=True,
+            # A video's poster sits inside the link that plays the video,
+            # which names it.
+            link=role != "poster",
             share=share,
+            decorative=role == "poster",
         )
 
     return render

@@ -5,6 +5,7 @@ from .extension import (
     PhotoGroupsExtension,
     PhotoRenderer,
     PhotoResolver,
+    caption_of,
     gallery_element,
     plain_image,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "PhotoGroupsExtension",
     "PhotoRenderer",
     "PhotoResolver",
+    "caption_of",
     "gallery_element",
     "plain_image",
 ]

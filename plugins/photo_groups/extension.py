@@ -38,8 +38,9 @@ class Photo:
 PhotoResolver = Callable[[str, str, str], Photo | None]
 # Called with (photo, role, eager, share): the element that shows the photo.
 # Roles: "figure" (alone), "group" (one of several), "inline" (inside a
-# sentence); `share` is the part of the row's width a group photo takes where
-# photos sit side by side (see `rows`), 1.0 otherwise.
+# sentence), "poster" (a video's, inside the link that plays it: no link of
+# its own, no alt text); `share` is the part of the row's width a group
+# photo takes where photos sit side by side (see `rows`), 1.0 otherwise.
 PhotoRenderer = Callable[[Photo, str, bool, float], etree.Element]
 
 _CONTAINERS = {"blockquote", "div", "li", "section"}

@@ -12,7 +12,7 @@ from tests.support import REPO
 
 PLUGINS_DIR = REPO / "plugins"
 # Libraries that register nothing come first: any plugin may use them.
-LIBRARIES = ["site_base", "photo_groups", "site_publish"]
+LIBRARIES = ["site_base", "photo_groups", "video_embeds", "site_publish"]
 
 
 def build_order() -> list[str]:

@@ -1,0 +1,185 @@
+"""HTML pasted into a post: harmless markup published, the rest refused in plain words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import post, read, run_task, soup, write_site
+
+FRONT = "title: Bài có HTML\ndate: 2025-11-06\ncategory: am-nhac"
+# The body starts on line 7 of each file (3 lines of front matter).
+
+REFUSED = {
+    "script": (
+        "Mở đầu.\n\n<script src='https://ads.example/w.js'></script>",
+        9,
+        "<script> is not allowed in a post: code pasted from another site would "
+        "run on every reader's phone",
+    ),
+    "style": (
+        "<style>p {color: red}</style>\n\nChữ.",
+        7,
+        "<style> is not allowed in a post: the site's own styles apply",
+    ),
+    "onclick": (
+        'Mở đầu.\n\n<p onclick="alert(1)">Bấm vào đây</p>',
+        9,
+        "the attribute onclick= runs code in the reader's browser",
+    ),
+    "markdown-onclick": (
+        'Một đoạn.\n{: onmouseover="alert(1)" }',
+        8,
+        "the attribute onmouseover= runs code in the reader's browser",
+    ),
+    "javascript-link": (
+        "Xem [tại đây](javascript:alert(1)).",
+        7,
+        "the address 'javascript:alert(1)' would run code",
+    ),
+    "data-link": (
+        '<a href="data:text/html;base64,PHNjcmlwdD4=">mở</a>',
+        7,
+        "the address 'data:text/html;base64,PHNjcmlwdD4=' would run code",
+    ),
+    "form": (
+        'Đăng ký:\n\n<form action="https://x.example/send"><input name="sdt"></form>',
+        9,
+        "<form> (part of a form) is not allowed in a post",
+    ),
+    "object": (
+        '<object data="x.swf"></object>',
+        7,
+        "<object> is not allowed in a post: it loads a program from another site",
+    ),
+    "embed": (
+        "Chữ.\n\n<embed src='x.swf'>",
+        9,
+        "<embed> is not allowed in a post",
+    ),
+    "youtube-iframe": (
+        "Xem lại:\n\n"
+        '<iframe width="560" height="315" '
+        'src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=x" '
+        'title="YouTube video player" allowfullscreen></iframe>',
+        9,
+        "this <iframe> embeds a YouTube video: paste the video's link alone on a "
+        "line instead (the page then loads nothing from YouTube until the reader "
+        "presses play): https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    ),
+    "facebook-iframe": (
+        '<iframe src="https://www.facebook.com/plugins/video.php?href='
+        "https%3A%2F%2Fwww.facebook.com%2Fbaolaocai%2Fvideos%2F123456%2F"
+        '&show_text=0"></iframe>',
+        7,
+        "this <iframe> embeds a Facebook video: paste the video's link alone on "
+        "a line instead (the page then loads nothing from Facebook until the "
+        "reader presses play): https://www.facebook.com/baolaocai/videos/123456/",
+    ),
+    "other-iframe": (
+        '<iframe src="https://maps.example.com/embed?pb=1"></iframe>',
+        7,
+        "<iframe> is not allowed in a post: it puts a page of maps.example.com "
+        "inside the site",
+    ),
+    "img": (
+        '<img src="https://example.com/anh.jpg" alt="Ảnh">',
+        7,
+        "<img> in HTML is not published: write the photo as ![what it shows](file.jpg)",
+    ),
+}
+
+HARMLESS = """
+Nước H<sub>2</sub>O, mét<sup>2</sup> và <abbr title="Thư viện">TV</abbr>.<br>
+Dòng mới.
+
+<table>
+<caption>Số liệu năm 2025</caption>
+<thead><tr><th scope="col">Chỉ số</th><th scope="col">Năm 2025</th></tr></thead>
+<tbody><tr><td>Thẻ bạn đọc mới</td><td>7.195</td></tr></tbody>
+</table>
+
+<details><summary>Chi tiết</summary>Hơn 280 buổi phục vụ lưu động.</details>
+
+| Cột trái | Cột giữa |
+| :------- | :------: |
+| a        | b        |
+"""
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory):
+    files = {
+        f"posts/2025/{name}/index.md": post(FRONT, body)
+        for name, (body, _line, _message) in REFUSED.items()
+    }
+    site = write_site(tmp_path_factory.mktemp("site"), files)
+    return run_task("check", "--content", str(site / "content"))
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_dangerous_html_is_refused_with_its_file_line_and_what_to_do(checked, name):
+    _body, line, message = REFUSED[name]
+    where = f"content/posts/2025/{name}/index.md:{line}: error: "
+    assert any(
+        text.startswith(where) and message in text
+        for text in checked.stderr.splitlines()
+    ), checked.stderr
+    assert checked.returncode == 1
+
+
+def test_refusals_are_in_vietnamese_for_writers(tmp_path):
+    site = write_site(
+        tmp_path, {"posts/2025/x/index.md": post(FRONT, REFUSED["script"][0])}
+    )
+    result = run_task(
+        "check", "--content", str(site / "content"), writers_language=True
+    )
+    assert (
+        "content/posts/2025/x/index.md:9: lỗi: không được dùng <script> trong bài: mã chép từ website khác"
+        in result.stderr
+    )
+
+
+@pytest.fixture(scope="module")
+def harmless(build_site):
+    built = build_site({"posts/2025/bang/index.md": post(FRONT, HARMLESS)})
+    assert built.ok, built.log
+    return built
+
+
+def test_harmless_markup_is_published_as_written(harmless):
+    body = soup(harmless.root, "2025/bang/").select_one(".prose")
+    assert body.select_one("sub").text == "2" and body.select_one("sup").text == "2"
+    assert body.select_one("abbr")["title"] == "Thư viện"
+    assert body.select_one("br") is not None
+    table = body.select("table")[0]
+    assert table.caption.text == "Số liệu năm 2025"
+    assert [th["scope"] for th in table.select("th")] == ["col", "col"]
+    assert body.select_one("details summary").text == "Chi tiết"
+
+
+def test_table_columns_are_aligned_by_class_not_inline_style(harmless):
+    html = read(harmless.root, "2025/bang/")
+    cells = soup(harmless.root, "2025/bang/").select(".prose table")[1].select("th")
+    assert [th.get("class") for th in cells] == [["align-left"], ["align-center"]]
+    assert "style=" not in html.split('class="prose"')[1].split("</article>")[0]
+
+
+def test_harmless_markup_gives_no_warning(harmless):
+    assert "warning" not in harmless.log
+
+
+def test_dropped_markup_is_a_warning_and_is_not_published(build_site):
+    built = build_site(
+        {
+            "posts/2025/word/index.md": post(
+                FRONT,
+                '<p style="color:red"><font face="Arial">Chữ từ Word</font></p>',
+            )
+        }
+    )
+    assert built.ok, built.log
+    assert "index.md:7: warning: style= is removed" in built.log
+    assert "index.md:7: warning: <font> is not kept: its text stays" in built.log
+    body = str(soup(built.root, "2025/word/").select_one(".prose"))
+    assert "Chữ từ Word" in body and "font" not in body and "color" not in body
