@@ -59,7 +59,13 @@ ATTRIBUTES = {
 }
 # ... and the attributes of the build's own markup.
 BUILD_ATTRIBUTES = {
-    "a": {"data-player", "data-title", "data-pswp-width", "data-pswp-height"},
+    "a": {
+        "aria-label",
+        "data-player",
+        "data-title",
+        "data-pswp-width",
+        "data-pswp-height",
+    },
     "img": {
         "src",
         "srcset",

@@ -70,10 +70,11 @@ def player_element(
         poster.set("class", "video__poster video__poster--plain")
     button = etree.SubElement(link, "span", {"class": "video__button"})
     button.text = gettext(PLAY)
-    hidden = etree.SubElement(button, "span", {"class": "visually-hidden"})
-    hidden.text = f": {title}"
     host = etree.SubElement(button, "span", {"class": "video__host"})
     host.text = gettext(ON_HOST) % {"host": video.host_name}
+    # Its name starts with what it shows ("Phát video trên YouTube"), then
+    # says which video, as the caption does for sighted readers.
+    link.set("aria-label", f"{button.text} {host.text}: {title}")
     if spec.title or spec.transcript:
         caption = etree.SubElement(figure, "figcaption", {"class": "video__caption"})
         caption.text = spec.title
