@@ -4,12 +4,9 @@ repository's sample site built once for the whole run."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import json
 import os
 import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from tests.support import CATEGORIES, REPO, run_pelican, run_task, write_site
 from tools.browser import CHROMIUM, FLAGS
+from tools.static_server import serve
 
 # Tests read content problems in English, the messages' source language
 # (the tests of the writers' Vietnamese set SITE_MESSAGES_LANG themselves).
@@ -145,20 +143,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *_args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def local_server(published):
-    """Serve the build on a free port of 127.0.0.1."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(published))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    """Serve the build on a free port of 127.0.0.1 as a host would.
+
+    With the headers of its `_headers` (the Content-Security-Policy among
+    them), so pages are checked under the header policy and their own <meta>.
+    """
+    server, url = serve(published)
+    yield url
     server.shutdown()
 
 

@@ -1,10 +1,11 @@
-"""Serve a built site as a real host would: compressed, with cache headers.
+"""Serve a built site as a real host would: compressed, with cache and security headers.
 
 For `invoke lighthouse` (and to preview a build as readers get it): text is
 sent gzip-compressed to clients that accept it, fingerprinted theme files
 are cached for a year as immutable, everything else for ten minutes (the
 headers the S3 publisher sets too: site_publish.http_headers), so a page's
-second visit costs what it costs on the web.
+second visit costs what it costs on the web; the Content-Security-Policy and
+other headers of the build's `_headers` are sent as Cloudflare Pages would.
 """
 
 from __future__ import annotations
@@ -15,7 +16,25 @@ import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
-from site_publish.http_headers import cache_control, content_type, is_text
+from site_publish.http_headers import (
+    HEADERS_FILE,
+    cache_control,
+    content_type,
+    headers_for,
+    headers_rules,
+    is_text,
+)
+
+
+def _rules(folder: Path) -> list:
+    """Return the rules of the build's `_headers` (none if it has no such file)."""
+    path = folder / HEADERS_FILE
+    return _read_rules(path, path.stat().st_mtime_ns) if path.is_file() else []
+
+
+@lru_cache(maxsize=8)
+def _read_rules(path: Path, _mtime_ns: int) -> list:
+    return headers_rules(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=512)
@@ -55,6 +74,10 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
     def _cache_header(self, path: Path) -> None:
         self._cache_sent = True
         self.send_header("Cache-Control", cache_control(path.name))
+        # The security headers the build wrote for hosts (`_headers`).
+        address = self.path.split("?", 1)[0]
+        for name, value in headers_for(address, _rules(Path(self.directory))).items():
+            self.send_header(name, value)
 
     def log_message(self, *_args):  # noqa: D102 (quiet)
         pass

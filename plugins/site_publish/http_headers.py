@@ -64,3 +64,42 @@ def cache_control(name: str) -> str:
 def is_text(name: str) -> bool:
     """Return whether a file is text (worth compressing on the way to readers)."""
     return "charset=" in content_type(name)
+
+
+# `_headers` (Cloudflare Pages' format, written by the build): blocks of a
+# path pattern (`/*`, `/admin/*`, `/feeds/all.rss.xml`) and indented
+# `Name: value` lines; `! Name` takes back a header an earlier block set.
+HEADERS_FILE = "_headers"
+
+
+def headers_rules(text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Return [(pattern, [(name, value, or None to take it back)])] of a file."""
+    rules: list[tuple[str, list[tuple[str, str | None]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and line.strip().startswith("!"):
+            rules[-1][1].append((line.strip()[1:].strip(), None))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def headers_for(path: str, rules: list) -> dict[str, str]:
+    """Return the headers `_headers` gives the file at `path` (like /2025/x/)."""
+    found: dict[str, str] = {}
+    for pattern, headers in rules:
+        matches = (
+            path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+        )
+        if not matches:
+            continue
+        for name, value in headers:
+            if value is None:
+                found.pop(name, None)
+            else:
+                found[name] = value
+    return found

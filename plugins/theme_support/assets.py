@@ -13,6 +13,10 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from site_publish.http_headers import HEADERS_FILE
+
+from .security import load_policy
+
 DIGEST_LENGTH = 10
 
 
@@ -41,6 +45,7 @@ class ThemeAssetsGenerator(Generator):
         self.context["ASSETS"] = {
             name: published.as_posix() for name, (_, published) in self.assets.items()
         }
+        self.context["SECURITY_POLICY"] = load_policy(self.settings)
 
     def generate_output(self, writer: Any) -> None:
         """Copy each asset to its fingerprinted name."""
@@ -50,6 +55,9 @@ class ThemeAssetsGenerator(Generator):
             destination = output / published
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination)
+        # The pages' policy as headers, for hosts that read this file.
+        policy = self.context["SECURITY_POLICY"]
+        (output / HEADERS_FILE).write_text(policy.headers_file(), encoding="utf-8")
 
 
 class MissingVendorFile(FileNotFoundError):

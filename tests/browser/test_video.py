@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from tests.support import post
+from tools.static_server import serve
 
 pytestmark = pytest.mark.browser
 
 FRONT = "title: Đêm nhạc\ndate: 2025-11-06\ncategory: am-nhac"
 HOSTS = ("youtube", "ytimg", "facebook", "fbcdn", "google")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *_args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +26,9 @@ def video_site(build_site):
         }
     )
     assert built.ok, built.log
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built.output))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/2025/dem-nhac/"
+    # Served as a host would: the Content-Security-Policy as a header too.
+    server, url = serve(built.output)
+    yield f"{url}/2025/dem-nhac/"
     server.shutdown()
 
 
@@ -48,6 +38,10 @@ def video_page(browser, video_site):
     page = context.new_page()
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
+    page.add_init_script(
+        "window.__violations = []; document.addEventListener("
+        "'securitypolicyviolation', e => window.__violations.push(e.blockedURI))"
+    )
 
     def player(route):
         route.fulfill(status=200, content_type="text/html", body="<p>player</p>")
@@ -92,6 +86,8 @@ def test_pressing_play_loads_the_no_cookie_player_in_place(video_page):
     assert page.evaluate("document.activeElement.tagName") == "IFRAME"
     # The other video still waits for its own press.
     assert page.locator("figure.video--facebook a.video__link").count() == 1
+    # The page's policy lets the player in (and nothing else was refused).
+    assert page.evaluate("() => window.__violations") == []
 
 
 def test_enter_on_the_focused_player_plays_the_facebook_video(video_page):
@@ -102,6 +98,7 @@ def test_enter_on_the_focused_player_plays_the_facebook_video(video_page):
     assert [url.split("?")[0] for url in from_hosts(asked)] == [
         "https://www.facebook.com/plugins/video.php"
     ]
+    assert page.evaluate("() => window.__violations") == []
 
 
 def test_without_javascript_the_player_is_a_link_to_the_video(browser, video_site):

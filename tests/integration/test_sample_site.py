@@ -6,10 +6,12 @@ import filecmp
 import re
 
 import pytest
+from pelican.settings import read_settings
 
 from tests.conftest import SAMPLE_BUILD_EPOCH
 from tests.site_checks import broken_links, html_errors
-from tests.support import run_task
+from tests.support import REPO, run_task
+from theme_support.security import load_policy
 
 SUBPATH_SITEURL = "https://thu-vien-lao-cai.github.io/site"
 
@@ -99,3 +101,16 @@ def test_sub_path_sitemaps_feeds_and_calendar_use_the_full_address(subpath_build
             assert address.startswith(f"{SUBPATH_SITEURL}/"), (name, address)
             path = subpath_build / address.removeprefix(f"{SUBPATH_SITEURL}/")
             assert (path / "index.html" if address.endswith("/") else path).exists()
+
+
+def test_every_page_carries_the_policy_and_the_build_writes_it_as_headers(
+    sample_site,
+):
+    policy = load_policy(read_settings(str(REPO / "publishconf.py")))
+    expected = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">'
+    pages = sorted(sample_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text("utf-8").replace("&#39;", "'")
+        assert html.count(expected) == 1, page
+    assert (sample_site / "_headers").read_text("utf-8") == policy.headers_file()

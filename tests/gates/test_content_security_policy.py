@@ -1,0 +1,66 @@
+"""No page breaks its own Content-Security-Policy, used as readers use it."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.gates.conftest import OTHER_LANGUAGES
+from tests.gates.pages import TYPES
+
+pytestmark = [pytest.mark.browser, pytest.mark.gates]
+
+PAGE_TYPES = [
+    name if not lang else f"{name} ({lang})"
+    for lang in ("", *OTHER_LANGUAGES)
+    for name, _pattern in TYPES
+]
+# Every violation the page reports, from the moment it starts.
+LISTEN = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+    `${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`
+    + ` (${e.sourceFile || 'the page'}:${e.lineNumber})`));
+"""
+
+
+def use_the_page(page, kind: str) -> list[str]:
+    """Do what readers do on a page of this type, so its scripts run too.
+
+    Returns what did not work (a refusal inside the search's worker is not
+    reported to the page: the search then finds nothing).
+    """
+    if kind.startswith("search"):
+        page.locator("#search-query").fill("thư viện")
+        try:
+            page.wait_for_selector(".search-result", timeout=15_000)
+        except PlaywrightTimeout:
+            return ["the search shows no result for 'thư viện'"]
+    elif kind.startswith("post") and page.locator("a.photo-link").count():
+        page.locator("a.photo-link").first.click()
+        page.wait_for_selector("[data-lightbox-state=open]")
+        page.wait_for_load_state("networkidle")
+    elif page.locator("audio").count():
+        page.evaluate("() => document.querySelectorAll('audio').forEach(a => a.load())")
+        page.wait_for_load_state("networkidle")
+    return []
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_breaks_its_content_security_policy(new_page, build, pages, kind):
+    if kind not in pages:
+        pytest.skip(f"this build has no {kind} page")
+    path = pages[kind]
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.add_init_script(LISTEN)
+    said: list[str] = []
+    page.on(
+        "console",
+        lambda m: said.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(f"{build.url}/{path}", wait_until="networkidle")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert policy.count() == 1, f"/{path} has no Content-Security-Policy"
+    failed = use_the_page(page, kind)
+    problems = page.evaluate("() => window.__violations") + said + failed
+    assert not problems, f"/{path}:\n" + "\n".join(problems)
