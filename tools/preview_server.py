@@ -10,6 +10,8 @@ writers watch the browser, not the terminal.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 import socket
@@ -19,6 +21,33 @@ from typing import Any
 
 from site_base.catalogues import translations
 from site_publish.http_headers import content_type
+
+# livereload 2.7's reload script, which its server writes inline into every
+# HTML page (Server.serve without a separate live port). Pages refuse inline
+# scripts (their Content-Security-Policy): the preview lets this one run by its
+# hash. tests/browser/test_livereload_page.py fails if livereload changes it.
+LIVERELOAD_SNIPPET = (
+    "(function(){"
+    'var s=document.createElement("script");'
+    "var port=(window.location.port || "
+    "(window.location.protocol == 'https:' ? 443: 80));"
+    's.src="//"+window.location.hostname+":"+port'
+    '+ "/livereload.js?port=" + port;'
+    "document.head.appendChild(s);"
+    "})();"
+)
+_SNIPPET_DIGEST = hashlib.sha256(LIVERELOAD_SNIPPET.encode()).digest()
+_SNIPPET_SOURCE = f"&#39;sha256-{base64.b64encode(_SNIPPET_DIGEST).decode()}&#39;"
+_SCRIPT_SRC = re.compile(
+    rb"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src)"
+)
+
+
+def allow_reload_script(page: bytes) -> bytes:
+    """Return a page whose policy also lets livereload's inline script run."""
+    source = f" {_SNIPPET_SOURCE}".encode()
+    return _SCRIPT_SRC.sub(lambda m: m.group(1) + source, page, count=1)
+
 
 # A content problem as the build prints it: "path:12: error: ..." or a
 # Pelican error line.
@@ -70,7 +99,10 @@ class PreviewApp:
             missing = self.root / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"Not found"
             return self._send(start_response, "404 Not Found", "404.html", body)
-        return self._send(start_response, "200 OK", file.name, file.read_bytes())
+        body = file.read_bytes()
+        if file.suffix == ".html":
+            body = allow_reload_script(body)
+        return self._send(start_response, "200 OK", file.name, body)
 
     def _file(self, path: str) -> Path | None:
         relative = Path(path.lstrip("/"))

@@ -1,0 +1,48 @@
+"""Under livereload the page keeps its policy and still runs the reload script."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from livereload import Server
+
+from tasks import build_in_fresh_process
+from tests.support import REPO, post, write_site
+from tools.lighthouse import free_port
+from tools.preview_server import PreviewApp
+
+pytestmark = pytest.mark.browser
+
+GOOD = "title: Bài\ndate: 2025-11-06\ncategory: am-nhac"
+
+
+def test_livereloads_script_runs_under_the_pages_policy(tmp_path, browser):
+    site = write_site(tmp_path, {"posts/2025/bai/index.md": post(GOOD)})
+    output = site / "output"
+    arguments = [str(site / "content"), "-s", str(REPO / "pelicanconf.py")]
+    assert build_in_fresh_process([*arguments, "-o", str(output)])[0]
+    port = free_port()
+    server = Server(app=PreviewApp(output, REPO / "theme", "vi"))
+    threading.Thread(
+        target=server.serve,
+        kwargs={"host": "127.0.0.1", "port": port, "debug": False},
+        daemon=True,
+    ).start()
+    page = browser.new_page()
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security" in m.text else None,
+    )
+    for _attempt in range(50):
+        try:
+            page.goto(f"http://127.0.0.1:{port}/2025/bai/")
+            break
+        except Exception:  # noqa: BLE001 (the server is starting)
+            page.wait_for_timeout(100)
+    # livereload.js loaded and connected: it defines window.LiveReload.
+    page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+    assert refused == []
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    page.close()
