@@ -67,7 +67,7 @@ def render_body(
     videos = VideoLinksExtension(
         gettext=partial(cfg.gettext, document.lang),
         render=cfg.render_photo,
-        front=_front_video(document, problems),
+        front=_front_video(document, cfg, problems),
         # After the lead: the summary above the text, or the text's first paragraph.
         front_first="summary" in document.values,
     )
@@ -90,7 +90,9 @@ def render_body(
     )
 
 
-def _front_video(document: Document, problems: ProblemList) -> VideoSpec | None:
+def _front_video(
+    document: Document, cfg: ContentModelSettings, problems: ProblemList
+) -> VideoSpec | None:
     """Return the post's `video:` with its poster photo, or None."""
     given = document.values.get("video")
     if not given:
@@ -108,11 +110,13 @@ def _front_video(document: Document, problems: ProblemList) -> VideoSpec | None:
                 say("'video': poster: {message}", message=error.message),
                 document.line_of("video"),
             )
+    inherited = not document.sets("video") and document.lang != cfg.default_lang
     return VideoSpec(
         given["video"],
         title=given["title"],
         transcript=given["transcript"],
         poster=poster,
+        title_lang=cfg.default_lang if inherited else "",
     )
 
 

@@ -61,6 +61,7 @@ ATTRIBUTES = {
 BUILD_ATTRIBUTES = {
     "a": {
         "aria-label",
+        "data-pagefind-ignore",
         "data-player",
         "data-title",
         "data-pswp-width",

@@ -42,6 +42,9 @@ class VideoSpec:
     title: str = ""
     transcript: str = ""
     poster: Photo | None = None
+    # The title's language when it is not the page's (a translation that
+    # keeps the original's video).
+    title_lang: str = ""
 
 
 def player_element(
@@ -61,6 +64,8 @@ def player_element(
             "href": video.url,
             "data-player": video.player,
             "data-title": title,
+            # Search results quote the caption, not "Play the video".
+            "data-pagefind-ignore": "",
         },
     )
     poster = etree.SubElement(link, "span", {"class": "video__poster"})
@@ -78,13 +83,20 @@ def player_element(
     if spec.title or spec.transcript:
         caption = etree.SubElement(figure, "figcaption", {"class": "video__caption"})
         caption.text = spec.title
+        if spec.title and spec.title_lang:
+            caption.text = ""
+            etree.SubElement(
+                caption, "span", {"lang": spec.title_lang}
+            ).text = spec.title
         if spec.transcript:
             transcript = etree.SubElement(
                 caption, "a", {"class": "video__transcript", "href": spec.transcript}
             )
             transcript.text = gettext(TRANSCRIPT)
-            if spec.title:
+            if spec.title and not spec.title_lang:
                 caption.text = f"{spec.title} "
+            elif spec.title:
+                caption[0].tail = " "
     return figure
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
+from tests.site_checks import html_errors
 from tests.support import jpeg, post, read, run_task, soup, write_site
 
 FRONT = "title: Đêm nhạc Tây Bắc\ndate: 2025-11-06\ncategory: am-nhac"
@@ -30,6 +31,9 @@ FILES = {
         "Đoạn thứ nhất.\n\nĐoạn thứ hai.",
     ),
     "posts/2025/co-poster/poster.jpg": jpeg(160, 90),
+    "posts/2025/co-poster/index.en.md": post(
+        "title: The whole night\nsummary: The lead.", "One.\n\nTwo."
+    ),
     "posts/2025/sau-doan-dau/index.md": post(
         FRONT + "\nvideo: https://www.facebook.com/watch/?v=98765",
         "Đoạn thứ nhất.\n\nĐoạn thứ hai.",
@@ -148,3 +152,23 @@ def test_a_wrong_video_is_a_content_error_on_its_line(tmp_path, value, message):
     result = run_task("check", "--content", str(site / "content"))
     assert result.returncode == 1
     assert f"content/posts/2025/x/index.md:5: error: {message}" in result.stderr
+
+
+def test_a_translation_keeps_the_video_and_marks_its_vietnamese_title(site):
+    figure = soup(site, "en/2025/co-poster/").select_one(".prose figure.video")
+    assert figure.select_one("a.video__link")["aria-label"] == (
+        "Play the video on YouTube: Toàn bộ đêm nhạc"
+    )
+    title = figure.figcaption.select_one("span")
+    assert (title["lang"], title.get_text()) == ("vi", "Toàn bộ đêm nhạc")
+    assert figure.select_one("a.video__transcript").get_text() == "Transcript"
+
+
+def test_pages_with_videos_are_valid_html(site):
+    output = site / "output"
+    assert html_errors(output)[output] == []
+
+
+def test_search_leaves_the_play_button_out_of_results(site):
+    link = soup(site, "2025/dem-nhac/").select_one("a.video__link")
+    assert link.has_attr("data-pagefind-ignore")
