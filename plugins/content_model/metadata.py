@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markdown import markdown
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
 
 from .model import Document
@@ -40,7 +39,6 @@ _PLAIN_KEYS = (
     "name",
 )
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>")
 
 
 def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, Any]:
@@ -67,7 +65,7 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
         "cover": document.cover,
     }
     metadata.update({key: values[key] for key in _PLAIN_KEYS if key in values})
-    metadata.update(_summary(document, settings.get("MARKDOWN", {})))
+    metadata.update(_summary(document))
     lang = document.lang
     if document.category is not None:
         info = document.category
@@ -91,24 +89,9 @@ def _wrapper(kind: type[URLWrapper], name: str, slug: str, settings) -> URLWrapp
     return wrapper
 
 
-def _summary(document: Document, markdown_settings: dict[str, Any]) -> dict[str, Any]:
-    """Return the summary as HTML and whether the writer gave it as a lead.
-
-    A lead is written with the body's extensions (typographic quotes...).
-    """
-    given = document.values.get("summary")
-    if given:
-        configs = markdown_settings.get("extension_configs", {})
-        html = markdown(
-            given,
-            extensions=list(configs),
-            extension_configs=configs,
-            output_format="html5",
-        ).strip()
-        # A lead is one paragraph, even when the writer left a blank line in it.
-        inline = (
-            _PARAGRAPH_BREAK.sub(" ", html).removeprefix("<p>").removesuffix("</p>")
-        )
-        return {"summary": inline, "lead": True}
+def _summary(document: Document) -> dict[str, Any]:
+    """Return the summary as HTML and whether the writer gave it as a lead."""
+    if document.rendered.summary_html:
+        return {"summary": document.rendered.summary_html, "lead": True}
     first = _FIRST_PARAGRAPH.search(document.rendered.html)
     return {"summary": first.group(1) if first else "", "lead": False}

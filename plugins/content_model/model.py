@@ -62,6 +62,8 @@ class RenderedBody:
     photos: list[Photo] = field(default_factory=list)
     videos: list[Any] = field(default_factory=list)  # video_embeds.Video
     video_posters: list[Photo] = field(default_factory=list)
+    # The writer's `summary:` as one paragraph of HTML ('' without one).
+    summary_html: str = ""
 
 
 @dataclass

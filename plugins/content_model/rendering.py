@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 
@@ -72,22 +73,50 @@ def render_body(
         front_first="summary" in document.values,
     )
     markdown = _markdown(cfg, resolve, credit_text(document, cfg), videos)
-    html, findings = safe_body(
-        markdown.convert(front.body),
-        markdown.htmlStash.rawHtmlBlocks,
-        front.body,
-        front.body_line,
-    )
-    for message, line in findings.errors.items():
-        problems.error(document.path, message, line)
-    for message, line in findings.warnings.items():
-        problems.warning(document.path, message, line)
+    html = _safe(document, problems, markdown, front.body, front.body_line)
     return RenderedBody(
         html=html,
         photos=list(markdown.photos),
         videos=list(markdown.videos),
         video_posters=list(markdown.video_posters),
+        summary_html=_summary_html(document, cfg, problems),
     )
+
+
+def _safe(
+    document: Document, problems: ProblemList, markdown: Markdown, text: str, line: int
+) -> str:
+    """Return Markdown's HTML of `text` made safe; record what the writer must fix."""
+    html, findings = safe_body(
+        markdown.convert(text), markdown.htmlStash.rawHtmlBlocks, text, line
+    )
+    for message, where in findings.errors.items():
+        problems.error(document.path, message, where)
+    for message, where in findings.warnings.items():
+        problems.warning(document.path, message, where)
+    return html
+
+
+# A lead is one paragraph, even when the writer left a blank line in it.
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>")
+
+
+def _summary_html(
+    document: Document, cfg: ContentModelSettings, problems: ProblemList
+) -> str:
+    """Return the `summary:` as inline HTML, with the body's extensions and rules."""
+    given = document.values.get("summary")
+    if not given:
+        return ""
+    configs = dict(cfg.markdown.get("extension_configs", {}))
+    markdown = Markdown(
+        extensions=list(configs),
+        extension_configs=configs,
+        output_format=cfg.markdown.get("output_format", "html5"),
+    )
+    line = document.line_of("summary") or document.front.body_line
+    html = _safe(document, problems, markdown, given, line).strip()
+    return _PARAGRAPH_BREAK.sub(" ", html).removeprefix("<p>").removesuffix("</p>")
 
 
 def _front_video(

@@ -183,3 +183,33 @@ def test_dropped_markup_is_a_warning_and_is_not_published(build_site):
     assert "index.md:7: warning: <font> is not kept: its text stays" in built.log
     body = str(soup(built.root, "2025/word/").select_one(".prose"))
     assert "Chữ từ Word" in body and "font" not in body and "color" not in body
+
+
+def test_the_summary_is_held_to_the_same_rules(tmp_path):
+    site = write_site(
+        tmp_path,
+        {
+            "posts/2025/x/index.md": post(
+                FRONT + '\nsummary: Mở đầu <img src=x onerror="alert(1)">'
+            )
+        },
+    )
+    result = run_task("check", "--content", str(site / "content"))
+    assert (
+        "content/posts/2025/x/index.md:5: error: the attribute onerror= runs code"
+        in result.stderr
+    )
+    assert "content/posts/2025/x/index.md:5: error: <img> in HTML" in result.stderr
+
+
+def test_harmless_markup_in_the_summary_is_kept(build_site):
+    built = build_site(
+        {
+            "posts/2025/x/index.md": post(
+                FRONT + "\nsummary: Diện tích 200 m<sup>2</sup>"
+            )
+        }
+    )
+    assert built.ok, built.log
+    lead = soup(built.root, "2025/x/").select_one(".lead")
+    assert str(lead) == '<p class="lead">Diện tích 200 m<sup>2</sup></p>'
