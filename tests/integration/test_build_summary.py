@@ -25,16 +25,21 @@ def site(tmp_path_factory):
     return write_site(tmp_path_factory.mktemp("site"), FILES)
 
 
-def build(site, *options, writers_language=True):
-    result = run_task(
+def run_build(site, *options):
+    content, output = str(site / "content"), str(site / "output")
+    return run_task(
         "build",
         "--content",
-        str(site / "content"),
+        content,
         "--output",
-        str(site / "output"),
+        output,
         *options,
-        writers_language=writers_language,
+        writers_language=True,
     )
+
+
+def build(site, *options):
+    result = run_build(site, *options)
     assert result.returncode == 0, result.stderr
     # Rich wraps long lines at the terminal's width.
     return " ".join((result.stdout + result.stderr).split())
@@ -62,14 +67,7 @@ def test_the_build_says_it_in_english_with_lang_en(site):
 
 def test_a_failed_build_ends_with_the_problems_not_a_summary(tmp_path):
     site = write_site(tmp_path, {"posts/2025/x/index.md": post("title: X")})
-    result = run_task(
-        "build",
-        "--content",
-        str(site / "content"),
-        "--output",
-        str(site / "output"),
-        writers_language=True,
-    )
+    result = run_build(site)
     assert result.returncode == 1
     assert "Xong" not in result.stdout + result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Nội dung có ")
