@@ -325,7 +325,12 @@ def livereload(c, port=None):
     }
 )
 def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):  # noqa: PLR0913, PLR0917
-    """Start a post (content/posts/<year>/<slug>/index.md) or a translation of one."""
+    """Start a post (content/posts/<year>/<slug>/index.vi.md) or a translation of one.
+
+    The Vietnamese text is index.vi.md, not index.md: the editing interface
+    (/admin/) names every language's file by its language and cannot open an
+    index.md.
+    """
     from content_model.checker import check_settings  # noqa: PLC0415
     from content_model.frontmatter import read_front_matter  # noqa: PLC0415
     from content_model.problems import ContentError  # noqa: PLC0415
@@ -338,7 +343,11 @@ def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):
     cfg, categories = check_settings(settings)
     gettext = partial(cfg.gettext, cfg.default_lang)
     if translate:
-        original = folder / translate / "index.md"
+        # The original: index.vi.md (what the editor writes), or index.md.
+        bundle = folder / translate
+        original = bundle / f"index.{cfg.default_lang}.md"
+        if not original.is_file() and (bundle / "index.md").is_file():
+            original = bundle / "index.md"
         target = original.with_name(f"index.{lang}.md")
         if lang not in cfg.languages or lang == cfg.default_lang:
             message = _("'{lang}' is not another language of the site")
@@ -373,13 +382,13 @@ def _site_zone(settings):
 
 
 def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
-    """Return posts/<year>/<slug>/index.md, with -2, -3 ... if the slug is taken."""
+    """Return posts/<year>/<slug>/index.vi.md, with -2, -3 ... if the slug is taken."""
     base = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) or "bai-viet"
     taken = {p.name for p in (content / "posts").glob("*/*") if p.is_dir()}
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
-    return content / "posts" / year / slug / "index.md"
+    return content / "posts" / year / slug / f"index.{settings['DEFAULT_LANG']}.md"
 
 
 @task(help={"all": "also remove caches (.cache/)", "output": "output folder"})

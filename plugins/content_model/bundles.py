@@ -27,7 +27,7 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
         relative = path.relative_to(cfg.content)
         if _ignored(relative, cfg.ignore_files) or not path.is_file():
             continue
-        unread = _unread_text_message(path.name)
+        unread = _unread_text_message(path.name, cfg.default_lang)
         if unread:
             problems.error(path, unread)
             continue
@@ -36,13 +36,13 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
         kind = section_of.get(relative.parts[0]) if len(relative.parts) > 1 else None
         if kind is None:
             if relative.parts[0] not in _NOT_CONTENT:
-                problems.error(path, _outside_message())
+                problems.error(path, _outside_message(cfg.default_lang))
             continue
         _add_file(bundles, kind, path, relative.parts[1:], cfg=cfg, problems=problems)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
 
 
-# What writers' tools save instead of index.md: Notepad adds .txt, a word
+# What writers' tools save instead of index.vi.md: Notepad adds .txt, a word
 # processor writes its own format. Such a file would be left out silently.
 _SAVED_AS_TXT = re.compile(
     r"^(?P<name>index(?:\.[A-Za-z-]+)?\.md)\.txt$", re.IGNORECASE
@@ -50,8 +50,9 @@ _SAVED_AS_TXT = re.compile(
 _WORD_PROCESSOR = {".doc", ".docx", ".odt", ".rtf", ".pages"}
 
 
-def _unread_text_message(name: str) -> str | None:
+def _unread_text_message(name: str, default_lang: str) -> str | None:
     """Return why a file that looks meant as the text will not be read, or None."""
+    text = f"index.{default_lang}.md"
     saved_as_txt = _SAVED_AS_TXT.match(name)
     if saved_as_txt:
         wanted = saved_as_txt.group("name").lower()
@@ -67,9 +68,10 @@ def _unread_text_message(name: str) -> str | None:
     if Path(name).suffix.lower() in _WORD_PROCESSOR:
         return say(
             "{name} is a word processor file: the site cannot read it. "
-            "Copy its text into index.md (plain text, written as "
+            "Copy its text into {text} (plain text, written as "
             "Markdown), then move this file out of content/",
             name=name,
+            text=text,
         )
     wrong_case = _FILE_NAME.match(name.lower())
     if wrong_case and name != name.lower() and name.lower().endswith(".md"):
@@ -87,13 +89,15 @@ def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
     )
 
 
-def _outside_message() -> str:
+def _outside_message(default_lang: str) -> str:
+    text = f"index.{default_lang}.md"
     folders = ", ".join(f"{name}/" for name in SECTIONS.values())
     return say(
         "this file is not in one of {folders}, so it would not be "
-        "published: move it to content/posts/<year>/<name>/index.md "
+        "published: move it to content/posts/<year>/<name>/{text} "
         "(or a page, person or work folder)",
         folders=folders,
+        text=text,
     )
 
 
@@ -110,16 +114,18 @@ def _add_file(
     expected = 3 if kind == "post" else 2
     section = SECTIONS[kind]
     if len(parts) != expected:
-        shape = "<year>/<name>/index.md" if kind == "post" else "<name>/index.md"
+        text = f"index.{cfg.default_lang}.md"
+        shape = f"<year>/<name>/{text}" if kind == "post" else f"<name>/{text}"
         problems.error(
             path,
             say(
                 "files of {section}/ must be at {section}/{shape} (one "
-                "folder per {kind}, its text in index.md and its photos "
+                "folder per {kind}, its text in {text} and its photos "
                 "beside it): move this file",
                 section=section,
                 shape=shape,
                 kind=kind,
+                text=text,
             ),
         )
         return
@@ -128,10 +134,11 @@ def _add_file(
         problems.error(
             path,
             say(
-                "the text of a {kind} must be named index.md (or index.en.md "
+                "the text of a {kind} must be named {text} (index.en.md "
                 "and so on for a translation): rename this file or move it "
                 "to its own folder",
                 kind=kind,
+                text=f"index.{cfg.default_lang}.md",
             ),
         )
         return

@@ -155,21 +155,23 @@ def _unknown_reference(
             "'{key}' names '{slug}', which is not a folder name: write "
             "the name of the folder in {section}/ (letters a-z, digits "
             "and '-', like '{folder}'), and create "
-            "{section}/{folder}/index.md if it is missing",
+            "{section}/{folder}/{text} if it is missing",
             key=key,
             slug=slug,
             section=section,
             folder=folder,
+            text=f"index.{cfg.default_lang}.md",
         )
     hint = did_you_mean(difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6))
     return say(
         "'{key}' names '{slug}', but there is no {section}/{slug}/ "
         "folder: fix the name or create "
-        "{section}/{slug}/index.md.{hint}",
+        "{section}/{slug}/{text}.{hint}",
         key=key,
         slug=slug,
         section=section,
         hint=hint,
+        text=f"index.{cfg.default_lang}.md",
     )
 
 

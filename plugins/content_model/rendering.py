@@ -235,7 +235,7 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
             document.path,
             say(
                 "'gallery: {name}' names no folder here: create the folder "
-                "{name} beside index.md and put the photos in it",
+                "{name} beside the text and put the photos in it",
                 name=name,
             ),
             line,

@@ -62,7 +62,10 @@ def test_the_writers_messages_and_the_tasks_help_are_extracted(extracted):
         "Done in {seconds} s. Posts: {posts} (drafts: {draft_posts}, hidden: "
         "{hidden_posts}). Pages: {pages} (drafts: {draft_pages}, hidden: "
         "{hidden_pages}).",
-        "Start a post (content/posts/<year>/<slug>/index.md) or a translation of one.",
+        "Start a post (content/posts/<year>/<slug>/index.vi.md) or a translation "
+        "of one.\n\nThe Vietnamese text is index.vi.md, not index.md: the editing "
+        "interface\n(/admin/) names every language's file by its language and "
+        "cannot open an\nindex.md.",
         "port to serve on (default 8000, or a free one if busy)",
         "Port {wanted} is busy: using {port}.",
     } <= extracted

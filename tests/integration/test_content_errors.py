@@ -141,7 +141,7 @@ EXPECTED = [
     ("pages/en/index.md", None, "/en/ is used by the site itself"),
     ("posts/2025/sai-khoa/index.md", 5, "did you mean 'title'?"),
     ("posts/2025/ban-dich-thieu/index.en.md", 1, "needs 'title'"),
-    ("posts/2025/ngoai-thu-muc.md", None, "must be at posts/<year>/<name>/index.md"),
+    ("posts/2025/ngoai-thu-muc.md", None, "must be at posts/<year>/<name>/index.vi.md"),
     ("posts/2025/Ten Thu Muc/index.md", None, "rename the folder to 'ten-thu-muc'"),
     (
         "posts/2025/ngon-ngu-la/index.xx.md",
@@ -162,7 +162,7 @@ EXPECTED = [
         "posts/2025/nguoi-la/index.md",
         5,
         "'people' names 'phung-chen', but there is no people/phung-chen/ folder: fix "
-        "the name or create people/phung-chen/index.md. Did you mean 'phung-chien'?",
+        "the name or create people/phung-chen/index.vi.md. Did you mean 'phung-chien'?",
     ),
     (
         "posts/2025/nguoi-la/index.md",
@@ -194,7 +194,7 @@ EXPECTED = [
     ),
     ("posts/2025/chu-hoa/index.EN.md", None, "rename the file to index.en.md"),
     ("posts/2025/word/bai-viet.docx", None, "is a word processor file"),
-    ("posts/2025/word/ban-cu.odt", None, "Copy its text into index.md"),
+    ("posts/2025/word/ban-cu.odt", None, "Copy its text into index.vi.md"),
     (
         "posts/2025/cham-phay/index.md",
         5,

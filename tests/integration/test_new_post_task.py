@@ -21,19 +21,21 @@ def test_a_new_post_asks_for_its_category_then_passes_the_check(tmp_path):
     content = str(site / "content")
     created = new_post(content)
     assert created.returncode == 0, created.stderr
-    path = site / "content/posts/2026/dong-song-hoa-gao-dong-van/index.md"
+    path = site / "content/posts/2026/dong-song-hoa-gao-dong-van/index.vi.md"
     text = path.read_text("utf-8")
     assert 'title: "Dòng sông hoa gạo – Đồng Văn"' in text
     assert "#   am-nhac: Âm nhạc" in text  # the site's categories, none chosen
     assert "# people: [phung-chien]" in text and "# featured: true" in text
     check = run_task("check", "--content", content)
     assert check.returncode == 1
-    assert "index.md:9: error: 'category' is empty: choose one of" in check.stderr
+    assert "index.vi.md:9: error: 'category' is empty: choose one of" in check.stderr
     path.write_text(text.replace("\ncategory:\n", "\ncategory: am-nhac\n"), "utf-8")
     assert run_task("check", "--content", content).returncode == 0
     again = new_post(content)
     assert again.returncode == 0
-    assert (site / "content/posts/2026/dong-song-hoa-gao-dong-van-2/index.md").is_file()
+    assert (
+        site / "content/posts/2026/dong-song-hoa-gao-dong-van-2/index.vi.md"
+    ).is_file()
 
 
 def test_a_title_without_quotes_is_one_title(tmp_path):
@@ -46,9 +48,9 @@ def test_a_title_without_quotes_is_one_title(tmp_path):
         command, cwd=REPO, capture_output=True, text=True, check=False, env=env
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    text = (site / "content/posts/2026/dem-nhac/index.md").read_text("utf-8")
+    text = (site / "content/posts/2026/dem-nhac/index.vi.md").read_text("utf-8")
     assert 'title: "Đêm nhạc"' in text
-    assert "dem-nhac/index.md: chọn chuyên mục, viết bài, thêm ảnh." in result.stdout
+    assert "dem-nhac/index.vi.md: chọn chuyên mục, viết bài, thêm ảnh." in result.stdout
     assert result.stdout.startswith("Đã tạo ")
 
 
@@ -78,7 +80,7 @@ def test_a_translation_starts_from_the_original(tmp_path):
 
 def test_the_tasks_are_described_in_the_writers_language():
     listed = run_task("--list", writers_language=True).stdout
-    assert "Tạo bài mới (content/posts/<năm>/<tên>/index.md)" in listed
+    assert "Tạo bài mới (content/posts/<năm>/<tên>/index.vi.md)" in listed
     assert "Dựng trang để xem thử vào output/" in listed
     helped = run_task("--help", "new-post", writers_language=True).stdout
     assert "thư mục năm (mặc định: năm nay)" in helped
@@ -86,4 +88,4 @@ def test_the_tasks_are_described_in_the_writers_language():
 
 def test_the_tasks_are_described_in_english_for_english_messages():
     listed = run_task("--list").stdout
-    assert "Start a post (content/posts/<year>/<slug>/index.md)" in listed
+    assert "Start a post (content/posts/<year>/<slug>/index.vi.md)" in listed

@@ -50,8 +50,10 @@ def test_vietnamese_title_to_slug(title, slug):
 
 
 def test_new_post_takes_the_title_slug(tmp_path):
-    path = new_post_path(tmp_path, "Chiều Mường Hum", "2026", DEFAULT_CONFIG)
-    assert path == tmp_path / "posts/2026/chieu-muong-hum/index.md"
+    path = new_post_path(
+        tmp_path, "Chiều Mường Hum", "2026", {**DEFAULT_CONFIG, "DEFAULT_LANG": "vi"}
+    )
+    assert path == tmp_path / "posts/2026/chieu-muong-hum/index.vi.md"
 
 
 def test_new_post_adds_a_number_when_the_slug_is_taken_in_any_year(tmp_path):
