@@ -41,7 +41,7 @@ PARAGRAPH = (
 VOCABULARY = sorted(
     {
         word.strip('.,:;()“”"*!?').lower()
-        for path in (ROOT / "content" / "posts").rglob("index.md")
+        for path in (ROOT / "content" / "posts").rglob("index.vi.md")
         for word in path.read_text("utf-8").split()
         if word.isalpha() or word.strip('.,:;()“”"*!?').isalpha()
     }
