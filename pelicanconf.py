@@ -54,6 +54,7 @@ PLUGINS = [
     "page_metadata",
     "site_events",
     "site_search",
+    "site_admin",
     # Last: it lists every page the others wrote.
     "search_engines",
 ]
@@ -77,6 +78,13 @@ THEME_VENDOR = {
     "vendor/photoswipe-dynamic-caption.css": str(
         _NPM / "photoswipe-dynamic-caption-plugin/photoswipe-dynamic-caption-plugin.css"
     ),
+}
+# The editor at /admin/ (Decap CMS): the repository it writes to and the
+# sign-in proxy (README: "The editor"); decap-server for `invoke edit`.
+ADMIN = {
+    "decap": str(_NPM / "decap-cms/dist"),
+    "repo": "thu-vien-lao-cai/site",
+    "branch": "main",
 }
 CONTENT_MODEL = {
     "categories_file": "data/categories.yml",

@@ -283,6 +283,37 @@ def build_in_fresh_process(arguments: list[str]) -> tuple[bool, str]:
 @task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
 def livereload(c, port=None):
     """Build, serve, rebuild on change and reload the browser (problems shown there)."""
+    _live_preview(_port(port))
+
+
+@task(
+    help={
+        "port": "port of the preview (default 8000, or a free one if busy)",
+        "backend_port": "port of decap-server (default 8081, or a free one if busy)",
+    }
+)
+def edit(c, port=None, backend_port=None):
+    """Edit in the browser on this computer: /admin/ saves into content/.
+
+    Starts decap-server (Decap's local backend, file-system mode) for this
+    folder and the live preview; open http://127.0.0.1:8000/admin/.
+    """
+    from tools.editor import decap_server  # noqa: PLC0415
+
+    port = _port(port)
+    backend = _port(backend_port or 8081)
+    with decap_server(ROOT, backend) as api:
+        admin = {
+            **read_settings(CONFIG["settings_base"])["ADMIN"],
+            "local_backend": api,
+        }
+        address = f"http://{CONFIG['host']}:{port}/admin/"
+        print(_("The editor: {address}").format(address=address))
+        _live_preview(port, ADMIN=admin)
+
+
+def _live_preview(port: int, **extra) -> None:
+    """Serve output/ at `port`, rebuilding (with `extra` settings) on every change."""
     from livereload import Server  # noqa: PLC0415
 
     from tools.preview_server import PreviewApp, problem_lines  # noqa: PLC0415
@@ -293,13 +324,12 @@ def livereload(c, port=None):
     )
 
     def rebuild():
-        arguments = _build_arguments(CONFIG["settings_base"], None, None)
+        arguments = _build_arguments(CONFIG["settings_base"], None, None, **extra)
         built, output = build_in_fresh_process(arguments)
         app.problems = None if built else problem_lines(output)
         if not built:
             print(_("Build failed: fix the problems above, then save again."))
 
-    port = _port(port)
     rebuild()
     server = Server(app=app)
     for pattern in (

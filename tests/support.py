@@ -21,6 +21,15 @@ REPO = Path(__file__).resolve().parents[1]
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
 
 
+def site_pages(output: Path) -> list[Path]:
+    """Return the HTML pages of a build that readers meet (not the editor, /admin/)."""
+    return [
+        page
+        for page in sorted(output.rglob("*.html"))
+        if page.relative_to(output).parts[0] != "admin"
+    ]
+
+
 def unfingerprinted(text: str) -> str:
     """Return `text` with the digests taken out of photo names (anh-480.avif)."""
     return _PHOTO_FINGERPRINT.sub("", text)

@@ -12,7 +12,7 @@ from typing import Any
 from .bundles import discover
 from .categories import Categories, load_categories
 from .config import SECTIONS, ContentModelSettings, load_settings
-from .documents import load_bundle
+from .documents import is_blank, load_bundle
 from .fields import SLUG_PATTERN
 from .library import load_library
 from .messages import did_you_mean, say
@@ -32,6 +32,8 @@ class SiteCheck:
     documents: dict[Path, Document]
     problems: ProblemList
     library: Library | None = None
+    # Files the check read and leaves out of the site (blank translations).
+    left_out: frozenset[Path] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -53,9 +55,16 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     problems = ProblemList()
     cfg, categories = check_settings(settings, problems)
     documents: dict[Path, Document] = {}
+    blank: set[Path] = set()
     for bundle in discover(cfg, problems):
         for document in load_bundle(bundle, cfg, categories, problems):
             documents[document.path] = document
+        # Translations the editor left blank: checked, not published.
+        blank |= {
+            path
+            for path in bundle.files.values()
+            if path not in documents and is_blank(path)
+        }
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
     library = load_library(cfg.library_file, cfg.languages, problems)
     for document in documents.values():
@@ -67,7 +76,7 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     _check_references(cfg, documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
-    return SiteCheck(cfg, categories, documents, problems, library)
+    return SiteCheck(cfg, categories, documents, problems, library, frozenset(blank))
 
 
 def check_or_stop(settings: dict[str, Any]) -> SiteCheck:

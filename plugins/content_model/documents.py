@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from . import fields
@@ -36,6 +37,19 @@ def load_bundle(
     documents = []
     for lang in sorted(bundle.files, key=cfg.languages.index):
         path = bundle.files[lang]
+        if original is not None and is_blank(path):
+            # The editor writes every language's file, left blank when the
+            # writer did not translate: not published, but not silently.
+            problems.warning(
+                path,
+                say(
+                    "{name} is empty, so this post has no '{lang}' version yet: "
+                    "write its title and text to publish it, or delete the file",
+                    name=path.name,
+                    lang=lang,
+                ),
+            )
+            continue
         try:
             front = read_front_matter(path)
         except ContentError as error:
@@ -51,6 +65,11 @@ def load_bundle(
         original = original or document
         documents.append(document)
     return documents
+
+
+def is_blank(path: Path) -> bool:
+    """Return whether a file holds nothing but white space."""
+    return not path.read_text(encoding="utf-8").strip()
 
 
 def _values(

@@ -35,6 +35,8 @@ class BundleReader(BaseReader):
         """Return the body as HTML (with the gallery after it) and the metadata."""
         path = Path(source_path).resolve()
         document = self.check.documents.get(path)
+        if document is None and path in self.check.left_out:
+            return "", {"status": "skip"}  # Pelican's way to leave a file out
         if document is None:
             _stop_on_unchecked_file(path, self.check.cfg.site)
         return document.rendered.html, pelican_metadata(document, self.settings)

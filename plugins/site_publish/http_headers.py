@@ -29,6 +29,7 @@ _TYPES = {
     ".json": "application/json",
     ".ics": "text/calendar",
     ".txt": "text/plain",
+    ".yml": "text/yaml",
     ".svg": "image/svg+xml",
     ".avif": "image/avif",
     ".webp": "image/webp",

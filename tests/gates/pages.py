@@ -30,7 +30,8 @@ TYPES = [
     ("not found", r"404\.html"),
     ("page", r"[^/]+/"),
 ]
-SKIPPED = re.compile(r"(^|/)(page/\d+|drafts)/")
+# The editor (/admin/) is not a page readers meet.
+SKIPPED = re.compile(r"(^|/)(page/\d+|drafts)/|^admin/")
 
 
 def address(output: Path, file: Path) -> str:

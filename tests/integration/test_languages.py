@@ -217,3 +217,23 @@ def test_tag_names_are_translated_through_the_data_file(site):
         "văn hoá đọc",
         "/tag/van-hoa-doc/",
     )
+
+
+def test_a_blank_translation_from_the_editor_is_left_out_with_a_warning(build_site):
+    built = build_site(
+        {
+            "posts/2025/dem-tho/index.vi.md": post(
+                "title: Đêm thơ\ndate: 2025-11-06\ncategory: am-nhac"
+            ),
+            # What the editor writes for a language the writer left blank.
+            "posts/2025/dem-tho/index.en.md": "",
+        }
+    )
+    assert built.ok, built.log
+    assert (
+        "content/posts/2025/dem-tho/index.en.md: warning: index.en.md is empty, so "
+        "this post has no 'en' version yet"
+    ) in built.log
+    assert (built.output / "2025/dem-tho/index.html").is_file()
+    assert not (built.output / "en/2025/dem-tho").exists()
+    assert soup(built.root, "2025/dem-tho/").select(".post__translations") == []

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.support import built_file, jpeg, post, unfingerprinted
+from tests.support import built_file, jpeg, post, site_pages, unfingerprinted
 
 SITEURL = "https://thuvien.laocai.example"
 HOSTILE_TITLE = 'Tin "nóng" & <script>alert(1)</script> <b>đậm</b> > hết'
@@ -87,7 +87,7 @@ def hostile(build_site):
 def shown_pages(output: Path) -> list[Path]:
     return [
         p
-        for p in sorted(output.rglob("*.html"))
+        for p in site_pages(output)
         # Not-found and search pages are not for search engines (noindex).
         if p.name != "404.html" and not {"drafts", "search"} & set(p.parts)
     ]

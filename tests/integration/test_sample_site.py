@@ -10,7 +10,7 @@ from pelican.settings import read_settings
 
 from tests.conftest import SAMPLE_BUILD_EPOCH
 from tests.site_checks import broken_links, html_errors
-from tests.support import REPO, run_task
+from tests.support import REPO, run_task, site_pages
 from theme_support.security import load_policy
 
 SUBPATH_SITEURL = "https://thu-vien-lao-cai.github.io/site"
@@ -108,7 +108,7 @@ def test_every_page_carries_the_policy_and_the_build_writes_it_as_headers(
 ):
     policy = load_policy(read_settings(str(REPO / "publishconf.py")))
     expected = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">'
-    pages = sorted(sample_site.rglob("*.html"))
+    pages = site_pages(sample_site)
     assert pages
     for page in pages:
         html = page.read_text("utf-8").replace("&#39;", "'")

@@ -161,6 +161,7 @@ def test_the_context_key_table_is_read():
             "site_feeds",
             "page_metadata",
             "site_events",
+            "site_admin",
             "search_engines",
         },
     )

@@ -1,0 +1,293 @@
+"""Decap CMS's configuration, made from the content model and the site's data.
+
+The editor writes exactly what `invoke check` reads: posts as folders
+`posts/<year>/<slug>/index.<lang>.md` with their photos beside them, one file
+per language (Decap's i18n `multiple_files`), the categories of
+data/categories.yml as a list to choose from, people and works by their
+folder names. Labels are in the writers' language (the catalogues).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from content_model.checker import SiteCheck
+
+from .settings import AdminSettings
+
+
+def _(message: str) -> str:
+    """Mark a label for the catalogues; the writers' gettext translates it."""
+    return message
+
+
+URL_PATTERN = ["^https?://\\S+$", _("A full web address, starting with https://")]
+VIDEO_PATTERN = [
+    "^https?://(www\\.|m\\.)?(youtube\\.com|youtu\\.be|facebook\\.com|fb\\.watch)/\\S+$",
+    _("The link of a YouTube or Facebook video"),
+]
+DATE_FORMAT = "YYYY-MM-DD HH:mm"
+
+
+class Labels:
+    """Field definitions with their labels and hints in the writers' language."""
+
+    def __init__(self, gettext: Callable[[str], str]) -> None:
+        self.translate = gettext
+
+    def field(self, name: str, label: str, widget: str, **extra: Any) -> dict:
+        """Return one field; `hint` and pattern messages are translated too."""
+        field = {"name": name, "label": self.translate(label), "widget": widget}
+        if "hint" in extra:
+            extra["hint"] = self.translate(extra["hint"])
+        if "pattern" in extra:
+            extra["pattern"] = [
+                extra["pattern"][0],
+                self.translate(extra["pattern"][1]),
+            ]
+        field.update(extra)
+        return field
+
+
+def decap_config(
+    admin: AdminSettings, check: SiteCheck, lang: str, gettext
+) -> dict[str, Any]:
+    """Return the editor's configuration (admin/config.yml), in language `lang`."""
+    site = check.cfg
+    config: dict[str, Any] = {
+        "locale": lang,
+        "backend": {
+            "name": "github",
+            "repo": admin.repo or "owner/repository",
+            "branch": admin.branch,
+            **({"base_url": admin.auth_url} if admin.auth_url else {}),
+        },
+        "i18n": {
+            "structure": "multiple_files",
+            "locales": list(site.languages),
+            "default_locale": site.default_lang,
+        },
+        # Folder names as the content model wants them: a-z, digits and '-'.
+        "slug": {
+            "encoding": "ascii",
+            "clean_accents": True,
+            "sanitize_replacement": "-",
+        },
+        "site_url": "/",
+        "media_folder": "content/media",
+        "collections": collections(check, Labels(gettext)),
+    }
+    if admin.editorial_workflow:
+        config["publish_mode"] = "editorial_workflow"
+    if admin.local_backend:
+        host = admin.local_backend.split("//", 1)[1].split(":", 1)[0].split("/")[0]
+        config["local_backend"] = {
+            "url": admin.local_backend,
+            "allowed_hosts": sorted({host, "localhost", "127.0.0.1"}),
+        }
+    return config
+
+
+def _bundle(name: str, label: str, folder: str, path: str, labels: Labels) -> dict:
+    """Return a folder collection of bundles: one folder per entry, files beside it."""
+    return {
+        "name": name,
+        "label": labels.translate(label),
+        "folder": f"content/{folder}",
+        "path": path,
+        "create": True,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "i18n": True,
+        # Photos are uploaded into the entry's own folder.
+        "media_folder": "",
+        "public_folder": "",
+    }
+
+
+def collections(check: SiteCheck, labels: Labels) -> list[dict]:
+    """Return the collections: posts, people, works, standing pages.
+
+    The keys inside an optional group (source, event, video) are optional
+    here: Decap would refuse to save a post that leaves the whole group
+    empty. The content check asks for what a filled group needs.
+    """
+    f = labels.field
+    default = check.cfg.default_lang
+    categories = [
+        {"label": item.name(default), "value": item.key}
+        for item in check.categories.items
+    ]
+    posts = _bundle("posts", _("Posts"), "posts", "{{year}}/{{slug}}/index", labels)
+    posts.update(
+        label_singular=labels.translate(_("Post")),
+        summary="{{title}} ({{year}})",
+        sortable_fields=["date", "title"],
+        fields=[
+            f("title", _("Title"), "string", i18n=True),
+            f("date", _("Date and time"), "datetime", format=DATE_FORMAT),
+            f("category", _("Category"), "select", options=categories),
+            f("tags", _("Topics"), "list", required=False),
+            f("authors", _("Byline"), "list", required=False),
+            f(
+                "summary",
+                _("Lead paragraph"),
+                "text",
+                required=False,
+                i18n=True,
+                hint=_("Without it the first paragraph is used"),
+            ),
+            f(
+                "people",
+                _("People in the post"),
+                "relation",
+                required=False,
+                collection="people",
+                search_fields=["name"],
+                display_fields=["name"],
+                value_field="{{slug}}",
+                multiple=True,
+            ),
+            f(
+                "works",
+                _("Songs, books and poems in the post"),
+                "relation",
+                required=False,
+                collection="works",
+                search_fields=["title"],
+                display_fields=["title"],
+                value_field="{{slug}}",
+                multiple=True,
+            ),
+            f(
+                "cover",
+                _("Cover photo"),
+                "image",
+                required=False,
+                hint=_("Without it, the first photo of the text"),
+            ),
+            f("cover_alt", _("What the cover shows"), "string", required=False),
+            f("photo_credit", _("Photo credit"), "string", required=False),
+            f(
+                "source",
+                _("Source"),
+                "object",
+                required=False,
+                collapsed=True,
+                fields=[
+                    f("name", _("Publication"), "string", required=False),
+                    f(
+                        "url",
+                        _("Address"),
+                        "string",
+                        required=False,
+                        pattern=URL_PATTERN,
+                    ),
+                ],
+            ),
+            f(
+                "event",
+                _("Event"),
+                "object",
+                required=False,
+                collapsed=True,
+                fields=[
+                    f(
+                        "start",
+                        _("Starts"),
+                        "datetime",
+                        format=DATE_FORMAT,
+                        required=False,
+                    ),
+                    f("end", _("Ends"), "datetime", format=DATE_FORMAT, required=False),
+                    f("venue", _("Venue"), "string", required=False),
+                ],
+            ),
+            f(
+                "video",
+                _("Video after the lead"),
+                "object",
+                required=False,
+                collapsed=True,
+                fields=[
+                    f(
+                        "url",
+                        _("Video link"),
+                        "string",
+                        required=False,
+                        pattern=VIDEO_PATTERN,
+                    ),
+                    f("title", _("Video title"), "string", required=False),
+                    f("poster", _("Poster photo"), "image", required=False),
+                    f("transcript", _("Transcript address"), "string", required=False),
+                ],
+            ),
+            f("featured", _("Lead story of the home page"), "boolean", required=False),
+            f(
+                "status",
+                _("Status"),
+                "select",
+                options=[
+                    {"label": labels.translate(_("Draft")), "value": "draft"},
+                    {"label": labels.translate(_("Published")), "value": "published"},
+                ],
+                default="draft",
+            ),
+            f("body", _("Text"), "markdown", i18n=True),
+        ],
+    )
+    people = _bundle("people", _("People"), "people", "{{slug}}/index", labels)
+    people.update(
+        identifier_field="name",
+        label_singular=labels.translate(_("Person")),
+        fields=[
+            f("name", _("Name"), "string"),
+            f(
+                "roles",
+                _("Roles"),
+                "select",
+                multiple=True,
+                required=False,
+                options=["author", "poet", "musician", "composer", "singer", "artist"],
+            ),
+            f("portrait", _("Portrait"), "image", required=False),
+            f("hometown", _("Hometown"), "string", required=False),
+            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
+            f("body", _("Biography"), "markdown", i18n=True),
+        ],
+    )
+    works = _bundle("works", _("Works"), "works", "{{slug}}/index", labels)
+    works.update(
+        label_singular=labels.translate(_("Work")),
+        fields=[
+            f("title", _("Title"), "string", i18n=True),
+            f("kind", _("Kind"), "select", options=["song", "book", "poem"]),
+            f(
+                "creators",
+                _("Created by"),
+                "relation",
+                required=False,
+                collection="people",
+                search_fields=["name"],
+                display_fields=["name"],
+                value_field="{{slug}}",
+                multiple=True,
+            ),
+            f("year", _("Year"), "number", required=False, value_type="int"),
+            f("cover", _("Cover photo"), "image", required=False),
+            f("cover_alt", _("What the cover shows"), "string", required=False),
+            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
+            f("body", _("Text"), "markdown", i18n=True),
+        ],
+    )
+    pages = _bundle("pages", _("Standing pages"), "pages", "{{slug}}/index", labels)
+    pages.update(
+        label_singular=labels.translate(_("Page")),
+        fields=[
+            f("title", _("Title"), "string", i18n=True),
+            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
+            f("body", _("Text"), "markdown", i18n=True),
+        ],
+    )
+    return [posts, people, works, pages]

@@ -1,0 +1,107 @@
+"""The editor in Chromium against decap-server on 127.0.0.1: it opens, lists the
+posts, writes a post as the content model wants it, with no policy refusal."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.support import REPO, run_pelican, run_task
+from tools.editor import decap_server
+from tools.lighthouse import free_port
+from tools.static_server import serve
+
+pytestmark = pytest.mark.browser
+
+LISTEN = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+    `${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`));
+"""
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    """Yield (the editor's address, the folder it writes) for a copy of the site."""
+    site = tmp_path_factory.mktemp("editor")
+    for folder in ("content", "data"):
+        shutil.copytree(REPO / folder, site / folder)
+    port = free_port()
+    with decap_server(site, port) as api:
+        admin = {"decap": str(REPO / "node_modules/decap-cms/dist")}
+        built = run_pelican(site, ADMIN={**admin, "local_backend": api})
+        assert built.returncode == 0, built.stderr
+        server, url = serve(site / "output")
+        yield f"{url}/admin/", site
+        server.shutdown()
+
+
+@pytest.fixture
+def admin(browser, editor):
+    address, site = editor
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.add_init_script(LISTEN)
+    page.goto(address, wait_until="networkidle")
+    page.get_by_role("button", name="Đăng nhập").click()
+    yield page, site
+    assert page.evaluate("() => window.__violations") == []
+    context.close()
+
+
+def test_the_editor_lists_the_posts_in_vietnamese(admin):
+    page, _site = admin
+    page.get_by_role("heading", name="Bài viết").wait_for()
+    page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").wait_for()
+    assert page.get_by_role("link", name="Tác giả, nghệ sĩ").count() == 1
+
+
+def fill_text(page, field: str, text: str, column: int = 0) -> None:
+    """Type into a field of the Vietnamese (0) or English (1) column."""
+    page.locator(f"[id^={field}-field]:visible").nth(column).fill(text)
+
+
+def type_body(page, text: str, column: int = 0) -> None:
+    page.locator('[aria-label="markdown field"] [contenteditable=true]').nth(
+        column
+    ).click()
+    page.keyboard.type(text)
+
+
+def saved(folder, pattern: str, page):
+    """Return the files matching `pattern` once the editor has written them."""
+    for _attempt in range(50):
+        found = sorted(folder.glob(pattern))
+        if found:
+            return found
+        page.wait_for_timeout(200)
+    return []
+
+
+def test_a_post_written_in_the_editor_passes_the_check(admin):
+    page, site = admin
+    page.get_by_role("heading", name="Bài viết").wait_for()
+    page.get_by_role("link", name="Bài viết").last.click()  # the "new post" button
+    fill_text(page, "title", "Đêm thơ mùa đông ở Đồng Văn")
+    page.locator("[id^=date-field]").first.fill("2025-12-01T10:00")
+    page.locator("[id^=category-field]").first.click()
+    page.keyboard.type("Âm nhạc")
+    page.keyboard.press("Enter")
+    type_body(page, "Một đêm thơ ở thư viện.")
+    fill_text(page, "title", "A winter night of poems", column=1)
+    type_body(page, "A night of poems at the library.", column=1)
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    folder = site / "content/posts/2025/dem-tho-mua-dong-o-dong-van"
+    files = saved(folder, "index.*.md", page)
+    assert [f.name for f in files] == ["index.en.md", "index.vi.md"]
+    vietnamese = (folder / "index.vi.md").read_text("utf-8")
+    assert "title: Đêm thơ mùa đông ở Đồng Văn" in vietnamese
+    assert "category: am-nhac" in vietnamese and "status: draft" in vietnamese
+    assert "date: 2025-12-01 10:00" in vietnamese
+    english = (folder / "index.en.md").read_text("utf-8")
+    assert "title: A winter night of poems" in english
+    assert "category" not in english  # a translation inherits it
+    check = run_task("check", "--content", str(site / "content"))
+    assert check.returncode == 0, check.stderr

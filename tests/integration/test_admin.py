@@ -1,0 +1,89 @@
+"""The editor at /admin/: Decap's files under their version, a configuration
+that writes the content model, and a page with its own policy."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.support import REPO
+
+DECAP = json.loads((REPO / "node_modules/decap-cms/package.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def config(sample_site):
+    return YAML(typ="safe").load((sample_site / "admin/config.yml").read_text("utf-8"))
+
+
+def collection(config, name):
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def field(fields, name):
+    return next(f for f in fields if f["name"] == name)
+
+
+def test_decap_is_published_whole_under_its_version(sample_site):
+    folder = sample_site / f"admin/decap-{DECAP['version']}"
+    assert (folder / "decap-cms.js").is_file()
+    chunks = list(folder.glob("*.decap-cms.js"))
+    assert len(chunks) > 80
+    assert not list(folder.glob("*.map")) and not (folder / "cms.js").exists()
+    page = (sample_site / "admin/index.html").read_text("utf-8")
+    assert f'<script src="decap-{DECAP["version"]}/decap-cms.js"></script>' in page
+
+
+def test_the_editor_page_has_its_own_policy_and_is_not_indexed(sample_site):
+    page = (sample_site / "admin/index.html").read_text("utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert "connect-src &#x27;self&#x27; https://api.github.com" in policy.group(1)
+    assert "127.0.0.1" not in policy.group(1)  # no decap-server for the public
+    assert '<meta name="robots" content="noindex">' in page
+    assert "<title>Biên tập · Thư viện tỉnh Lào Cai</title>" in page
+
+
+def test_posts_are_bundles_with_one_file_per_language(config):
+    posts = collection(config, "posts")
+    assert (posts["folder"], posts["path"]) == (
+        "content/posts",
+        "{{year}}/{{slug}}/index",
+    )
+    assert posts["media_folder"] == ""  # photos beside the text
+    assert config["i18n"] == {
+        "structure": "multiple_files",
+        "locales": ["vi", "en"],
+        "default_locale": "vi",
+    }
+    assert field(posts["fields"], "title")["i18n"] is True
+    assert "i18n" not in field(posts["fields"], "date")  # a translation inherits it
+
+
+def test_the_category_is_chosen_from_the_sites_categories(config):
+    category = field(collection(config, "posts")["fields"], "category")
+    assert category["widget"] == "select"
+    keys = [option["value"] for option in category["options"]]
+    text = (REPO / "data/categories.yml").read_text("utf-8")
+    assert keys == re.findall(r"^- key: (\S+)", text, re.MULTILINE)
+    assert category["options"][0]["label"] == "Hoạt động thư viện"
+
+
+def test_people_and_works_are_chosen_from_their_folders(config):
+    fields = collection(config, "posts")["fields"]
+    people = field(fields, "people")
+    assert (people["widget"], people["collection"], people["multiple"]) == (
+        "relation",
+        "people",
+        True,
+    )
+    assert field(fields, "works")["collection"] == "works"
+
+
+def test_the_published_editor_asks_for_review_and_signs_in_to_github(config):
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"]["name"] == "github"
+    assert "local_backend" not in config
+    assert config["locale"] == "vi"
