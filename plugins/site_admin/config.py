@@ -141,7 +141,7 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
             f(
                 "people",
                 _("People in the post"),
-                "relation",
+                "folder_relation",
                 required=False,
                 collection="people",
                 search_fields=["name"],
@@ -152,7 +152,7 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
             f(
                 "works",
                 _("Songs, books and poems in the post"),
-                "relation",
+                "folder_relation",
                 required=False,
                 collection="works",
                 search_fields=["title"],
@@ -233,6 +233,8 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
                     {"label": labels.translate(_("Published")), "value": "published"},
                 ],
                 default="draft",
+                # Absent in a published post written by hand.
+                required=False,
             ),
             f("body", _("Text"), "markdown", i18n=True),
         ],
@@ -266,7 +268,7 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
             f(
                 "creators",
                 _("Created by"),
-                "relation",
+                "folder_relation",
                 required=False,
                 collection="people",
                 search_fields=["name"],

@@ -62,7 +62,7 @@ def admin_policy(admin: AdminSettings) -> str:
         ],
         "media-src": ["'self'", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": connect,
+        "connect-src": [*connect, "blob:"],
         "frame-src": ["'self'", "blob:"],
         "worker-src": ["'self'", "blob:"],
         "object-src": ["'none'"],

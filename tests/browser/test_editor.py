@@ -88,6 +88,9 @@ def test_a_post_written_in_the_editor_passes_the_check(admin):
     page.locator("[id^=category-field]").first.click()
     page.keyboard.type("Âm nhạc")
     page.keyboard.press("Enter")
+    page.locator("[id^=people-field]").first.click()
+    page.keyboard.type("Phùng")
+    page.get_by_text("Phùng Chiến", exact=True).last.click()
     type_body(page, "Một đêm thơ ở thư viện.")
     fill_text(page, "title", "A winter night of poems", column=1)
     type_body(page, "A night of poems at the library.", column=1)
@@ -100,8 +103,33 @@ def test_a_post_written_in_the_editor_passes_the_check(admin):
     assert "title: Đêm thơ mùa đông ở Đồng Văn" in vietnamese
     assert "category: am-nhac" in vietnamese and "status: draft" in vietnamese
     assert "date: 2025-12-01 10:00" in vietnamese
+    # The folder's name, not "phung-chien/index" (decap-cms#4092).
+    assert "people:\n  - phung-chien\n" in vietnamese
     english = (folder / "index.en.md").read_text("utf-8")
     assert "title: A winter night of poems" in english
     assert "category" not in english  # a translation inherits it
+    check = run_task("check", "--content", str(site / "content"))
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_sample_post_edited_in_the_editor_keeps_what_it_did_not_touch(admin):
+    page, site = admin
+    page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").click()
+    title = page.locator("[id^=title-field]:visible").first
+    title.fill("Hội nghị bạn đọc năm 2025 (đã sửa)")
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    path = site / "content/posts/2025/hoi-nghi-ban-doc-2025/index.vi.md"
+    for _attempt in range(50):
+        text = path.read_text("utf-8")
+        if "(đã sửa)" in text:
+            break
+        page.wait_for_timeout(200)
+    assert "title: Hội nghị bạn đọc năm 2025 (đã sửa)" in text
+    # A date without a time stays without one; people stay folder names.
+    assert "\ndate: 2025-11-06\n" in text and "  start: 2025-11-06\n" in text
+    assert "people:\n  - phung-chien\n  - vu-dinh-trong\n" in text
+    english = path.with_name("index.en.md").read_text("utf-8")
+    assert "title: Provincial library holds its 2025 readers' conference" in english
     check = run_task("check", "--content", str(site / "content"))
     assert check.returncode == 0, check.stderr

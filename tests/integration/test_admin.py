@@ -75,7 +75,7 @@ def test_people_and_works_are_chosen_from_their_folders(config):
     fields = collection(config, "posts")["fields"]
     people = field(fields, "people")
     assert (people["widget"], people["collection"], people["multiple"]) == (
-        "relation",
+        "folder_relation",
         "people",
         True,
     )
