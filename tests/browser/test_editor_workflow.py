@@ -1,0 +1,106 @@
+"""The review workflow in Chromium: decap-server in git mode on a temporary copy of
+the repository (never the working tree): draft, in review, ready, published."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.browser.test_editor import LISTEN, fill_text, type_body
+from tests.support import REPO, run_pelican, run_task
+from tools.editor import decap_server
+from tools.lighthouse import free_port
+from tools.static_server import serve
+
+pytestmark = pytest.mark.browser
+
+
+def git(folder, *arguments: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(folder), *arguments],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def workflow(tmp_path_factory):
+    """Yield (the editor's address, the repository it commits to)."""
+    repository = tmp_path_factory.mktemp("repository")
+    for folder in ("content", "data"):
+        shutil.copytree(REPO / folder, repository / folder)
+    shutil.copy(REPO / ".gitignore", repository / ".gitignore")
+    git(repository, "init", "-q", "-b", "main")
+    git(repository, "add", "-A")
+    git(
+        repository,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@e",
+        "commit",
+        "-qm",
+        "start",
+    )
+    # Built outside the repository: decap-server commits what the tree holds.
+    site = tmp_path_factory.mktemp("site")
+    shutil.copytree(repository / "content", site / "content")
+    shutil.copytree(repository / "data", site / "data")
+    port = free_port()
+    with decap_server(repository, port, mode="git") as api:
+        admin = {"decap": str(REPO / "node_modules/decap-cms/dist")}
+        built = run_pelican(site, ADMIN={**admin, "local_backend": api})
+        assert built.returncode == 0, built.stderr
+        server, url = serve(site / "output")
+        yield f"{url}/admin/", repository
+        server.shutdown()
+
+
+def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
+    address, repository = workflow
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.add_init_script(LISTEN)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(address, wait_until="networkidle")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_role("link", name="Bài viết").last.click()
+    fill_text(page, "title", "Đêm nhạc Tây Bắc")
+    page.locator("[id^=date-field]").first.fill("2025-12-02T19:30")
+    page.locator("[id^=category-field]").first.click()
+    page.keyboard.type("Âm nhạc")
+    page.keyboard.press("Enter")
+    type_body(page, "Một đêm nhạc ở thư viện.")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    branch = "cms/posts/2025/dem-nhac-tay-bac/index"
+    page.get_by_role("button", name="Trạng: Bản nháp").wait_for()
+    # A draft lives on its own branch: nothing reaches main yet.
+    assert branch in git(repository, "branch", "--list", branch)
+    assert not (repository / "content/posts/2025/dem-nhac-tay-bac").exists()
+
+    page.get_by_role("button", name="Trạng: Bản nháp").click()
+    page.get_by_role("menuitem", name="Đang xét duyệt").click()
+    page.get_by_role("button", name="Trạng: Đang xét duyệt").click()
+    page.get_by_role("menuitem", name="Sẵn sàng").click()
+    page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+
+    # The reviewer publishes from the workflow board.
+    page.goto(address + "#/workflow")
+    page.get_by_text("Đêm nhạc Tây Bắc (2025)").hover()
+    page.get_by_role("button", name="Công bố bài mới").click()
+    folder = repository / "content/posts/2025/dem-nhac-tay-bac"
+    for _attempt in range(50):
+        if (folder / "index.vi.md").is_file():
+            break
+        page.wait_for_timeout(200)
+    assert "2025/dem-nhac-tay-bac" in git(
+        repository, "log", "-1", "--format=%s", "main"
+    )
+    text = (folder / "index.vi.md").read_text("utf-8")
+    assert "title: Đêm nhạc Tây Bắc" in text and "date: 2025-12-02 19:30" in text
+    assert page.evaluate("() => window.__violations") == []
+    check = run_task("check", "--content", str(repository / "content"))
+    assert check.returncode == 0, check.stderr
+    page.context.close()
