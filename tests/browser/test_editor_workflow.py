@@ -34,17 +34,11 @@ def workflow(tmp_path_factory):
         shutil.copytree(REPO / folder, repository / folder)
     shutil.copy(REPO / ".gitignore", repository / ".gitignore")
     git(repository, "init", "-q", "-b", "main")
+    # decap-server commits as the repository's user (a fresh machine has none).
+    git(repository, "config", "user.name", "Biên tập viên")
+    git(repository, "config", "user.email", "bien-tap@thuvien.example")
     git(repository, "add", "-A")
-    git(
-        repository,
-        "-c",
-        "user.name=t",
-        "-c",
-        "user.email=t@e",
-        "commit",
-        "-qm",
-        "start",
-    )
+    git(repository, "commit", "-qm", "start")
     # Built outside the repository: decap-server commits what the tree holds.
     site = tmp_path_factory.mktemp("site")
     shutil.copytree(repository / "content", site / "content")
