@@ -6,8 +6,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PIL import Image
 
-from tests.support import REPO, run_pelican, run_task
+from tests.support import REPO, run_pelican, run_task, soup
 from tools.editor import decap_server
 from tools.lighthouse import free_port
 from tools.static_server import serve
@@ -133,3 +134,68 @@ def test_a_sample_post_edited_in_the_editor_keeps_what_it_did_not_touch(admin):
     assert "title: Provincial library holds its 2025 readers' conference" in english
     check = run_task("check", "--content", str(site / "content"))
     assert check.returncode == 0, check.stderr
+
+
+def camera_photo(path, colour: int) -> None:
+    """Write a 4000x3000 JPEG of camera-like size (several MB: noise compresses badly)."""
+    noise = [Image.effect_noise((4000, 3000), sigma) for sigma in (40, 60, colour)]
+    Image.merge("RGB", noise).save(path, quality=90)
+
+
+def test_camera_photos_uploaded_in_the_editor_make_a_group_with_its_caption(
+    admin, tmp_path
+):
+    page, site = admin
+    photos = [tmp_path / "anh-1.jpg", tmp_path / "anh-2.jpg"]
+    for colour, photo in enumerate(photos):
+        camera_photo(photo, 70 + 10 * colour)
+    assert all(photo.stat().st_size > 4_000_000 for photo in photos)
+    page.get_by_role("heading", name="Bài viết").wait_for()
+    page.get_by_role("link", name="Bài viết").last.click()
+    fill_text(page, "title", "Ảnh hội nghị bạn đọc")
+    page.locator("[id^=date-field]").first.fill("2025-12-03T09:00")
+    page.locator("[id^=category-field]").first.click()
+    page.keyboard.type("Sự kiện")
+    page.keyboard.press("Enter")
+    # The cover: both photos uploaded into the post's folder, the first chosen.
+    page.get_by_role("button", name="Chọn một hình").first.click()
+    for photo in photos:
+        page.locator("input[type=file]").first.set_input_files(str(photo))
+        page.get_by_text(photo.name).wait_for()
+    page.get_by_text("anh-1.jpg").click()
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    fill_text(page, "cover_alt", "Quang cảnh hội nghị")
+    # The text in Markdown: two photos on consecutive lines, then the caption.
+    body = page.locator('[aria-label="markdown field"]').first
+    body.get_by_role("switch").click()
+    body.locator("[contenteditable=true]").first.click()
+    for line in (
+        "Mở đầu.",
+        "",
+        "![Quang cảnh hội nghị](anh-1.jpg)",
+        "![Bạn đọc phát biểu](anh-2.jpg)",
+        "",
+        "*Hội nghị bạn đọc.*",
+    ):
+        page.keyboard.type(line)
+        page.keyboard.press("Enter")
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_text("Công bố ngay").click()
+    folder = site / "content/posts/2025/anh-hoi-nghi-ban-doc"
+    assert saved(folder, "index.vi.md", page)
+    for photo in photos:
+        assert (folder / photo.name).read_bytes() == photo.read_bytes()
+    text = (folder / "index.vi.md").read_text("utf-8")
+    assert "cover: anh-1.jpg\ncover_alt: Quang cảnh hội nghị\n" in text
+    assert (
+        "![Quang cảnh hội nghị](anh-1.jpg)\n![Bạn đọc phát biểu](anh-2.jpg)\n\n"
+        "*Hội nghị bạn đọc.*"
+    ) in text
+    # Built from a copy: the editor's own build stays as it is.
+    copy = tmp_path / "copy"
+    for name in ("content", "data"):
+        shutil.copytree(site / name, copy / name)
+    built = run_pelican(copy)
+    assert built.returncode == 0, built.stderr
+    group = soup(copy, "drafts/anh-hoi-nghi-ban-doc/").select_one("figure.photos--2")
+    assert group.select_one(".photos__caption").get_text() == "Hội nghị bạn đọc."
