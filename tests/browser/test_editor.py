@@ -58,6 +58,29 @@ def test_the_editor_lists_the_posts_in_vietnamese(admin):
     assert page.get_by_role("link", name="Tác giả, nghệ sĩ").count() == 1
 
 
+def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(admin):
+    page, _site = admin
+    page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").click()
+    page.locator('button[title="Toggle i18n"]').click()
+    page.locator('button[title="Toggle preview"]').click()
+    preview = page.frame_locator("iframe").first
+    title = preview.locator("h1.post__title")
+    assert title.inner_text().startswith("Thư viện tỉnh tổ chức Hội nghị bạn đọc")
+    # The site's own stylesheet (fingerprinted) styles the preview.
+    assert preview.locator('link[href*="/theme/css/site."]').count() == 1
+    # Two photos of one group sit side by side, their caption under them.
+    photos = preview.locator('.prose img[alt^="Ảnh minh hoạ: bạn đọc"]')
+    first, second = (photos.nth(i).bounding_box() for i in (0, 1))
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"]
+    caption = preview.locator(".prose img + p em").nth(2)
+    assert caption.inner_text().startswith("Bạn đọc trao đổi, đóng góp ý kiến")
+    assert caption.evaluate("e => getComputedStyle(e.parentElement).fontSize") != (
+        preview.locator(".prose > div > p").first.evaluate(
+            "e => getComputedStyle(e).fontSize"
+        )
+    )
+
+
 def fill_text(page, field: str, text: str, column: int = 0) -> None:
     """Type into a field of the Vietnamese (0) or English (1) column."""
     page.locator(f"[id^={field}-field]:visible").nth(column).fill(text)

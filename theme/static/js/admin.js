@@ -7,6 +7,42 @@ const CMS = window.CMS;
 // will on the site.
 CMS.registerPreviewStyle(script.dataset.stylesheet);
 
+// A post's preview, laid out as the site lays out a post: its title, lead
+// and text in the site's classes. Decap's preview writes the photos of a
+// paragraph as <img> siblings; photos next to each other sit side by side,
+// two by two, and the emphasised paragraph after them is their caption
+// (PREVIEW_CSS), as photo_groups draws a group on the site.
+const PREVIEW_CSS = `
+.prose img { display: block; width: 100%; height: auto; margin: 1.5rem 0 0;
+  border-radius: calc(var(--radius) / 2); }
+.prose img:has(+ img), .prose img + img { display: inline-block;
+  width: calc(50% - 6px); vertical-align: top; }
+.prose img + img { margin-left: 4px; }
+.prose img + p:has(> em:only-child) { margin-top: 0.4rem; color: var(--muted);
+  font-size: 0.925rem; }
+`;
+CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+
+const h = window.h;
+const PostPreview = window.createClass({
+  render() {
+    const data = this.props.entry.get("data");
+    const summary = data.get("summary");
+    return h(
+      "article",
+      { className: "post" },
+      h(
+        "header",
+        { className: "post__header" },
+        h("h1", { className: "post__title" }, data.get("title")),
+        summary ? h("p", { className: "lead" }, summary) : null,
+      ),
+      h("div", { className: "prose" }, this.props.widgetFor("body")),
+    );
+  },
+});
+CMS.registerPreviewTemplate("posts", PostPreview);
+
 // People and works are named by their folder ("phung-chien"). Decap's
 // relation widget names an entry of a folder collection by its file's path
 // in the folder ("phung-chien/index": decap-cms#4092). The "folder_relation"
