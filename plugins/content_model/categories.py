@@ -52,6 +52,9 @@ def load_categories(
     except ContentError as error:
         problems.add(path, error)
         return empty
+    if isinstance(data, CommentedMap) and list(data) == ["categories"]:
+        # The form the editor writes: the list under one key.
+        data = data["categories"]
     if not isinstance(data, CommentedSeq) or not data:
         problems.error(
             path,

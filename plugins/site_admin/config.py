@@ -10,9 +10,11 @@ folder names. Labels are in the writers' language (the catalogues).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from content_model.checker import SiteCheck
+from content_model.library import DAYS
 
 from .settings import AdminSettings
 
@@ -28,6 +30,8 @@ VIDEO_PATTERN = [
     _("The link of a YouTube or Facebook video"),
 ]
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
+SLUG_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", _("Letters a-z, digits and '-' only")]
+TIME_PATTERN = ["^[0-2][0-9]:[0-5][0-9]$", _("Like 07:30")]
 
 
 class Labels:
@@ -179,7 +183,7 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
                     f("name", _("Publication"), "string", required=False),
                     f(
                         "url",
-                        _("Address"),
+                        _("Address of the original"),
                         "string",
                         required=False,
                         pattern=URL_PATTERN,
@@ -292,4 +296,130 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
             f("body", _("Text"), "markdown", i18n=True),
         ],
     )
-    return [posts, people, works, pages]
+    return [posts, people, works, pages, data_files(check, labels)]
+
+
+def data_files(check: SiteCheck, labels: Labels) -> dict:
+    """Return the site's data files, so staff change a category or the hours."""
+    f = labels.field
+    languages = check.cfg.languages
+    site = check.cfg.site
+
+    def path(file: Path) -> str:
+        return file.relative_to(site).as_posix()
+
+    names = [
+        f(lang, labels.translate(_("Name in %(lang)s")) % {"lang": lang}, "string")
+        for lang in languages
+    ]
+    return {
+        "name": "data",
+        "label": labels.translate(_("Site data")),
+        "editor": {"preview": False},
+        "files": [
+            {
+                "name": "categories",
+                "label": labels.translate(_("Categories")),
+                "file": path(check.cfg.categories_file),
+                "fields": [
+                    f(
+                        "categories",
+                        _("Categories, in menu order"),
+                        "list",
+                        summary="{{fields.key}}",
+                        fields=[
+                            f(
+                                "key",
+                                _("Key (the web address)"),
+                                "string",
+                                pattern=SLUG_PATTERN,
+                            ),
+                            *names,
+                        ],
+                    )
+                ],
+            },
+            {
+                "name": "tags",
+                "label": labels.translate(_("Topic names in other languages")),
+                "file": path(check.cfg.tags_file),
+                "fields": [
+                    f(
+                        "tags",
+                        _("Topics"),
+                        "list",
+                        required=False,
+                        summary="{{fields.tag}}",
+                        fields=[
+                            f("tag", _("Topic as written in posts"), "string"),
+                            *names[1:],
+                        ],
+                    )
+                ],
+            },
+            {
+                "name": "library",
+                "label": labels.translate(_("The library")),
+                "file": path(check.cfg.library_file),
+                # Its pictures sit in data/library/, named relative to data/.
+                "media_folder": "library",
+                "public_folder": "library",
+                "fields": library_fields(languages, labels),
+            },
+        ],
+    }
+
+
+def library_fields(languages: tuple[str, ...], labels: Labels) -> list[dict]:
+    """Return the fields of data/library.yml (content_model.library checks them)."""
+    f = labels.field
+    return [
+        f(
+            "name",
+            _("Name"),
+            "object",
+            fields=[
+                f(
+                    lang,
+                    labels.translate(_("Name in %(lang)s")) % {"lang": lang},
+                    "string",
+                )
+                for lang in languages
+            ],
+        ),
+        f(
+            "address",
+            _("Address"),
+            "object",
+            fields=[
+                f("street", _("Street"), "string"),
+                f("locality", _("Ward"), "string"),
+                f("region", _("Province"), "string"),
+                f("country", _("Country code"), "string"),
+            ],
+        ),
+        f("phone", _("Phone"), "string"),
+        f("email", _("E-mail"), "string"),
+        f(
+            "opening_hours",
+            _("Opening hours"),
+            "list",
+            fields=[
+                f("days", _("Days"), "select", multiple=True, options=list(DAYS)),
+                f("opens", _("Opens (hh:mm)"), "string", pattern=TIME_PATTERN),
+                f("closes", _("Closes (hh:mm)"), "string", pattern=TIME_PATTERN),
+            ],
+        ),
+        f(
+            "geo",
+            _("Map position"),
+            "object",
+            required=False,
+            fields=[
+                f("lat", _("Latitude"), "number", value_type="float"),
+                f("lon", _("Longitude"), "number", value_type="float"),
+            ],
+        ),
+        f("logo", _("Logo (square)"), "image"),
+        f("podcast_artwork", _("Podcast artwork (1400 px or more)"), "image"),
+    ]

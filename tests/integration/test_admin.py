@@ -67,7 +67,7 @@ def test_the_category_is_chosen_from_the_sites_categories(config):
     assert category["widget"] == "select"
     keys = [option["value"] for option in category["options"]]
     text = (REPO / "data/categories.yml").read_text("utf-8")
-    assert keys == re.findall(r"^- key: (\S+)", text, re.MULTILINE)
+    assert keys == re.findall(r"^\s*- key: (\S+)", text, re.MULTILINE)
     assert category["options"][0]["label"] == "Hoạt động thư viện"
 
 
@@ -87,3 +87,17 @@ def test_the_published_editor_asks_for_review_and_signs_in_to_github(config):
     assert config["backend"]["name"] == "github"
     assert "local_backend" not in config
     assert config["locale"] == "vi"
+
+
+def test_staff_edit_the_sites_data_files(config):
+    data = collection(config, "data")
+    files = {item["name"]: item for item in data["files"]}
+    assert {name: item["file"] for name, item in files.items()} == {
+        "categories": "data/categories.yml",
+        "tags": "data/tags.yml",
+        "library": "data/library.yml",
+    }
+    categories = files["categories"]["fields"][0]
+    assert [f["name"] for f in categories["fields"]] == ["key", "vi", "en"]
+    hours = field(files["library"]["fields"], "opening_hours")
+    assert field(hours["fields"], "days")["options"][:2] == ["mon", "tue"]
