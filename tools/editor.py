@@ -51,3 +51,85 @@ def _wait_for(port: int, process: subprocess.Popen, seconds: float = 15) -> None
                 return
         time.sleep(0.1)
     raise RuntimeError(f"decap-server did not start on port {port}")
+
+
+class EditorPage:
+    """What a writer does in the editor (Decap CMS, Vietnamese), step by step.
+
+    Used by the editor's browser tests and by `invoke guide-screenshots`, so
+    the guide's pictures show the steps the tests check.
+    """
+
+    def __init__(self, page) -> None:
+        self.page = page
+
+    def sign_in(self, address: str) -> None:
+        """Open the editor and sign in (decap-server asks no password)."""
+        self.page.goto(address, wait_until="networkidle")
+        self.page.get_by_role("button", name="Đăng nhập").click()
+        self.page.get_by_role("heading", name="Bài viết").wait_for()
+
+    def new_post(self) -> None:
+        """Start a post from the list of posts."""
+        self.page.get_by_role("link", name="Bài viết").last.click()
+        self.page.locator("[id^=title-field]:visible").first.wait_for()
+
+    def fill(self, field: str, text: str, column: int = 0) -> None:
+        """Type into a field of the Vietnamese (0) or English (1) column."""
+        self.page.locator(f"[id^={field}-field]:visible").nth(column).fill(text)
+
+    def date(self, value: str) -> None:
+        """Set the date picker, like "2025-12-01T10:00"."""
+        self.page.locator("[id^=date-field]").first.fill(value)
+
+    def choose(self, field: str, typed: str, shown: str | None = None) -> None:
+        """Pick an option of a list (category, people...) by typing its name."""
+        self.page.locator(f"[id^={field}-field]").first.click()
+        self.page.keyboard.type(typed)
+        if shown:
+            self.page.get_by_text(shown, exact=True).last.click()
+        else:
+            self.page.keyboard.press("Enter")
+
+    def body(self, lines: list[str], column: int = 0, markdown: bool = False) -> None:
+        """Write the text, a line at a time (in Markdown when asked)."""
+        field = self.page.locator('[aria-label="markdown field"]').nth(column)
+        if markdown:
+            field.get_by_role("switch").click()
+        field.locator("[contenteditable=true]").first.click()
+        for number, line in enumerate(lines):
+            self.page.keyboard.type(line)
+            if number < len(lines) - 1:
+                self.page.keyboard.press("Enter")
+
+    def upload_cover(self, photos: list[Path], chosen: str) -> None:
+        """Upload photos into the post's folder; make `chosen` the cover."""
+        self.page.get_by_role("button", name="Chọn một hình").first.click()
+        for photo in photos:
+            self.page.locator("input[type=file]").first.set_input_files(str(photo))
+            self.page.get_by_text(photo.name).wait_for()
+        self.page.get_by_text(chosen).click()
+
+    def take_chosen(self) -> None:
+        """Close the photo library with the chosen photo."""
+        self.page.get_by_role("button", name="Lấy những cái đã chọn").click()
+
+    def publish_now(self) -> None:
+        """Save and publish at once (on a writer's own computer)."""
+        self.page.get_by_role("button", name="Công bố", exact=True).click()
+        self.page.get_by_text("Công bố ngay").click()
+
+    def save_draft(self) -> None:
+        """Save for review (the review workflow)."""
+        self.page.get_by_role("button", name="Lưu", exact=True).click()
+
+    def set_status(self, current: str, wanted: str) -> None:
+        """Move the post from one column of the review board to another."""
+        self.page.get_by_role("button", name=f"Trạng: {current}").click()
+        self.page.get_by_role("menuitem", name=wanted).click()
+        self.page.get_by_role("button", name=f"Trạng: {wanted}").wait_for()
+
+    def show_preview(self) -> None:
+        """Show the preview beside the Vietnamese column."""
+        self.page.locator('button[title="Toggle i18n"]').click()
+        self.page.locator('button[title="Toggle preview"]').click()

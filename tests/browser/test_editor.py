@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from tests.support import REPO, run_pelican, run_task, soup
-from tools.editor import decap_server
+from tools.editor import EditorPage, decap_server
 from tools.lighthouse import free_port
 from tools.static_server import serve
 
@@ -44,25 +44,24 @@ def admin(browser, editor):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.add_init_script(LISTEN)
-    page.goto(address, wait_until="networkidle")
-    page.get_by_role("button", name="Đăng nhập").click()
-    yield page, site
+    editor = EditorPage(page)
+    editor.sign_in(address)
+    yield editor, site
     assert page.evaluate("() => window.__violations") == []
     context.close()
 
 
 def test_the_editor_lists_the_posts_in_vietnamese(admin):
-    page, _site = admin
-    page.get_by_role("heading", name="Bài viết").wait_for()
+    page = admin[0].page
     page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").wait_for()
     assert page.get_by_role("link", name="Tác giả, nghệ sĩ").count() == 1
 
 
 def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(admin):
-    page, _site = admin
+    editor, _site = admin
+    page = editor.page
     page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").click()
-    page.locator('button[title="Toggle i18n"]').click()
-    page.locator('button[title="Toggle preview"]').click()
+    editor.show_preview()
     preview = page.frame_locator("iframe").first
     title = preview.locator("h1.post__title")
     assert title.inner_text().startswith("Thư viện tỉnh tổ chức Hội nghị bạn đọc")
@@ -81,18 +80,6 @@ def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(adm
     )
 
 
-def fill_text(page, field: str, text: str, column: int = 0) -> None:
-    """Type into a field of the Vietnamese (0) or English (1) column."""
-    page.locator(f"[id^={field}-field]:visible").nth(column).fill(text)
-
-
-def type_body(page, text: str, column: int = 0) -> None:
-    page.locator('[aria-label="markdown field"] [contenteditable=true]').nth(
-        column
-    ).click()
-    page.keyboard.type(text)
-
-
 def saved(folder, pattern: str, page):
     """Return the files matching `pattern` once the editor has written them."""
     for _attempt in range(50):
@@ -104,22 +91,17 @@ def saved(folder, pattern: str, page):
 
 
 def test_a_post_written_in_the_editor_passes_the_check(admin):
-    page, site = admin
-    page.get_by_role("heading", name="Bài viết").wait_for()
-    page.get_by_role("link", name="Bài viết").last.click()  # the "new post" button
-    fill_text(page, "title", "Đêm thơ mùa đông ở Đồng Văn")
-    page.locator("[id^=date-field]").first.fill("2025-12-01T10:00")
-    page.locator("[id^=category-field]").first.click()
-    page.keyboard.type("Âm nhạc")
-    page.keyboard.press("Enter")
-    page.locator("[id^=people-field]").first.click()
-    page.keyboard.type("Phùng")
-    page.get_by_text("Phùng Chiến", exact=True).last.click()
-    type_body(page, "Một đêm thơ ở thư viện.")
-    fill_text(page, "title", "A winter night of poems", column=1)
-    type_body(page, "A night of poems at the library.", column=1)
-    page.get_by_role("button", name="Công bố").click()
-    page.get_by_text("Công bố ngay").click()
+    editor, site = admin
+    page = editor.page
+    editor.new_post()
+    editor.fill("title", "Đêm thơ mùa đông ở Đồng Văn")
+    editor.date("2025-12-01T10:00")
+    editor.choose("category", "Âm nhạc")
+    editor.choose("people", "Phùng", shown="Phùng Chiến")
+    editor.body(["Một đêm thơ ở thư viện."])
+    editor.fill("title", "A winter night of poems", column=1)
+    editor.body(["A night of poems at the library."], column=1)
+    editor.publish_now()
     folder = site / "content/posts/2025/dem-tho-mua-dong-o-dong-van"
     files = saved(folder, "index.*.md", page)
     assert [f.name for f in files] == ["index.en.md", "index.vi.md"]
@@ -137,12 +119,11 @@ def test_a_post_written_in_the_editor_passes_the_check(admin):
 
 
 def test_a_sample_post_edited_in_the_editor_keeps_what_it_did_not_touch(admin):
-    page, site = admin
+    editor, site = admin
+    page = editor.page
     page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").click()
-    title = page.locator("[id^=title-field]:visible").first
-    title.fill("Hội nghị bạn đọc năm 2025 (đã sửa)")
-    page.get_by_role("button", name="Công bố").click()
-    page.get_by_text("Công bố ngay").click()
+    editor.fill("title", "Hội nghị bạn đọc năm 2025 (đã sửa)")
+    editor.publish_now()
     path = site / "content/posts/2025/hoi-nghi-ban-doc-2025/index.vi.md"
     for _attempt in range(50):
         text = path.read_text("utf-8")
@@ -168,42 +149,33 @@ def camera_photo(path, colour: int) -> None:
 def test_camera_photos_uploaded_in_the_editor_make_a_group_with_its_caption(
     admin, tmp_path
 ):
-    page, site = admin
+    editor, site = admin
+    page = editor.page
     photos = [tmp_path / "anh-1.jpg", tmp_path / "anh-2.jpg"]
     for colour, photo in enumerate(photos):
         camera_photo(photo, 70 + 10 * colour)
     assert all(photo.stat().st_size > 4_000_000 for photo in photos)
-    page.get_by_role("heading", name="Bài viết").wait_for()
-    page.get_by_role("link", name="Bài viết").last.click()
-    fill_text(page, "title", "Ảnh hội nghị bạn đọc")
-    page.locator("[id^=date-field]").first.fill("2025-12-03T09:00")
-    page.locator("[id^=category-field]").first.click()
-    page.keyboard.type("Sự kiện")
-    page.keyboard.press("Enter")
-    # The cover: both photos uploaded into the post's folder, the first chosen.
-    page.get_by_role("button", name="Chọn một hình").first.click()
-    for photo in photos:
-        page.locator("input[type=file]").first.set_input_files(str(photo))
-        page.get_by_text(photo.name).wait_for()
-    page.get_by_text("anh-1.jpg").click()
-    page.get_by_role("button", name="Lấy những cái đã chọn").click()
-    fill_text(page, "cover_alt", "Quang cảnh hội nghị")
+    editor.new_post()
+    editor.fill("title", "Ảnh hội nghị bạn đọc")
+    editor.date("2025-12-03T09:00")
+    editor.choose("category", "Sự kiện")
+    # Both photos uploaded into the post's folder; the first is the cover.
+    editor.upload_cover(photos, chosen="anh-1.jpg")
+    editor.take_chosen()
+    editor.fill("cover_alt", "Quang cảnh hội nghị")
     # The text in Markdown: two photos on consecutive lines, then the caption.
-    body = page.locator('[aria-label="markdown field"]').first
-    body.get_by_role("switch").click()
-    body.locator("[contenteditable=true]").first.click()
-    for line in (
-        "Mở đầu.",
-        "",
-        "![Quang cảnh hội nghị](anh-1.jpg)",
-        "![Bạn đọc phát biểu](anh-2.jpg)",
-        "",
-        "*Hội nghị bạn đọc.*",
-    ):
-        page.keyboard.type(line)
-        page.keyboard.press("Enter")
-    page.get_by_role("button", name="Công bố", exact=True).click()
-    page.get_by_text("Công bố ngay").click()
+    editor.body(
+        [
+            "Mở đầu.",
+            "",
+            "![Quang cảnh hội nghị](anh-1.jpg)",
+            "![Bạn đọc phát biểu](anh-2.jpg)",
+            "",
+            "*Hội nghị bạn đọc.*",
+        ],
+        markdown=True,
+    )
+    editor.publish_now()
     folder = site / "content/posts/2025/anh-hoi-nghi-ban-doc"
     assert saved(folder, "index.vi.md", page)
     for photo in photos:

@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from tests.browser.test_editor import LISTEN, fill_text, type_body
+from tests.browser.test_editor import LISTEN
 from tests.support import REPO, run_pelican, run_task
-from tools.editor import decap_server
+from tools.editor import EditorPage, decap_server
 from tools.lighthouse import free_port
 from tools.static_server import serve
 
@@ -58,27 +58,22 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.add_init_script(LISTEN)
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(address, wait_until="networkidle")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_role("link", name="Bài viết").last.click()
-    fill_text(page, "title", "Đêm nhạc Tây Bắc")
-    page.locator("[id^=date-field]").first.fill("2025-12-02T19:30")
-    page.locator("[id^=category-field]").first.click()
-    page.keyboard.type("Âm nhạc")
-    page.keyboard.press("Enter")
-    type_body(page, "Một đêm nhạc ở thư viện.")
-    page.get_by_role("button", name="Lưu", exact=True).click()
+    editor = EditorPage(page)
+    editor.sign_in(address)
+    editor.new_post()
+    editor.fill("title", "Đêm nhạc Tây Bắc")
+    editor.date("2025-12-02T19:30")
+    editor.choose("category", "Âm nhạc")
+    editor.body(["Một đêm nhạc ở thư viện."])
+    editor.save_draft()
     branch = "cms/posts/2025/dem-nhac-tay-bac/index"
     page.get_by_role("button", name="Trạng: Bản nháp").wait_for()
     # A draft lives on its own branch: nothing reaches main yet.
     assert branch in git(repository, "branch", "--list", branch)
     assert not (repository / "content/posts/2025/dem-nhac-tay-bac").exists()
 
-    page.get_by_role("button", name="Trạng: Bản nháp").click()
-    page.get_by_role("menuitem", name="Đang xét duyệt").click()
-    page.get_by_role("button", name="Trạng: Đang xét duyệt").click()
-    page.get_by_role("menuitem", name="Sẵn sàng").click()
-    page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+    editor.set_status("Bản nháp", "Đang xét duyệt")
+    editor.set_status("Đang xét duyệt", "Sẵn sàng")
 
     # The reviewer publishes from the workflow board.
     page.goto(address + "#/workflow")
