@@ -503,6 +503,12 @@ def screenshots(c, output=None):
     _run_tool(c, f"screenshots{extra}")
 
 
+@task
+def guide_screenshots(c):
+    """Pictures of the editor for the writers' guide, into docs/img/."""
+    _run_tool(c, "guide_screenshots")
+
+
 def _run_tool(c, command: str) -> None:
     """Run `tools/<module>.py` as a module of the repository (`tools.` imports)."""
     with c.cd(str(ROOT)):
