@@ -90,7 +90,16 @@ def saved(folder, pattern: str, page):
     return []
 
 
-def test_a_post_written_in_the_editor_passes_the_check(admin):
+def built_copy(site, folder):
+    """Build a copy of what the editor wrote (its own build stays as it is)."""
+    for name in ("content", "data"):
+        shutil.copytree(site / name, folder / name)
+    built = run_pelican(folder)
+    assert built.returncode == 0, built.stderr
+    return folder
+
+
+def test_a_post_written_in_the_editor_passes_the_check(admin, tmp_path):
     editor, site = admin
     page = editor.page
     editor.new_post()
@@ -98,6 +107,7 @@ def test_a_post_written_in_the_editor_passes_the_check(admin):
     editor.date("2025-12-01T10:00")
     editor.choose("category", "Âm nhạc")
     editor.choose("people", "Phùng", shown="Phùng Chiến")
+    editor.fill("tags", "thơ, văn hoá đọc")
     editor.body(["Một đêm thơ ở thư viện."])
     editor.fill("title", "A winter night of poems", column=1)
     editor.body(["A night of poems at the library."], column=1)
@@ -114,8 +124,16 @@ def test_a_post_written_in_the_editor_passes_the_check(admin):
     english = (folder / "index.en.md").read_text("utf-8")
     assert "title: A winter night of poems" in english
     assert "category" not in english  # a translation inherits it
+    assert "tags:\n  - thơ\n  - văn hoá đọc\n" in vietnamese
     check = run_task("check", "--content", str(site / "content"))
     assert check.returncode == 0, check.stderr
+    # The site builds, in both languages.
+    copy = built_copy(site, tmp_path / "copy")
+    assert soup(copy, "drafts/dem-tho-mua-dong-o-dong-van/").h1.get_text() == (
+        "Đêm thơ mùa đông ở Đồng Văn"
+    )
+    english = soup(copy, "drafts/en/dem-tho-mua-dong-o-dong-van/")
+    assert english.h1.get_text() == "A winter night of poems"
 
 
 def test_a_sample_post_edited_in_the_editor_keeps_what_it_did_not_touch(admin):
@@ -186,11 +204,6 @@ def test_camera_photos_uploaded_in_the_editor_make_a_group_with_its_caption(
         "![Quang cảnh hội nghị](anh-1.jpg)\n![Bạn đọc phát biểu](anh-2.jpg)\n\n"
         "*Hội nghị bạn đọc.*"
     ) in text
-    # Built from a copy: the editor's own build stays as it is.
-    copy = tmp_path / "copy"
-    for name in ("content", "data"):
-        shutil.copytree(site / name, copy / name)
-    built = run_pelican(copy)
-    assert built.returncode == 0, built.stderr
+    copy = built_copy(site, tmp_path / "copy")
     group = soup(copy, "drafts/anh-hoi-nghi-ban-doc/").select_one("figure.photos--2")
     assert group.select_one(".photos__caption").get_text() == "Hội nghị bạn đọc."
