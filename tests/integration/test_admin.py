@@ -9,6 +9,7 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
+from content_model.schemas import SCHEMAS
 from tests.support import REPO
 
 DECAP = json.loads((REPO / "node_modules/decap-cms/package.json").read_text("utf-8"))
@@ -101,3 +102,20 @@ def test_staff_edit_the_sites_data_files(config):
     assert [f["name"] for f in categories["fields"]] == ["key", "vi", "en"]
     hours = field(files["library"]["fields"], "opening_hours")
     assert field(hours["fields"], "days")["options"][:2] == ["mon", "tue"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "left_to_files"),
+    [
+        ("posts", "post", {"slug", "lang"}),
+        ("people", "person", {"slug", "lang", "status", "modified"}),
+        ("works", "work", {"slug", "lang", "status", "modified"}),
+        ("pages", "page", {"slug", "lang", "status", "modified"}),
+    ],
+)
+def test_the_editor_has_a_field_for_every_key_of_the_content_model(
+    config, name, kind, left_to_files
+):
+    fields = {f["name"] for f in collection(config, name)["fields"]}
+    assert set(SCHEMAS[kind].fields) - left_to_files <= fields
+    assert fields - {"body"} <= set(SCHEMAS[kind].fields)
