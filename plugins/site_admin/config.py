@@ -32,6 +32,7 @@ VIDEO_PATTERN = [
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 SLUG_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", _("Letters a-z, digits and '-' only")]
 TIME_PATTERN = ["^[0-2][0-9]:[0-5][0-9]$", _("Like 07:30")]
+DURATION_PATTERN = ["^([0-9]+:)?[0-5]?[0-9]:[0-5][0-9]$", _("Like 4:35")]
 
 
 class Labels:
@@ -317,7 +318,13 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
             ),
             f("year", _("Year"), "number", required=False, value_type="int"),
             f("audio", _("Recording (mp3)"), "file", required=False),
-            f("duration", _("Length (m:ss)"), "string", required=False),
+            f(
+                "duration",
+                _("Length (m:ss)"),
+                "string",
+                required=False,
+                pattern=DURATION_PATTERN,
+            ),
             f("publisher", _("Publisher"), "string", required=False),
             f("isbn", _("ISBN"), "string", required=False),
             f("cover", _("Cover photo"), "image", required=False),
