@@ -7,13 +7,19 @@ it on a temporary copy, in `git` mode for the review workflow.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tools.lighthouse import free_port
+from tools.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -51,6 +57,56 @@ def _wait_for(port: int, process: subprocess.Popen, seconds: float = 15) -> None
                 return
         time.sleep(0.1)
     raise RuntimeError(f"decap-server did not start on port {port}")
+
+
+def copy_site(target: Path, *, repository: bool = False) -> Path:
+    """Copy the sample site's content/ and data/ into `target`.
+
+    With `repository`, `target` becomes a git repository of them, with its own
+    user (decap-server's git mode commits there; a fresh machine has no user).
+    """
+    for name in ("content", "data"):
+        shutil.copytree(ROOT / name, target / name)
+    if repository:
+        shutil.copy(ROOT / ".gitignore", target / ".gitignore")
+        for command in (
+            ["init", "-q", "-b", "main"],
+            ["config", "user.name", "Biên tập viên"],
+            ["config", "user.email", "bien-tap@thuvien.example"],
+            ["add", "-A"],
+            ["commit", "-qm", "start"],
+        ):
+            subprocess.run(["git", "-C", str(target), *command], check=True)
+    return target
+
+
+def build_for_editor(site: Path, api: str) -> Path:
+    """Build `site` (development settings) with its editor using decap-server `api`."""
+    admin = {"decap": str(ROOT / "node_modules/decap-cms/dist"), "local_backend": api}
+    command = [sys.executable, "-m", "pelican", str(site / "content")]
+    command += ["-s", str(ROOT / "pelicanconf.py"), "-o", str(site / "output")]
+    command += ["-e", f"ADMIN={json.dumps(admin)}"]
+    result = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"the site did not build:\n{result.stdout}{result.stderr}")
+    return site / "output"
+
+
+@contextmanager
+def editor_served(site: Path, saves_to: Path, mode: str = "fs") -> Iterator[str]:
+    """Yield the address of `site`'s editor, saving into `saves_to` by decap-server.
+
+    The site is built and served from its own folder: in git mode decap-server
+    commits whatever the repository's tree holds, so `saves_to` is another.
+    """
+    with decap_server(saves_to, free_port(), mode=mode) as api:
+        server, url = serve(build_for_editor(site, api))
+        try:
+            yield f"{url}/admin/"
+        finally:
+            server.shutdown()
 
 
 class EditorPage:

@@ -10,10 +10,7 @@ saves each screen into docs/img/ for docs/huong-dan-bien-tap.md.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -21,44 +18,11 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from tools.browser import CHROMIUM, FLAGS
-from tools.editor import EditorPage, decap_server
-from tools.lighthouse import free_port
-from tools.static_server import serve
+from tools.editor import EditorPage, copy_site, editor_served
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
 VIEWPORT = {"width": 1280, "height": 800}
-
-
-def copy_site(target: Path) -> Path:
-    """Copy content/ and data/ of the sample site into `target`."""
-    for name in ("content", "data"):
-        shutil.copytree(ROOT / name, target / name)
-    return target
-
-
-def build(site: Path, api: str) -> Path:
-    """Build `site` with the editor talking to decap-server at `api`."""
-    decap = str(ROOT / "node_modules/decap-cms/dist")
-    admin = json.dumps({"decap": decap, "local_backend": api})
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(site / "content"),
-            "-s",
-            str(ROOT / "pelicanconf.py"),
-            "-o",
-            str(site / "output"),
-            "-e",
-            f"ADMIN={admin}",
-        ],
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-    )
-    return site / "output"
 
 
 def sample_photos(folder: Path) -> list[Path]:
@@ -114,37 +78,23 @@ def writer_screens(browser, address: str, folder: Path) -> None:
 
 def review_screen(browser, folder: Path) -> None:
     """Show the review board with a post waiting for review (git mode)."""
-    repository = copy_site(folder / "repository")
-    shutil.copy(ROOT / ".gitignore", repository / ".gitignore")
-    for command in (
-        ["init", "-q", "-b", "main"],
-        ["config", "user.name", "Biên tập viên"],
-        ["config", "user.email", "bien-tap@thuvien.example"],
-        ["add", "-A"],
-        ["commit", "-qm", "start"],
-    ):
-        subprocess.run(["git", "-C", str(repository), *command], check=True)
+    repository = copy_site(folder / "repository", repository=True)
     site = copy_site(folder / "review-site")
-    with decap_server(repository, free_port(), mode="git") as api:
-        output = build(site, api)
-        server, url = serve(output)
-        try:
-            page = browser.new_context(viewport=VIEWPORT).new_page()
-            editor = EditorPage(page)
-            editor.sign_in(f"{url}/admin/")
-            editor.new_post()
-            editor.fill("title", "Đêm nhạc Tây Bắc")
-            editor.date("2025-12-02T19:30")
-            editor.choose("category", "Âm nhạc")
-            editor.body(["Một đêm nhạc ở thư viện."])
-            editor.save_draft()
-            editor.set_status("Bản nháp", "Đang xét duyệt")
-            page.goto(f"{url}/admin/#/workflow", wait_until="networkidle")
-            page.get_by_text("Đêm nhạc Tây Bắc (2025)").wait_for()
-            shoot(page, "bien-tap-6-duyet-bai")
-            page.context.close()
-        finally:
-            server.shutdown()
+    with editor_served(site, saves_to=repository, mode="git") as address:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        editor = EditorPage(page)
+        editor.sign_in(address)
+        editor.new_post()
+        editor.fill("title", "Đêm nhạc Tây Bắc")
+        editor.date("2025-12-02T19:30")
+        editor.choose("category", "Âm nhạc")
+        editor.body(["Một đêm nhạc ở thư viện."])
+        editor.save_draft()
+        editor.set_status("Bản nháp", "Đang xét duyệt")
+        page.goto(address + "#/workflow", wait_until="networkidle")
+        page.get_by_text("Đêm nhạc Tây Bắc (2025)").wait_for()
+        shoot(page, "bien-tap-6-duyet-bai")
+        page.context.close()
 
 
 def main() -> None:
@@ -156,13 +106,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             site = copy_site(folder / "site")
-            with decap_server(site, free_port()) as api:
-                output = build(site, api)
-                server, url = serve(output)
-                try:
-                    writer_screens(browser, f"{url}/admin/", folder)
-                finally:
-                    server.shutdown()
+            with editor_served(site, saves_to=site) as address:
+                writer_screens(browser, address, folder)
             review_screen(browser, folder)
         finally:
             browser.close()

@@ -54,6 +54,25 @@ class Labels:
         field.update(extra)
         return field
 
+    def entries(self, name: str, label: str, collection: str) -> dict:
+        """Return a list of people or works, chosen by name, saved as folder names.
+
+        "folder_relation" is Decap's relation widget giving and taking folder
+        names (theme/static/js/admin.js; decap-cms#4092).
+        """
+        shown = "name" if collection == "people" else "title"
+        return self.field(
+            name,
+            label,
+            "folder_relation",
+            required=False,
+            collection=collection,
+            search_fields=[shown],
+            display_fields=[shown],
+            value_field="{{slug}}",
+            multiple=True,
+        )
+
 
 def decap_config(
     admin: AdminSettings, check: SiteCheck, lang: str, gettext
@@ -143,28 +162,8 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
                 i18n=True,
                 hint=_("Without it the first paragraph is used"),
             ),
-            f(
-                "people",
-                _("People in the post"),
-                "folder_relation",
-                required=False,
-                collection="people",
-                search_fields=["name"],
-                display_fields=["name"],
-                value_field="{{slug}}",
-                multiple=True,
-            ),
-            f(
-                "works",
-                _("Songs, books and poems in the post"),
-                "folder_relation",
-                required=False,
-                collection="works",
-                search_fields=["title"],
-                display_fields=["title"],
-                value_field="{{slug}}",
-                multiple=True,
-            ),
+            labels.entries("people", _("People in the post"), "people"),
+            labels.entries("works", _("Songs, books and poems in the post"), "works"),
             f(
                 "cover",
                 _("Cover photo"),
@@ -294,28 +293,8 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
         fields=[
             f("title", _("Title"), "string", i18n=True),
             f("kind", _("Kind"), "select", options=["song", "book", "poem"]),
-            f(
-                "creators",
-                _("Created by"),
-                "folder_relation",
-                required=False,
-                collection="people",
-                search_fields=["name"],
-                display_fields=["name"],
-                value_field="{{slug}}",
-                multiple=True,
-            ),
-            f(
-                "performers",
-                _("Performed by"),
-                "folder_relation",
-                required=False,
-                collection="people",
-                search_fields=["name"],
-                display_fields=["name"],
-                value_field="{{slug}}",
-                multiple=True,
-            ),
+            labels.entries("creators", _("Created by"), "people"),
+            labels.entries("performers", _("Performed by"), "people"),
             f("year", _("Year"), "number", required=False, value_type="int"),
             f("audio", _("Recording (mp3)"), "file", required=False),
             f(

@@ -8,10 +8,8 @@ import shutil
 import pytest
 from PIL import Image
 
-from tests.support import REPO, run_pelican, run_task, soup
-from tools.editor import EditorPage, decap_server
-from tools.lighthouse import free_port
-from tools.static_server import serve
+from tests.support import run_pelican, run_task, soup
+from tools.editor import EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
 
@@ -25,17 +23,9 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
     """Yield (the editor's address, the folder it writes) for a copy of the site."""
-    site = tmp_path_factory.mktemp("editor")
-    for folder in ("content", "data"):
-        shutil.copytree(REPO / folder, site / folder)
-    port = free_port()
-    with decap_server(site, port) as api:
-        admin = {"decap": str(REPO / "node_modules/decap-cms/dist")}
-        built = run_pelican(site, ADMIN={**admin, "local_backend": api})
-        assert built.returncode == 0, built.stderr
-        server, url = serve(site / "output")
-        yield f"{url}/admin/", site
-        server.shutdown()
+    site = copy_site(tmp_path_factory.mktemp("editor"))
+    with editor_served(site, saves_to=site) as address:
+        yield address, site
 
 
 @pytest.fixture

@@ -3,16 +3,13 @@ the repository (never the working tree): draft, in review, ready, published."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
 
 from tests.browser.test_editor import LISTEN
-from tests.support import REPO, run_pelican, run_task
-from tools.editor import EditorPage, decap_server
-from tools.lighthouse import free_port
-from tools.static_server import serve
+from tests.support import run_task
+from tools.editor import EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
 
@@ -29,28 +26,10 @@ def git(folder, *arguments: str) -> str:
 @pytest.fixture(scope="module")
 def workflow(tmp_path_factory):
     """Yield (the editor's address, the repository it commits to)."""
-    repository = tmp_path_factory.mktemp("repository")
-    for folder in ("content", "data"):
-        shutil.copytree(REPO / folder, repository / folder)
-    shutil.copy(REPO / ".gitignore", repository / ".gitignore")
-    git(repository, "init", "-q", "-b", "main")
-    # decap-server commits as the repository's user (a fresh machine has none).
-    git(repository, "config", "user.name", "Biên tập viên")
-    git(repository, "config", "user.email", "bien-tap@thuvien.example")
-    git(repository, "add", "-A")
-    git(repository, "commit", "-qm", "start")
-    # Built outside the repository: decap-server commits what the tree holds.
-    site = tmp_path_factory.mktemp("site")
-    shutil.copytree(repository / "content", site / "content")
-    shutil.copytree(repository / "data", site / "data")
-    port = free_port()
-    with decap_server(repository, port, mode="git") as api:
-        admin = {"decap": str(REPO / "node_modules/decap-cms/dist")}
-        built = run_pelican(site, ADMIN={**admin, "local_backend": api})
-        assert built.returncode == 0, built.stderr
-        server, url = serve(site / "output")
-        yield f"{url}/admin/", repository
-        server.shutdown()
+    repository = copy_site(tmp_path_factory.mktemp("repository"), repository=True)
+    site = copy_site(tmp_path_factory.mktemp("site"))
+    with editor_served(site, saves_to=repository, mode="git") as address:
+        yield address, repository
 
 
 def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
