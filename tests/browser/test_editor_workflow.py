@@ -54,7 +54,12 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
     editor.set_status("Bản nháp", "Đang xét duyệt")
     editor.set_status("Đang xét duyệt", "Sẵn sàng")
 
-    # The reviewer publishes from the workflow board.
+    # The reviewer opens the post from the board, reads it, and publishes it.
+    page.goto(address + "#/workflow")
+    page.get_by_text("Đêm nhạc Tây Bắc (2025)").click()
+    title = page.locator("[id^=title-field]:visible").first
+    title.wait_for(timeout=30_000)
+    assert title.input_value() == "Đêm nhạc Tây Bắc"
     page.goto(address + "#/workflow")
     page.get_by_text("Đêm nhạc Tây Bắc (2025)").hover()
     page.get_by_role("button", name="Công bố bài mới").click()
