@@ -290,9 +290,11 @@ def livereload(c, port=None):
     help={
         "port": "port of the preview (default 8000, or a free one if busy)",
         "backend_port": "port of decap-server (default 8081, or a free one if busy)",
+        "content": "content folder (default: content/); the editor saves beside it",
+        "output": "output folder",
     }
 )
-def edit(c, port=None, backend_port=None):
+def edit(c, port=None, backend_port=None, content=None, output=None):
     """Edit in the browser on this computer: /admin/ saves into content/.
 
     Starts decap-server (Decap's local backend, file-system mode) for this
@@ -302,39 +304,43 @@ def edit(c, port=None, backend_port=None):
 
     port = _port(port)
     backend = _port(backend_port or 8081)
-    with decap_server(ROOT, backend) as api:
+    site = Path(content or CONFIG["content"]).resolve().parent
+    with decap_server(site, backend) as api:
         admin = {
             **read_settings(CONFIG["settings_base"])["ADMIN"],
             "local_backend": api,
         }
         address = f"http://{CONFIG['host']}:{port}/admin/"
-        print(_("The editor: {address}").format(address=address))
-        _live_preview(port, ADMIN=admin)
+        print(_("The editor: {address}").format(address=address), flush=True)
+        _live_preview(port, content, output, ADMIN=admin)
 
 
-def _live_preview(port: int, **extra) -> None:
-    """Serve output/ at `port`, rebuilding (with `extra` settings) on every change."""
+def _live_preview(port: int, content=None, output=None, **extra) -> None:
+    """Serve the build at `port`, rebuilding (with `extra` settings) on every change."""
     from livereload import Server  # noqa: PLC0415
 
     from tools.preview_server import PreviewApp, problem_lines  # noqa: PLC0415
 
     settings = read_settings(CONFIG["settings_base"])
     app = PreviewApp(
-        Path(CONFIG["output"]), Path(settings["THEME"]), settings["DEFAULT_LANG"]
+        Path(output or CONFIG["output"]),
+        Path(settings["THEME"]),
+        settings["DEFAULT_LANG"],
     )
 
     def rebuild():
-        arguments = _build_arguments(CONFIG["settings_base"], None, None, **extra)
-        built, output = build_in_fresh_process(arguments)
-        app.problems = None if built else problem_lines(output)
+        arguments = _build_arguments(CONFIG["settings_base"], content, output, **extra)
+        built, log = build_in_fresh_process(arguments)
+        app.problems = None if built else problem_lines(log)
         if not built:
             print(_("Build failed: fix the problems above, then save again."))
 
     rebuild()
     server = Server(app=app)
+    site = Path(content or CONFIG["content"]).resolve().parent
+    for folder in ("content/**/*", "data/*"):
+        server.watch(str(site / folder), rebuild)
     for pattern in (
-        "content/**/*",
-        "data/*",
         "theme/templates/**/*.html",
         "theme/static/**/*",
         "theme/translations/**/*.po",
