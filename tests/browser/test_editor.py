@@ -57,10 +57,15 @@ def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(adm
     assert title.inner_text().startswith("Thư viện tỉnh tổ chức Hội nghị bạn đọc")
     # The site's own stylesheet (fingerprinted) styles the preview.
     assert preview.locator('link[href*="/theme/css/site."]').count() == 1
-    # Two photos of one group sit side by side, their caption under them.
-    photos = preview.locator('.prose img[alt^="Ảnh minh hoạ: bạn đọc"]')
-    first, second = (photos.nth(i).bounding_box() for i in (0, 1))
-    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"]
+    # A group of three, as the site shows it: the first alone, full width,
+    # then two side by side; the caption under them.
+    photos = preview.locator(
+        '.prose img[alt^="Ảnh minh hoạ: bạn đọc"], .prose img[alt$="trả lời"]'
+    )
+    first, second, third = (photos.nth(i).bounding_box() for i in range(3))
+    assert second["y"] > first["y"] + first["height"] - 1
+    assert first["width"] > second["width"] * 1.9
+    assert second["y"] == third["y"] and third["x"] > second["x"] + second["width"]
     caption = preview.locator(".prose img + p em").nth(2)
     assert caption.inner_text().startswith("Bạn đọc trao đổi, đóng góp ý kiến")
     assert caption.evaluate("e => getComputedStyle(e.parentElement).fontSize") != (

@@ -9,15 +9,23 @@ CMS.registerPreviewStyle(script.dataset.stylesheet);
 
 // A post's preview, laid out as the site lays out a post: its title, lead
 // and text in the site's classes. Decap's preview writes the photos of a
-// paragraph as <img> siblings; photos next to each other sit side by side,
-// two by two, and the emphasised paragraph after them is their caption
-// (PREVIEW_CSS), as photo_groups draws a group on the site.
+// paragraph as <img> siblings; as photo_groups.rows does on the site, they sit
+// two by two, the first alone (full width) when they are an odd number (runs
+// of up to 9 are told apart), and the emphasised paragraph after them is
+// their caption.
+// The first photo of a run of n: n - 1 photos after it, then something else
+// (:has() cannot hold another :has(), so the run's end is "not a photo").
+const ODD_FIRST = [3, 5, 7, 9].map(
+  (n) => `.prose img:not(img + img):has(${"+ img ".repeat(n - 1)}+ :not(img))`,
+);
 const PREVIEW_CSS = `
 .prose img { display: block; width: 100%; height: auto; margin: 1.5rem 0 0;
   border-radius: calc(var(--radius) / 2); }
 .prose img:has(+ img), .prose img + img { display: inline-block;
-  width: calc(50% - 6px); vertical-align: top; }
+  width: calc(50% - 6px); vertical-align: top; margin-top: 8px; }
 .prose img + img { margin-left: 4px; }
+${ODD_FIRST.join(",\n")} { display: block; width: 100%; }
+${ODD_FIRST.map((first) => `${first} + img`).join(",\n")} { margin-left: 0; }
 .prose img + p:has(> em:only-child) { margin-top: 0.4rem; color: var(--muted);
   font-size: 0.925rem; }
 `;
