@@ -258,8 +258,10 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
                     {"label": labels.translate(_("Draft")), "value": "draft"},
                     {"label": labels.translate(_("Published")), "value": "published"},
                 ],
-                default="draft",
-                # Absent in a published post written by hand.
+                # The review board is where a post waits on the public editor:
+                # what it publishes is meant to be read. A writer may still
+                # keep a post as a draft here. Absent in posts written by hand.
+                default="published",
                 required=False,
             ),
             f("body", _("Text"), "markdown", i18n=True),

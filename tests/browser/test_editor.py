@@ -112,7 +112,7 @@ def test_a_post_written_in_the_editor_passes_the_check(admin, tmp_path):
     assert [f.name for f in files] == ["index.en.md", "index.vi.md"]
     vietnamese = (folder / "index.vi.md").read_text("utf-8")
     assert "title: Đêm thơ mùa đông ở Đồng Văn" in vietnamese
-    assert "category: am-nhac" in vietnamese and "status: draft" in vietnamese
+    assert "category: am-nhac" in vietnamese and "status: published" in vietnamese
     assert "date: 2025-12-01 10:00" in vietnamese
     # The folder's name, not "phung-chien/index" (decap-cms#4092).
     assert "people:\n  - phung-chien\n" in vietnamese
@@ -124,10 +124,10 @@ def test_a_post_written_in_the_editor_passes_the_check(admin, tmp_path):
     assert check.returncode == 0, check.stderr
     # The site builds, in both languages.
     copy = built_copy(site, tmp_path / "copy")
-    assert soup(copy, "drafts/dem-tho-mua-dong-o-dong-van/").h1.get_text() == (
+    assert soup(copy, "2025/dem-tho-mua-dong-o-dong-van/").h1.get_text() == (
         "Đêm thơ mùa đông ở Đồng Văn"
     )
-    english = soup(copy, "drafts/en/dem-tho-mua-dong-o-dong-van/")
+    english = soup(copy, "en/2025/dem-tho-mua-dong-o-dong-van/")
     assert english.h1.get_text() == "A winter night of poems"
 
 
@@ -200,5 +200,5 @@ def test_camera_photos_uploaded_in_the_editor_make_a_group_with_its_caption(
         "*Hội nghị bạn đọc.*"
     ) in text
     copy = built_copy(site, tmp_path / "copy")
-    group = soup(copy, "drafts/anh-hoi-nghi-ban-doc/").select_one("figure.photos--2")
+    group = soup(copy, "2025/anh-hoi-nghi-ban-doc/").select_one("figure.photos--2")
     assert group.select_one(".photos__caption").get_text() == "Hội nghị bạn đọc."

@@ -3,15 +3,18 @@ the repository (never the working tree): draft, in review, ready, published."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
 import pytest
 
 from tests.browser.test_editor import LISTEN
-from tests.support import run_task
+from tests.support import REPO, run_pelican, run_task, soup
 from tools.editor import EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
+
+SAMPLE = REPO / "content/posts/2025/hoi-nghi-ban-doc-2025"
 
 
 def git(folder, *arguments: str) -> str:
@@ -32,8 +35,13 @@ def workflow(tmp_path_factory):
         yield address, repository
 
 
-def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
+def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tmp_path):
     address, repository = workflow
+    photos = []
+    for number in (1, 2):
+        photo = tmp_path / f"anh-{number}.jpg"
+        shutil.copy(SAMPLE / f"ban-doc-0{number}.jpg", photo)
+        photos.append(photo)
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.add_init_script(LISTEN)
     page.on("dialog", lambda dialog: dialog.accept())
@@ -43,7 +51,22 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
     editor.fill("title", "Đêm nhạc Tây Bắc")
     editor.date("2025-12-02T19:30")
     editor.choose("category", "Âm nhạc")
-    editor.body(["Một đêm nhạc ở thư viện."])
+    editor.upload_cover(photos, chosen="anh-1.jpg")
+    editor.take_chosen()
+    editor.fill("cover_alt", "Sân khấu đêm nhạc")
+    editor.body(
+        [
+            "Một đêm nhạc ở thư viện.",
+            "",
+            "![Sân khấu đêm nhạc](anh-1.jpg)",
+            "![Khán giả](anh-2.jpg)",
+            "",
+            "*Đêm nhạc Tây Bắc tại thư viện.*",
+        ],
+        markdown=True,
+    )
+    editor.fill("title", "A night of north-west songs", column=1)
+    editor.body(["A night of songs at the library."], column=1)
     editor.save_draft()
     branch = "cms/posts/2025/dem-nhac-tay-bac/index"
     page.get_by_role("button", name="Trạng: Bản nháp").wait_for()
@@ -74,6 +97,15 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow):
     text = (folder / "index.vi.md").read_text("utf-8")
     assert "title: Đêm nhạc Tây Bắc" in text and "date: 2025-12-02 19:30" in text
     assert page.evaluate("() => window.__violations") == []
+    assert (folder / "anh-1.jpg").read_bytes() == photos[0].read_bytes()
     check = run_task("check", "--content", str(repository / "content"))
     assert check.returncode == 0, check.stderr
+    # What was reviewed builds: the photo group with its caption, in Vietnamese
+    # and the English translation.
+    built = run_pelican(repository)
+    assert built.returncode == 0, built.stderr
+    group = soup(repository, "2025/dem-nhac-tay-bac/").select_one("figure.photos--2")
+    assert group.figcaption.get_text() == "Đêm nhạc Tây Bắc tại thư viện."
+    english = soup(repository, "en/2025/dem-nhac-tay-bac/")
+    assert english.h1.get_text() == "A night of north-west songs"
     page.context.close()
