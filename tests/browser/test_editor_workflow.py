@@ -35,18 +35,13 @@ def workflow(tmp_path_factory):
         yield address, repository
 
 
-def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tmp_path):
-    address, repository = workflow
+def write_the_post(editor: EditorPage, tmp_path) -> list:
+    """Write a post with two photos, their caption and an English version."""
     photos = []
     for number in (1, 2):
         photo = tmp_path / f"anh-{number}.jpg"
         shutil.copy(SAMPLE / f"ban-doc-0{number}.jpg", photo)
         photos.append(photo)
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.add_init_script(LISTEN)
-    page.on("dialog", lambda dialog: dialog.accept())
-    editor = EditorPage(page)
-    editor.sign_in(address)
     editor.new_post()
     editor.fill("title", "Đêm nhạc Tây Bắc")
     editor.date("2025-12-02T19:30")
@@ -67,6 +62,17 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tm
     )
     editor.fill("title", "A night of north-west songs", column=1)
     editor.body(["A night of songs at the library."], column=1)
+    return photos
+
+
+def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tmp_path):
+    address, repository = workflow
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.add_init_script(LISTEN)
+    page.on("dialog", lambda dialog: dialog.accept())
+    editor = EditorPage(page)
+    editor.sign_in(address)
+    photos = write_the_post(editor, tmp_path)
     editor.save_draft()
     branch = "cms/posts/2025/dem-nhac-tay-bac/index"
     page.get_by_role("button", name="Trạng: Bản nháp").wait_for()
