@@ -85,6 +85,15 @@ def saved(folder, pattern: str, page):
     return []
 
 
+def written_whole(path, expected: bytes, page) -> bool:
+    """Return whether `path` holds `expected` (large uploads take a moment)."""
+    for _attempt in range(100):
+        if path.is_file() and path.stat().st_size == len(expected):
+            return path.read_bytes() == expected
+        page.wait_for_timeout(200)
+    return False
+
+
 def built_copy(site, folder):
     """Build a copy of what the editor wrote (its own build stays as it is)."""
     for name in ("content", "data"):
@@ -108,8 +117,11 @@ def test_a_post_written_in_the_editor_passes_the_check(admin, tmp_path):
     editor.body(["A night of poems at the library."], column=1)
     editor.publish_now()
     folder = site / "content/posts/2025/dem-tho-mua-dong-o-dong-van"
-    files = saved(folder, "index.*.md", page)
-    assert [f.name for f in files] == ["index.en.md", "index.vi.md"]
+    assert saved(folder, "index.vi.md", page) and saved(folder, "index.en.md", page)
+    assert sorted(f.name for f in folder.glob("index.*.md")) == [
+        "index.en.md",
+        "index.vi.md",
+    ]
     vietnamese = (folder / "index.vi.md").read_text("utf-8")
     assert "title: Đêm thơ mùa đông ở Đồng Văn" in vietnamese
     assert "category: am-nhac" in vietnamese and "status: published" in vietnamese
@@ -147,8 +159,13 @@ def test_a_sample_post_edited_in_the_editor_keeps_what_it_did_not_touch(admin):
     # A date without a time stays without one; people stay folder names.
     assert "\ndate: 2025-11-06\n" in text and "  start: 2025-11-06\n" in text
     assert "people:\n  - phung-chien\n  - vu-dinh-trong\n" in text
-    english = path.with_name("index.en.md").read_text("utf-8")
-    assert "title: Provincial library holds its 2025 readers' conference" in english
+    english = path.with_name("index.en.md")
+    wanted = "title: Provincial library holds its 2025 readers' conference"
+    for _attempt in range(50):  # the editor writes both files at once
+        if wanted in english.read_text("utf-8"):
+            break
+        page.wait_for_timeout(200)
+    assert wanted in english.read_text("utf-8")
     check = run_task("check", "--content", str(site / "content"))
     assert check.returncode == 0, check.stderr
 
@@ -192,7 +209,7 @@ def test_camera_photos_uploaded_in_the_editor_make_a_group_with_its_caption(
     folder = site / "content/posts/2025/anh-hoi-nghi-ban-doc"
     assert saved(folder, "index.vi.md", page)
     for photo in photos:
-        assert (folder / photo.name).read_bytes() == photo.read_bytes()
+        assert written_whole(folder / photo.name, photo.read_bytes(), page)
     text = (folder / "index.vi.md").read_text("utf-8")
     assert "cover: anh-1.jpg\ncover_alt: Quang cảnh hội nghị\n" in text
     assert (
