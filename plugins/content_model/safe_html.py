@@ -88,15 +88,19 @@ SHOWN = 40  # characters of a refused address the message shows
 # the same without an inline style (which the Content-Security-Policy blocks).
 _TABLE_ALIGN = re.compile(r' style="text-align: (left|right|center);"')
 
+ALLOWED_TAGS = WRITER_TAGS | BUILD_TAGS
+# Each element's own attributes, from what writers and the build may write.
+_OWN_ATTRIBUTES = {
+    tag: frozenset(ATTRIBUTES.get(tag, set()) | BUILD_ATTRIBUTES.get(tag, set()))
+    for tag in ATTRIBUTES.keys() | BUILD_ATTRIBUTES.keys()
+}
+
 _CLEANER = nh3.Cleaner(
-    tags=set(WRITER_TAGS | BUILD_TAGS),
+    tags=set(ALLOWED_TAGS),
     clean_content_tags={"script", "style"},
     attributes={
         "*": set(GLOBAL_ATTRIBUTES),
-        **{
-            tag: ATTRIBUTES.get(tag, set()) | BUILD_ATTRIBUTES.get(tag, set())
-            for tag in ATTRIBUTES.keys() | BUILD_ATTRIBUTES.keys()
-        },
+        **{tag: set(names) for tag, names in _OWN_ATTRIBUTES.items()},
     },
     url_schemes=set(SAFE_SCHEMES),
     link_rel=None,
@@ -271,11 +275,7 @@ def check_tags(findings: Findings, stash: list[str | Element]) -> None:
 def check_attributes(findings: Findings, html: str) -> None:
     """Refuse attributes and addresses that run code; say which are dropped."""
     for tag, attributes in start_tags(html):
-        allowed = (
-            GLOBAL_ATTRIBUTES
-            | ATTRIBUTES.get(tag, set())
-            | BUILD_ATTRIBUTES.get(tag, set())
-        )
+        own = _OWN_ATTRIBUTES.get(tag, frozenset())
         for name, value in attributes.items():
             if name.startswith("on") or name in ("srcdoc", "formaction"):
                 findings.add(
@@ -308,7 +308,11 @@ def check_attributes(findings: Findings, html: str) -> None:
                     ),
                     "style=",
                 )
-            elif name not in allowed and tag in WRITER_TAGS | BUILD_TAGS:
+            elif (
+                tag in ALLOWED_TAGS
+                and name not in GLOBAL_ATTRIBUTES
+                and name not in own
+            ):
                 findings.add(
                     "warning",
                     say(

@@ -54,6 +54,13 @@ class Labels:
         field.update(extra)
         return field
 
+    def names(self, languages: tuple[str, ...]) -> list[dict]:
+        """Return a text field per language (vi, en): a name in each."""
+        label = self.translate(_("Name in %(lang)s"))
+        return [
+            self.field(lang, label % {"lang": lang}, "string") for lang in languages
+        ]
+
     def entries(self, name: str, label: str, collection: str) -> dict:
         """Return a list of people or works, chosen by name, saved as folder names.
 
@@ -338,10 +345,7 @@ def data_files(check: SiteCheck, labels: Labels) -> dict:
     def path(file: Path) -> str:
         return file.relative_to(site).as_posix()
 
-    names = [
-        f(lang, labels.translate(_("Name in %(lang)s")) % {"lang": lang}, "string")
-        for lang in languages
-    ]
+    names = labels.names(languages)
     return {
         "name": "data",
         "label": labels.translate(_("Site data")),
@@ -408,14 +412,7 @@ def library_fields(languages: tuple[str, ...], labels: Labels) -> list[dict]:
             "name",
             _("Name"),
             "object",
-            fields=[
-                f(
-                    lang,
-                    labels.translate(_("Name in %(lang)s")) % {"lang": lang},
-                    "string",
-                )
-                for lang in languages
-            ],
+            fields=labels.names(languages),
         ),
         f(
             "address",

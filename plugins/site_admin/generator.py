@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from site_base.catalogues import translations
+from theme_support.security import policy_text
 
 from .config import decap_config
 from .settings import AdminSettings, load_settings
@@ -69,7 +70,7 @@ def admin_policy(admin: AdminSettings) -> str:
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
     }
-    return "; ".join(f"{k} {' '.join(v)}" for k, v in directives.items())
+    return policy_text(directives)
 
 
 class AdminGenerator(Generator):

@@ -9,6 +9,7 @@ out: it gets its own policy.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,12 +60,12 @@ class SecurityPolicy:
     @property
     def meta(self) -> str:
         """Return the policy of the <meta http-equiv> of every page."""
-        return _joined(self.directives)
+        return policy_text(self.directives)
 
     @property
     def header(self) -> str:
         """Return the same policy as a header, with what only headers can say."""
-        return _joined({**self.directives, **self.header_only})
+        return policy_text({**self.directives, **self.header_only})
 
     def headers_file(self) -> str:
         """Return `_headers` (Cloudflare Pages) for every page but the excluded."""
@@ -76,7 +77,8 @@ class SecurityPolicy:
         return "\n".join(lines) + "\n"
 
 
-def _joined(directives: dict[str, tuple[str, ...]]) -> str:
+def policy_text(directives: dict[str, Sequence[str]]) -> str:
+    """Return directives as a policy: "default-src 'self'; img-src 'self' data:"."""
     return "; ".join(
         f"{name} {' '.join(sources)}" for name, sources in directives.items()
     )
