@@ -478,10 +478,17 @@ def test(c, args=""):
     c.run(f"{python} -m pytest -n auto --dist loadfile {args}", pty=False)
 
 
-@task(help={"posts": "number of generated posts", "repeat": "runs per figure"})
-def bench(c, posts=300, repeat=3):
-    """Time check and build of a generated corpus beside plain Pelican."""
-    _run_tool(c, f"bench_build --posts {posts} --repeat {repeat}")
+@task(
+    help={
+        "posts": "sizes of the generated corpus, e.g. 1000,10000 (default 1000)",
+        "kinds": "text, photos or text,photos (default both)",
+        "no_search": "skip the search figures (they need Chromium)",
+    }
+)
+def bench(c, posts="1000", kinds="text,photos", no_search=False):
+    """Time cold and incremental builds of a generated corpus beside plain Pelican."""
+    extra = " --no-search" if no_search else ""
+    _run_tool(c, f"bench_build --posts {posts} --kinds {kinds}{extra}")
 
 
 @task(

@@ -1,249 +1,230 @@
-"""Time the build of a generated corpus: our content model beside plain Pelican.
+"""Time builds of a generated corpus: ours beside plain Pelican, in one run.
 
-Writes N posts (with photos) twice, once as our bundles with YAML front matter,
-once in Pelican's native Markdown metadata, and builds each the same way in
-this run, so the figures compare our checks and reader with Pelican's own.
-Also measures the search index (Pagefind) of the corpus and of the sample
-site: its size on disk and the bytes a reader's browser fetches for one
-query on /search/ (Chromium, empty cache). Prints the figures and writes
-JSON under bench/results/.
+`invoke bench` writes the corpus of tools/corpus.py twice (our content model;
+Pelican's own Markdown with its content cache on) and times, for each size
+and kind (text only, with photos), the builds a site sees: cold (no output,
+no caches), again with no change, after editing one post's text, after
+adding one post. Our search indexing (Pagefind) is timed on its own line:
+the build under test has it off. Peak memory is the build process's largest
+resident size. Also: the search index's size and the bytes one query
+fetches (Chromium, empty cache). Prints a table; writes JSON under
+bench/results/ (build-<time>.json and build-latest.json) to compare runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PIL import Image
 from playwright.sync_api import sync_playwright
 
+from site_search.indexer import index_site
 from tools.browser import CHROMIUM, FLAGS
+from tools.corpus import (
+    Corpus,
+    edit_post,
+    write_our_post,
+    write_ours,
+    write_plain,
+    write_plain_post,
+)
 from tools.lighthouse import free_port
 from tools.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
-CATEGORIES = "- key: su-kien\n  vi: Sự kiện\n  en: Events\n"
-PARAGRAPH = (
-    "Thư viện tỉnh Lào Cai phục vụ bạn đọc tại chỗ, lưu động và trực tuyến; "
-    "bài này là văn bản mẫu để đo thời gian dựng trang. "
-) * 6
+QUERY = "ban doc"  # words of every generated post: the most a query may fetch
+STEPS = ("cold", "no change", "edit one post", "add one post")
+# Our build as the bench times it: its own caches beside the corpus, no search
+# index (timed on its own), Pelican's settings otherwise the site's.
+OUR_EXTRA = {"SEARCH": {"index": False}}
 
 
-# Words of the sample site's posts: each generated post gets its own sentence
-# of them, so the search index holds a realistic spread of words.
-VOCABULARY = sorted(
-    {
-        word.strip('.,:;()“”"*!?').lower()
-        for path in (ROOT / "content" / "posts").rglob("index.vi.md")
-        for word in path.read_text("utf-8").split()
-        if word.isalpha() or word.strip('.,:;()“”"*!?').isalpha()
-    }
-)
-QUERY = "ban doc"  # in every generated post: the most a query may fetch
+@dataclass(frozen=True)
+class Run:
+    """One timed build."""
+
+    seconds: float
+    peak_mb: float
 
 
-def sentence(number: int) -> str:
-    """Return a sentence of 40 words of the vocabulary, the same for a number."""
-    chosen = random.Random(number).choices(VOCABULARY, k=40)  # noqa: S311 (corpus)
-    return " ".join(chosen).capitalize() + "."
-
-
-def write_photo(path: Path) -> None:
-    """Write a small JPEG (sizes are read from headers, so size barely matters)."""
-    Image.new("RGB", (64, 48), (120, 80, 40)).save(path, "JPEG")
-
-
-def write_corpus(root: Path, count: int) -> tuple[Path, Path]:
-    """Write `count` posts as bundles and as plain Pelican files; return both roots."""
-    ours, plain = root / "ours", root / "plain"
-    (ours / "data").mkdir(parents=True)
-    (ours / "data" / "categories.yml").write_text(CATEGORIES, encoding="utf-8")
-    shutil.copyfile(ROOT / "data" / "library.yml", ours / "data" / "library.yml")
-    shutil.copytree(ROOT / "data" / "library", ours / "data" / "library")
-    for number in range(count):
-        slug = f"bai-mau-{number:05d}"
-        bundle = ours / "content" / "posts" / "2025" / slug
-        flat = plain / "content" / slug
-        bundle.mkdir(parents=True)
-        flat.mkdir(parents=True)
-        photos = "\n".join(f"![Ảnh {i}](anh-{i}.jpg)" for i in range(3))
-        body = (
-            f"{PARAGRAPH}\n\n{photos}\n\n*Chú thích nhóm ảnh.*\n\n"
-            f"{sentence(number)}\n\n{PARAGRAPH}\n"
-        )
-        for i in range(3):
-            write_photo(bundle / f"anh-{i}.jpg")
-            write_photo(flat / f"anh-{i}.jpg")
-        (bundle / "index.md").write_text(
-            f"---\ntitle: Bài mẫu số {number}\ndate: 2025-11-06 14:00\n"
-            f"category: su-kien\ntags: [mẫu, tag-{number % 20}]\n---\n\n{body}",
-            encoding="utf-8",
-        )
-        flat_body = body.replace("](anh-", "]({static}anh-")
-        (flat / "index.md").write_text(
-            f"Title: Bài mẫu số {number}\nDate: 2025-11-06 14:00\n"
-            f"Category: su-kien\nTags: mẫu, tag-{number % 20}\nSlug: {slug}\n\n"
-            + flat_body,
-            encoding="utf-8",
-        )
-    return ours, plain
-
-
-PLAIN_SETTINGS = """
-SITENAME = "bench"
-PATH = "content"
-TIMEZONE = "Asia/Ho_Chi_Minh"
-DEFAULT_LANG = "vi"
-STATIC_PATHS = []
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-ARTICLE_URL = "{date:%Y}/{slug}/"
-ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
-DEFAULT_PAGINATION = 10
-TAG_SAVE_AS = "tag/{slug}/index.html"
-CATEGORY_SAVE_AS = "category/{slug}/index.html"
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-)
-"""
-# Plain Pelican writing its own feeds, for comparison with site_feeds.
-PLAIN_FEED_SETTINGS = (
-    PLAIN_SETTINGS
-    + """
-FEED_DOMAIN = "https://bench.example"
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
-CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
-CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
-TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
-TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
-"""
-)
-
-
-def timed(command: list[str]) -> float:
-    """Return the wall time of `command`, which must succeed."""
+def run(command: list[str], cwd: Path) -> Run:
+    """Run `command` (it must succeed); return its wall time and peak memory."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-    return time.perf_counter() - start
+    process = subprocess.Popen(  # noqa: S603 (our own commands)
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    output = process.stdout.read() if process.stdout else b""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        sys.stdout.write(output.decode("utf-8", "replace")[-4000:])
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def our_command(site: Path) -> list[str]:
+    """Return the command of our development build of `site`."""
+    extra = [f"{key}={json.dumps(value)}" for key, value in OUR_EXTRA.items()]
+    return [
+        sys.executable, "-m", "pelican", str(site / "content"),
+        "-s", str(ROOT / "pelicanconf.py"), "-o", str(site / "output"), "-e", *extra,
+    ]  # fmt: skip
+
+
+def plain_command(site: Path) -> list[str]:
+    """Return the command of plain Pelican's build of `site`."""
+    return [
+        sys.executable, "-m", "pelican", str(site / "content"),
+        "-s", str(site / "settings.py"), "-o", str(site / "output"),
+    ]  # fmt: skip
+
+
+def steps(site: Path, command: list[str], change) -> dict[str, Run]:
+    """Time the four builds of one site; `change(step)` edits or adds a post."""
+    for folder in ("output", ".cache", "cache"):
+        shutil.rmtree(site / folder, ignore_errors=True)
+    runs = {}
+    for step in STEPS:
+        change(step)
+        runs[step] = run(command, ROOT)
+    return runs
+
+
+def bench_corpus(folder: Path, corpus: Corpus) -> dict[str, object]:
+    """Write `corpus` both ways under `folder`; time both; return the figures."""
+    ours, plain = folder / "ours", folder / "plain"
+    write_ours(ours, corpus)
+    write_plain(plain, corpus)
+    edited = corpus.post(corpus.posts // 2)
+    added = corpus.post(corpus.posts)
+
+    def change(step: str, site: Path, write_post, name: str) -> None:
+        if step == "edit one post":
+            edit_post(
+                site / "content" / "posts" / str(edited.year) / edited.slug,
+                name,
+                "9:00",
+            )
+        elif step == "add one post":
+            write_post(site, added)
+
+    results = {
+        "ours": steps(
+            ours,
+            our_command(ours),
+            lambda s: change(s, ours, write_our_post, "index.vi.md"),
+        ),
+        "plain": steps(
+            plain,
+            plain_command(plain),
+            lambda s: change(s, plain, write_plain_post, "index.md"),
+        ),
+    }
+    start = time.perf_counter()
+    index_site(ours / "output", "pagefind")
+    indexing = time.perf_counter() - start
+    check = run(
+        [sys.executable, "-m", "invoke", "check", "--content", str(ours / "content")],
+        ROOT,
+    )
+    return {
+        "posts": corpus.posts,
+        "photos": corpus.photos,
+        "runs": {
+            who: {s: asdict(r) for s, r in runs.items()}
+            for who, runs in results.items()
+        },
+        "search_indexing_seconds": indexing,
+        "check_seconds": check.seconds,
+        "output": str(ours / "output"),
+    }
+
+
+def print_table(figures: dict[str, object]) -> None:
+    """Print one corpus's figures: seconds, ratio to plain Pelican, per post."""
+    posts = figures["posts"]
+    kind = "with photos" if figures["photos"] else "text only"
+    print(f"\n{posts} posts, {kind}")
+    print(
+        f"  {'':16} {'ours':>8} {'plain':>8} {'ratio':>6} {'of cold':>8} {'ms/post':>8}"
+    )
+    ours, plain = figures["runs"]["ours"], figures["runs"]["plain"]
+    for step in STEPS:
+        mine, theirs = ours[step]["seconds"], plain[step]["seconds"]
+        print(
+            f"  {step:16} {mine:7.2f}s {theirs:7.2f}s {mine / theirs:5.2f}x "
+            f"{mine / ours['cold']['seconds']:7.2f}x {mine / posts * 1000:8.2f}"
+        )
+    memory = ours["cold"]["peak_mb"], plain["cold"]["peak_mb"]
+    print(f"  {'peak memory':16} {memory[0]:6.0f}MB {memory[1]:6.0f}MB")
+    indexing = figures["search_indexing_seconds"]
+    print(f"  {'search indexing':16} {indexing:7.2f}s (not counted above)")
+    print(f"  {'invoke check':16} {figures['check_seconds']:7.2f}s")
 
 
 def main() -> None:
-    """Build the corpus both ways, print the figures, write them as JSON."""
+    """Bench every size and kind asked for; print the tables; write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--posts", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--posts", default="1000", help="sizes, e.g. 1000,10000")
+    parser.add_argument("--kinds", default="text,photos", help="text, photos or both")
+    parser.add_argument("--no-search", action="store_true", help="skip the browser")
     arguments = parser.parse_args()
-    python = sys.executable
-    with tempfile.TemporaryDirectory() as folder:
-        ours, plain = write_corpus(Path(folder), arguments.posts)
-        (plain / "settings.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
-        (plain / "feeds.py").write_text(PLAIN_FEED_SETTINGS, encoding="utf-8")
-        runs = {
-            "check (ours)": [
-                python,
-                "-m",
-                "invoke",
-                "check",
-                "--content",
-                str(ours / "content"),
-            ],
-            "build (ours)": [
-                python,
-                "-m",
-                "invoke",
-                "build",
-                "--content",
-                str(ours / "content"),
-                "--output",
-                str(ours / "output"),
-            ],
-            "build (plain Pelican)": [
-                python,
-                "-m",
-                "pelican",
-                str(plain / "content"),
-                "-s",
-                str(plain / "settings.py"),
-                "-o",
-                str(plain / "output"),
-            ],
-            "build (plain + its feeds)": [
-                python,
-                "-m",
-                "pelican",
-                str(plain / "content"),
-                "-s",
-                str(plain / "feeds.py"),
-                "-o",
-                str(plain / "output-feeds"),
-            ],
-        }
-        results = {
-            name: min(timed(cmd) for _ in range(arguments.repeat))
-            for name, cmd in runs.items()
-        }
-        feeds = {
-            name: feed_bytes(output)
-            for name, output in (
-                ("ours", ours / "output"),
-                ("plain + its feeds", plain / "output-feeds"),
-            )
-        }
-        sample = Path(folder) / "sample"
-        subprocess.run(
-            [python, "-m", "invoke", "build", "--output", str(sample)],
-            check=True,
-            capture_output=True,
-            cwd=ROOT,
-        )
-        search = {
-            f"{arguments.posts} generated posts": search_figures(ours / "output"),
-            "sample site": search_figures(sample),
-        }
-    baseline = results["build (plain Pelican)"]
-    print(f"{arguments.posts} posts, 3 photos each, best of {arguments.repeat}:")
-    for name, seconds in results.items():
-        per_post = seconds / arguments.posts * 1000
-        ratio = seconds / baseline
+    sizes = [int(size) for size in arguments.posts.split(",")]
+    kinds = arguments.kinds.split(",")
+    results, search = [], {}
+    with tempfile.TemporaryDirectory() as temporary:
+        for size in sizes:
+            for kind in kinds:
+                folder = Path(temporary) / f"{size}-{kind}"
+                figures = bench_corpus(folder, Corpus(size, photos=kind == "photos"))
+                print_table(figures)
+                if not arguments.no_search and not search:
+                    search[f"{size} generated posts"] = search_figures(
+                        Path(figures["output"])
+                    )
+                results.append(figures)
+                shutil.rmtree(folder)
+    for name, values in search.items():
         print(
-            f"  {name:24} {seconds:6.2f} s  {per_post:5.2f} ms/post {ratio:4.2f}x plain"
+            f"\nsearch ({name}): index {values['index_bytes'] / 1024:.0f} KB on "
+            f"disk ({values['index_files']} files); one query "
+            f'("{QUERY}", {values["results"]}) fetches '
+            f"{values['query_bytes'] / 1024:.0f} KB of it"
         )
-    for name, (files, total, largest) in feeds.items():
-        print(
-            f"  feeds ({name}): {files} files, {total / 1024:.0f} KB, "
-            f"all.rss.xml/all.atom.xml {largest / 1024:.0f} KB"
-        )
-    for name, figures in search.items():
-        print(
-            f"  search ({name}): index {figures['index_bytes'] / 1024:.0f} KB on "
-            f"disk ({figures['index_files']} files); one query "
-            f'("{QUERY}", {figures["results"]}) fetches '
-            f"{figures['query_bytes'] / 1024:.0f} KB of it"
-        )
-    out = ROOT / "bench" / "results" / "build.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {
-                "posts": arguments.posts,
-                "seconds": results,
-                "feeds": feeds,
-                "search": search,
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+    write_results({"corpora": results, "search": search})
+
+
+def write_results(data: dict[str, object]) -> None:
+    """Write the figures as bench/results/build-<time>.json and build-latest.json."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    ).stdout.strip()
+    data = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit,
+        **data,
+    }
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    stamp = data["time"].replace(":", "").replace("-", "")
+    for name in (f"build-{stamp}.json", "build-latest.json"):
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"\n-> bench/results/build-{stamp}.json")
 
 
 def search_figures(output: Path) -> dict[str, object]:
@@ -284,13 +265,6 @@ def search_figures(output: Path) -> dict[str, object]:
         "query_bytes": fetched,
         "results": results,
     }
-
-
-def feed_bytes(output: Path) -> tuple[int, int, int]:
-    """Return the number of feed files, their bytes, and the site feed's bytes."""
-    files = [p for p in (output / "feeds").rglob("*") if p.is_file()]
-    site = [p.stat().st_size for p in files if p.name.startswith("all.")]
-    return len(files), sum(p.stat().st_size for p in files), max(site, default=0)
 
 
 if __name__ == "__main__":
