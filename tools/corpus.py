@@ -13,6 +13,7 @@ translation, an event, a video link, a summary.
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ class Corpus:
         return max(5, self.posts // 15)
 
     def post(self, number: int) -> Post:
-        """Return post `number` (0 is the newest; post `posts` is the one a bench adds)."""
+        """Return post `number`: 0 is the newest, `posts` the one a bench adds."""
         rng = _rng("post", number)
         categories = category_keys()
         slug = f"bai-{number:05d}-" + "-".join(
@@ -182,12 +183,13 @@ def _slug_word(word: str) -> str:
     return slugify(word, regex_subs=[]) or "x"
 
 
-def category_keys() -> list[str]:
+@functools.cache
+def category_keys() -> tuple[str, ...]:
     """Return the sample site's category keys (the corpus uses its data files)."""
     import yaml  # noqa: PLC0415
 
     data = yaml.safe_load((ROOT / "data" / "categories.yml").read_text("utf-8"))
-    return [entry["key"] for entry in data["categories"]]
+    return tuple(entry["key"] for entry in data["categories"])
 
 
 def write_photo(path: Path, number: int) -> None:

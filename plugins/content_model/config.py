@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,9 @@ class ContentModelSettings:
     render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
+    # Markdown converters made once per build and reset for each document
+    # (rendering.py): making one costs more than converting a post.
+    converters: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def messages_gettext(self, message: str) -> str:
         """Translate a writer's message into the messages' language."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .fast_yaml import load_front_matter
 from .frontmatter_mistakes import check_lines, is_fence, normalized
 from .messages import say
 from .model import FrontMatter
@@ -56,9 +57,13 @@ def parse_front_matter(text: str) -> FrontMatter:
         ) from None
     check_lines(lines[1:end], first_line=2)
     yaml_text = "\n".join(normalized(line) for line in lines[1:end])
-    data = _load_yaml(yaml_text)
-    values = _plain(data) if data is not None else {}
-    key_lines = {str(k): data.lc.key(k)[0] + 2 for k in data} if data else {}
+    fast = load_front_matter(yaml_text)
+    if fast is not None:  # the YAML text starts on the file's second line
+        values, key_lines = fast[0], {key: n + 1 for key, n in fast[1].items()}
+    else:
+        data = _load_yaml(yaml_text)
+        values = _plain(data) if data is not None else {}
+        key_lines = {str(k): data.lc.key(k)[0] + 2 for k in data} if data else {}
     return FrontMatter(
         values=values,
         lines=key_lines,

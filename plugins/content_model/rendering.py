@@ -65,14 +65,13 @@ def render_body(
             document.bundle.folder, path, alt, width, height, title=title.strip()
         )
 
-    videos = VideoLinksExtension(
-        gettext=partial(cfg.gettext, document.lang),
-        render=cfg.render_photo,
-        front=_front_video(document, cfg, problems),
-        # After the lead: the summary above the text, or the text's first paragraph.
-        front_first="summary" in document.values,
-    )
-    markdown = _markdown(cfg, resolve, credit_text(document, cfg), videos)
+    markdown, photos, videos = _body_converter(cfg)
+    photos.resolve = resolve
+    photos.credit = credit_text(document, cfg)
+    videos.gettext = partial(cfg.gettext, document.lang)
+    videos.front = _front_video(document, cfg, problems)
+    # After the lead: the summary above the text, or the text's first paragraph.
+    videos.front_first = "summary" in document.values
     html = _safe(document, problems, markdown, front.body, front.body_line)
     return RenderedBody(
         html=html,
@@ -87,6 +86,7 @@ def _safe(
     document: Document, problems: ProblemList, markdown: Markdown, text: str, line: int
 ) -> str:
     """Return Markdown's HTML of `text` made safe; record what the writer must fix."""
+    markdown.reset()
     html, findings = safe_body(
         markdown.convert(text), markdown.htmlStash.rawHtmlBlocks, text, line
     )
@@ -108,12 +108,14 @@ def _summary_html(
     given = document.values.get("summary")
     if not given:
         return ""
-    configs = dict(cfg.markdown.get("extension_configs", {}))
-    markdown = Markdown(
-        extensions=list(configs),
-        extension_configs=configs,
-        output_format=cfg.markdown.get("output_format", "html5"),
-    )
+    markdown = cfg.converters.get("summary")
+    if markdown is None:
+        configs = dict(cfg.markdown.get("extension_configs", {}))
+        markdown = cfg.converters["summary"] = Markdown(
+            extensions=list(configs),
+            extension_configs=configs,
+            output_format=cfg.markdown.get("output_format", "html5"),
+        )
     line = document.line_of("summary") or document.front.body_line
     html = _safe(document, problems, markdown, given, line).strip()
     return _PARAGRAPH_BREAK.sub(" ", html).removeprefix("<p>").removesuffix("</p>")
@@ -167,22 +169,31 @@ def credit_text(document: Document, cfg: ContentModelSettings) -> str:
     return credited(document.values.get("photo_credit", ""), document.lang, cfg)
 
 
-def _markdown(
-    cfg: ContentModelSettings, resolve, credit: str, videos: VideoLinksExtension
-) -> Markdown:
-    """Return a Markdown converter: the site's extensions, photo groups, videos."""
-    configs = dict(cfg.markdown.get("extension_configs", {}))
-    names = list(cfg.markdown.get("extensions", []))
-    names += [name for name in configs if name not in names]
-    return Markdown(
-        extensions=[
-            *names,
-            PhotoGroupsExtension(resolve, render=cfg.render_photo, credit=credit),
-            videos,
-        ],
-        extension_configs=configs,
-        output_format=cfg.markdown.get("output_format", "html5"),
-    )
+def _body_converter(
+    cfg: ContentModelSettings,
+) -> tuple[Markdown, PhotoGroupsExtension, VideoLinksExtension]:
+    """Return the build's body converter: the site's extensions, photos, videos.
+
+    Made once; each document sets the photo and video extensions' own values
+    (its photo resolver, credit, language, video) and `_safe` resets it.
+    """
+    if "body" not in cfg.converters:
+        configs = dict(cfg.markdown.get("extension_configs", {}))
+        names = list(cfg.markdown.get("extensions", []))
+        names += [name for name in configs if name not in names]
+        photos = PhotoGroupsExtension(_unset_resolver, render=cfg.render_photo)
+        videos = VideoLinksExtension(render=cfg.render_photo)
+        markdown = Markdown(
+            extensions=[*names, photos, videos],
+            extension_configs=configs,
+            output_format=cfg.markdown.get("output_format", "html5"),
+        )
+        cfg.converters["body"] = (markdown, photos, videos)
+    return cfg.converters["body"]
+
+
+def _unset_resolver(src: str, alt: str, title: str) -> Photo | None:
+    raise RuntimeError("render_body sets the photo resolver of each document")
 
 
 def _is_file_name(alt: str, src: str) -> bool:

@@ -10,6 +10,7 @@ broken by slug, never the article itself.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -61,33 +62,49 @@ def ranked(
     counts: bool,
     limit: int,
     shown: set[int] = frozenset(),
+    *,
+    rank: dict[int, int] | None = None,
 ) -> list[Any]:
     """Return up to `limit` posts sharing a key with `article`, best first.
 
-    `by_key` holds, for each key of the article, the posts with that key: a
-    post is compared only with the posts it shares something with. Posts
-    whose id() is in `shown` (listed already) are left out.
+    `by_key` holds, for each key of the article, the posts with that key,
+    newest first (ties by slug): a post is compared only with the posts it
+    shares something with. Posts whose id() is in `shown` (listed already)
+    are left out. `rank` gives each post's place in the newest-first order of
+    all posts (made once per build; else made here from the lists).
     """
-    shared: Counter[int] = Counter()
-    posts: dict[int, Any] = {}
-    for others in by_key.values():
-        for other in others:
-            if other is not article and id(other) not in shown:
-                shared[id(other)] += 1
-                posts[id(other)] = other
-    scored = [(shared[i] if counts else 1, post) for i, post in posts.items()]
-    scored.sort(key=lambda item: (-item[0], *_newest_first(item[1])))
-    return [post for _points, post in scored[:limit]]
+    lists = list(by_key.values())
+    posts = {id(post): post for posts in lists for post in posts}
+    if rank is None:
+        ordered = sorted(posts.values(), key=_newest_first)
+        rank = {id(post): place for place, post in enumerate(ordered)}
+    if not counts:  # newest first: the lists' heads are enough
+        found: list[Any] = []
+        seen = {id(article), *shown}
+        for post in heapq.merge(*lists, key=lambda post: rank[id(post)]):
+            if id(post) not in seen:
+                seen.add(id(post))
+                found.append(post)
+                if len(found) == limit:
+                    break
+        return found
+    shared = Counter(id(post) for posts in lists for post in posts)
+    candidates = [i for i in shared if i != id(article) and i not in shown]
+    best = heapq.nsmallest(limit, candidates, key=lambda i: (-shared[i], rank[i]))
+    return [posts[i] for i in best]
 
 
 def add_related_lists(generator: Any) -> None:
     """Give every built article (drafts too, for their writers) its three lists."""
     limit = load_settings(generator.settings)["limit"]
-    published = [*generator.articles, *generator.translations]
+    published = sorted(
+        [*generator.articles, *generator.translations], key=_newest_first
+    )
+    rank = {id(post): place for place, post in enumerate(published)}
     indexes: dict[str, dict[tuple[str, str], list[Any]]] = {}
     for name, (keys_of, _counts) in LISTS.items():
         indexes[name] = defaultdict(list)
-        for post in published:
+        for post in published:  # so each list is newest first
             for key in keys_of(post):
                 indexes[name][(post.lang, key)].append(post)
     for article in [*published, *generator.drafts, *generator.drafts_translations]:
@@ -97,7 +114,7 @@ def add_related_lists(generator: Any) -> None:
                 key: indexes[name].get((article.lang, key), [])
                 for key in keys_of(article)
             }
-            found = ranked(article, by_key, counts, limit, shown)
+            found = ranked(article, by_key, counts, limit, shown, rank=rank)
             shown.update(id(post) for post in found)
             setattr(article, name, found)
 

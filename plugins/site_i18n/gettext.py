@@ -22,15 +22,26 @@ def page_lang(context: Context) -> str:
 
 
 def install(env: Any, theme: str) -> None:
-    """Add the i18n extension and the per-page gettext functions to `env`."""
+    """Add the i18n extension and the per-page gettext functions to `env`.
+
+    Each language's catalogue is looked up once per environment (a build),
+    not at every string of every page.
+    """
+    catalogues: dict[str, Any] = {}
+
+    def catalogue(context: Context) -> Any:
+        lang = page_lang(context)
+        if lang not in catalogues:
+            catalogues[lang] = translations(theme, lang)
+        return catalogues[lang]
 
     @pass_context
     def gettext(context: Context, message: str) -> str:
-        return translations(theme, page_lang(context)).gettext(message)
+        return catalogue(context).gettext(message)
 
     @pass_context
     def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-        return translations(theme, page_lang(context)).ngettext(singular, plural, count)
+        return catalogue(context).ngettext(singular, plural, count)
 
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(gettext, ngettext, newstyle=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from babel.dates import format_date, format_time, get_day_names
 DATE_FORMAT = "long"
 
 
+@functools.lru_cache(maxsize=4096)
 def long_date(value: date | datetime, lang: str) -> str:
     """Return `value` as a reader of `lang` writes a date."""
     return format_date(value, format=DATE_FORMAT, locale=lang)
@@ -22,6 +24,7 @@ def long_date(value: date | datetime, lang: str) -> str:
 NEWS_DATE_PATTERNS = {"vi": "EEEE, d/M/y", "en": "EEEE, d MMMM y"}
 
 
+@functools.lru_cache(maxsize=4096)  # every listing shows the same dates again
 def news_date(value: date | datetime, lang: str, with_time: bool = True) -> str:
     """Return the weekday and date of `value`, and its time when it has one."""
     day = format_date(value, NEWS_DATE_PATTERNS.get(lang, "full"), locale=lang)
