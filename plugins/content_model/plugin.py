@@ -9,6 +9,7 @@ from pelican import signals
 from .checker import check_or_stop
 from .publication import hold_back
 from .reader import install_reader, switch_off_other_readers
+from .urls import keep_addresses
 
 
 def check_content(generator: Any) -> None:
@@ -33,3 +34,4 @@ def register() -> None:
     signals.generator_init.connect(check_content)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)
+    signals.all_generators_finalized.connect(keep_addresses)

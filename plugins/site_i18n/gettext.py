@@ -7,6 +7,7 @@ context, so one environment serves every language.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from babel import Locale
@@ -54,6 +55,7 @@ def versions(content: Any) -> dict[str, str]:
     return found
 
 
+@functools.cache
 def language_name(lang: str) -> str:
     """Return the language's name in itself ("Tiếng Việt", "English")."""
     return Locale.parse(lang).display_name
