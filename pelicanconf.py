@@ -24,7 +24,11 @@ PAGE_PATHS = ["pages"]
 # for pages this build writes: a draft's photos stay private.
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
-DELETE_OUTPUT_DIRECTORY = True
+# output/ is kept between builds: only changed files are written and what the
+# build no longer makes is removed (site_base/output.py), so a publish sends
+# only what changed. Names kept whatever the build makes:
+DELETE_OUTPUT_DIRECTORY = False
+OUTPUT_RETENTION = [".git"]
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"

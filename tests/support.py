@@ -94,9 +94,15 @@ def write_site(
 
 
 def run_pelican(
-    site: Path, production: bool = False, **settings
+    site: Path,
+    production: bool = False,
+    source_date_epoch: int | None = None,
+    **settings,
 ) -> subprocess.CompletedProcess:
-    """Build `site` with `python -m pelican` and the project's settings file."""
+    """Build `site` with `python -m pelican` and the project's settings file.
+
+    With `source_date_epoch`, "now" is that moment (SOURCE_DATE_EPOCH).
+    """
     config = REPO / ("publishconf.py" if production else "pelicanconf.py")
     command = [
         sys.executable,
@@ -110,7 +116,7 @@ def run_pelican(
     ]
     if settings:
         command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
-    return _run(command)
+    return _run(command, source_date_epoch)
 
 
 def run_task(

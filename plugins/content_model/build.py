@@ -10,6 +10,7 @@ prints the same figures through the message catalogues.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,13 @@ from pelican.log import console
 from rich.console import RenderHook
 from rich.text import Text
 
+from site_base.output import KEY as OUTPUT_FILES
+from site_base.output import OutputFiles, SiteWriter
+
 from .config import messages_language, writers_gettext
 from .messages import Message, say
+
+logger = logging.getLogger(__name__)
 
 PELICAN_SUMMARY = "Done: Processed "
 
@@ -82,11 +88,19 @@ def build_summary(counts: BuildCounts, seconds: str) -> Message:
 
 
 class SitePelican(Pelican):
-    """Pelican, whose closing line is in the language of the content messages."""
+    """Pelican, whose closing line is in the language of the content messages.
+
+    It also keeps output/ between builds: pages and files are written
+    through one `OutputFiles` (site_base.output), only when their bytes
+    changed, and what no one produced is removed at the end.
+    """
 
     def run(self) -> None:
         """Build as Pelican does; then say what was built, in the writers' language."""
         started = time.monotonic()
+        self.settings[OUTPUT_FILES] = OutputFiles(
+            self.output_path, keep=self.settings.get("OUTPUT_RETENTION", ())
+        )
         self.generators: list[Any] = []
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
         console.push_render_hook(_HidePelicanSummary())
@@ -103,6 +117,18 @@ class SitePelican(Pelican):
         summary = build_summary(BuildCounts.of(self.generators), seconds)
         console.print(summary.render(writers_gettext(self.settings)))
 
+    def _get_writer(self) -> SiteWriter:
+        """Pelican's writer, writing through the build's OutputFiles."""
+        return SiteWriter(self.output_path, settings=self.settings)
+
     def keep_generators(self, generators: list[Any]) -> None:
         """Keep this build's generators: Pelican's run() holds them in a local."""
         self.generators = list(generators)
+
+
+def remove_stale_outputs(pelican: Any) -> None:
+    """Remove what this build did not produce (`finalized`, before the search index)."""
+    files = pelican.settings.get(OUTPUT_FILES)
+    if files is not None:
+        for path in files.remove_stale():
+            logger.info("Removed %s (no longer part of the site)", path)

@@ -6,6 +6,7 @@ from typing import Any
 
 from pelican import signals
 
+from .build import remove_stale_outputs
 from .checker import check_or_stop
 from .publication import hold_back
 from .reader import install_reader, switch_off_other_readers
@@ -35,3 +36,5 @@ def register() -> None:
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)
     signals.all_generators_finalized.connect(keep_addresses)
+    # Before site_search's index: plugins connect in PLUGINS order.
+    signals.finalized.connect(remove_stale_outputs)

@@ -107,14 +107,3 @@ def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)
-
-
-def publish(cached: Path, destination: Path) -> None:
-    """Put a cached derivative into output/ (a hard link when the disk allows it)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    if destination.exists():
-        destination.unlink()
-    try:
-        os.link(cached, destination)
-    except OSError:
-        destination.write_bytes(cached.read_bytes())

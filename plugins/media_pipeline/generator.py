@@ -12,6 +12,7 @@ from pelican.log import console
 from content_model.config import writers_gettext
 from content_model.messages import say
 from photo_groups import Photo
+from site_base.output import output_files
 from site_i18n.paths import language_prefix
 
 from .cache import source_digests
@@ -88,7 +89,9 @@ class MediaGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Encode what the cache lacks, publish every derivative, write /galleries/."""
-        self.stats = publish_photos(self.plans.all(), self.cfg, Path(self.output_path))
+        self.stats = publish_photos(
+            self.plans.all(), self.cfg, output_files(self.context, self.output_path)
+        )
         # Shown like Pelican's own "Done:" line: writers see what the photos
         # cost, in the language of the content messages.
         summary = say(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from .cache import publish, source_digests
+from site_base.output import OutputFiles
+
+from .cache import source_digests
 from .jobs import PhotoJob, run_jobs
 from .plan import PhotoPlan
 from .settings import MediaSettings
@@ -21,7 +22,7 @@ class MediaStats:
 
 
 def publish_photos(
-    plans: list[PhotoPlan], cfg: MediaSettings, output: Path
+    plans: list[PhotoPlan], cfg: MediaSettings, files: OutputFiles
 ) -> MediaStats:
     """Encode what the cache lacks (on every core), then publish every derivative.
 
@@ -49,6 +50,7 @@ def publish_photos(
     total = 0
     for photo_plan in plans:
         for rendition in photo_plan.renditions:
-            publish(layout.path(photo_plan.digest, rendition), output / rendition.path)
+            # A hard link to the cache: no copy, and nothing when already there.
+            files.link(layout.path(photo_plan.digest, rendition), rendition.path)
             total += 1
     return MediaStats(len(plans), encoded, total - encoded)

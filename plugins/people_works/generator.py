@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from site_base.output import output_files
 from site_i18n.paths import language_prefix
 
 from .entries import SECTIONS, make_entries
@@ -81,9 +80,9 @@ class PeopleWorksGenerator(Generator):
 
     def _publish_audio(self, entry: Any) -> None:
         """Copy a song's audio file as it is (sound carries no camera metadata)."""
-        destination = Path(self.output_path) / entry.audio_url
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry.folder / entry.metadata["audio"], destination)
+        output_files(self.context, self.output_path).copy(
+            entry.folder / entry.metadata["audio"], entry.audio_url
+        )
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from content_model.config import writers_gettext
 from content_model.messages import say
 from content_model.publication import is_public
+from site_base.output import output_files
 from site_publish.redirects import NAME as REDIRECTS_FILE
 
 from .aliases import redirects
@@ -53,8 +54,9 @@ class SearchEnginesGenerator(Generator):
             ),
             "robots.txt": robots_txt(self.cfg),
         }
+        written = output_files(self.context, output)
         for name, data in files.items():
-            (output / name).write_bytes(data)
+            written.write_bytes(name, data)
 
     def _write_redirects(self, writer: Any, output: Path) -> None:
         contents = [
@@ -65,8 +67,9 @@ class SearchEnginesGenerator(Generator):
         ]
         lines = []
         gettext = writers_gettext(self.settings)
+        files = output_files(self.context, output)
         for redirect in redirects(contents, self.cfg.siteurl):
-            if (output / redirect.save_as).exists():
+            if files.produced_here(output / redirect.save_as):
                 message = say(
                     "the old address /{url} is a page of the site now: remove "
                     "it from 'aliases'",
@@ -91,7 +94,7 @@ class SearchEnginesGenerator(Generator):
         if lines:
             # The same redirects for hosts that read this file (Netlify,
             # Cloudflare Pages) and for the S3 publisher's redirect objects.
-            (output / REDIRECTS_FILE).write_text("".join(lines), encoding="utf-8")
+            files.write_text(REDIRECTS_FILE, "".join(lines))
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from site_base.catalogues import translations
+from site_base.output import OutputFiles, output_files
 from theme_support.security import policy_text
 
 from .config import decap_config
@@ -83,21 +83,22 @@ class AdminGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Copy Decap (unchanged files stay), write the configuration and the page."""
         del writer  # plain files: nothing here is a page of the site
-        output = Path(self.output_path)
+        files = output_files(self.context, self.output_path)
         admin = self.admin
-        _copy_changed(admin.decap, output / admin.folder)
+        _copy_needed(admin.decap, admin.folder, files)
         # The site's language (or MESSAGES_LANG), not the build machine's
         # SITE_MESSAGES_LANG: the editor is published for the staff.
         lang = self.settings.get("MESSAGES_LANG") or self.settings["DEFAULT_LANG"]
         gettext = translations(self.settings["THEME"], lang).gettext
         config = decap_config(admin, self.context["CONTENT_CHECK"], lang, gettext)
-        (output / admin.url / "config.yml").write_text(
+        files.write_text(
+            f"{admin.url}/config.yml",
             # JSON is YAML: one line per key, in a stable order.
             json.dumps(config, ensure_ascii=False, indent=2) + "\n",
-            encoding="utf-8",
         )
-        page = admin_page(admin, self.context, gettext)
-        (output / admin.url / "index.html").write_text(page, encoding="utf-8")
+        files.write_text(
+            f"{admin.url}/index.html", admin_page(admin, self.context, gettext)
+        )
 
 
 def admin_page(admin: AdminSettings, context: dict[str, Any], gettext) -> str:
@@ -126,16 +127,11 @@ def admin_page(admin: AdminSettings, context: dict[str, Any], gettext) -> str:
     )
 
 
-def _copy_changed(source: Path, target: Path) -> None:
-    """Copy Decap's needed files; a file already there with its size stays."""
-    target.mkdir(parents=True, exist_ok=True)
+def _copy_needed(source: Path, folder: str, files: OutputFiles) -> None:
+    """Copy the files of Decap's dist/ the editor loads (not its source maps)."""
     for file in sorted(source.iterdir()):
-        if not file.name.endswith(_NEEDED) or file.name.endswith(".map"):
-            continue
-        destination = target / file.name
-        if destination.is_file() and destination.stat().st_size == file.stat().st_size:
-            continue
-        shutil.copyfile(file, destination)
+        if file.name.endswith(_NEEDED) and not file.name.endswith(".map"):
+            files.copy(file, f"{folder}/{file.name}")
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from content_model.publication import is_public
+from site_base.output import output_files
 
 from .calendar import calendar_bytes, event_component, event_moments
 from .settings import load_settings
@@ -44,7 +44,7 @@ class EventsGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write each post's .ics, then /events.ics of upcoming and recent events."""
-        output = Path(self.output_path)
+        files = output_files(self.context, self.output_path)
         library = self.context["CONTENT_CHECK"].library
         default = self.cfg.default_lang
         originals = {}
@@ -58,9 +58,7 @@ class EventsGenerator(Generator):
                 post.title,
                 self.cfg,
             )
-            path = output / self.events.calendar_url(post)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            files.write_bytes(self.events.calendar_url(post), data)
         since = self.cfg.build_time - self.cfg.recent
         site_events = sorted(
             (
@@ -75,8 +73,8 @@ class EventsGenerator(Generator):
             event_component(post, originals[id(post)], self.cfg) for post in site_events
         ]
         name = library.name(self.cfg.default_lang)
-        (output / self.cfg.calendar_file).write_bytes(
-            calendar_bytes(components, name, self.cfg)
+        files.write_bytes(
+            self.cfg.calendar_file, calendar_bytes(components, name, self.cfg)
         )
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from content_model.publication import is_public
+from site_base.output import output_files
 from site_i18n.paths import language_prefix
 
 from .catalog import FeedCatalog, post_feeds
@@ -74,12 +74,10 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write each feed in each of its formats, then the feeds page per language."""
-        output = Path(self.output_path)
+        files = output_files(self.context, self.output_path)
         for feed in self.catalog.feeds:
             for fmt in feed.formats:
-                path = output / feed.path(fmt)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(self._render(feed, fmt))
+                files.write_bytes(feed.path(fmt), self._render(feed, fmt))
         for lang, url in self.catalog.page_urls.items():
             writer.write_file(
                 f"{url}index.html",

@@ -6,6 +6,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from site_base.output import output_files
 from site_i18n.paths import language_prefix
 
 from .settings import load_settings
@@ -27,6 +28,11 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write /search/ of each language, with the years its filter offers."""
+        cfg = load_settings(self.settings)
+        if (
+            cfg.index
+        ):  # made after the build (indexer.py), which removes its stale files
+            output_files(self.context, self.output_path).defer(cfg.bundle)
         posts = self.context.get("POSTS_BY_LANG", {})
         for lang, url in self.urls.items():
             years = sorted({p.date.year for p in posts.get(lang, [])}, reverse=True)

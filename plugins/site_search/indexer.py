@@ -15,8 +15,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
+
+from site_base.output import OutputFiles, output_files
 
 from .settings import load_settings
 
@@ -36,27 +39,39 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(output: Path, bundle: str) -> None:
-    """Run Pagefind on `output`, writing its bundle to output/<bundle>/."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(output),
-        "--output-subdir",
-        bundle,
-        "--silent",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(
-            "the search index could not be made (Pagefind): "
-            + (result.stderr or result.stdout).strip()
-        )
-    for name in UNUSED:
-        (output / bundle / name).unlink(missing_ok=True)
-    _sort_entry(output / bundle / "pagefind-entry.json")
+def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> None:
+    """Index the pages in `output` with Pagefind; its bundle goes to output/<bundle>/.
+
+    Pagefind writes into a temporary folder first; the files then go
+    through the build's OutputFiles, so an unchanged part of the index keeps
+    its file, and the parts of an older index are removed with the other
+    stale outputs.
+    """
+    files = files or OutputFiles(output)
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as temporary:
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(output),
+            "--output-path",
+            temporary,
+            "--silent",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise SearchIndexError(
+                "the search index could not be made (Pagefind): "
+                + (result.stderr or result.stdout).strip()
+            )
+        made = Path(temporary)
+        for name in UNUSED:
+            (made / name).unlink(missing_ok=True)
+        _sort_entry(made / "pagefind-entry.json")
+        for path in sorted(p for p in made.rglob("*") if p.is_file()):
+            files.write_bytes(Path(bundle) / path.relative_to(made), path.read_bytes())
+    files.remove_stale(under=bundle)
 
 
 def _sort_entry(entry: Path) -> None:
@@ -76,4 +91,5 @@ def index_after_build(pelican: Any) -> None:
     """Index what the build wrote (Pelican's `finalized` signal)."""
     cfg = load_settings(pelican.settings)
     if cfg.index:
-        index_site(Path(pelican.output_path), cfg.bundle)
+        output = Path(pelican.output_path)
+        index_site(output, cfg.bundle, output_files(pelican.settings, output))

@@ -7,12 +7,12 @@ for a year and still never show a stale one.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from site_base.output import output_files
 from site_publish.http_headers import HEADERS_FILE
 
 from .security import load_policy
@@ -50,14 +50,12 @@ class ThemeAssetsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Copy each asset to its fingerprinted name."""
         del writer  # files are copied as they are
-        output = Path(self.output_path)
+        files = output_files(self.context, self.output_path)
         for source, published in self.assets.values():
-            destination = output / published
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            files.copy(source, published)
         # The pages' policy as headers, for hosts that read this file.
         policy = self.context["SECURITY_POLICY"]
-        (output / HEADERS_FILE).write_text(policy.headers_file(), encoding="utf-8")
+        files.write_text(HEADERS_FILE, policy.headers_file())
 
 
 class MissingVendorFile(FileNotFoundError):

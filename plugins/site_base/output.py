@@ -1,0 +1,188 @@
+"""The output folder kept between builds: changed files written, stale ones removed.
+
+Pelican's DELETE_OUTPUT_DIRECTORY empties output/ at each build, so every
+file gets a new modification time and a publish or a sync sees the whole
+site as new. Instead, every file a build produces goes through one
+`OutputFiles` (Pelican's pages through `SiteWriter`, the plugins' files
+through `write_bytes`, `write_text`, `copy`, `link`; Pagefind's index is
+claimed after it runs): a file whose bytes are already there is left
+untouched, and at the end of the build every file no one produced (a
+deleted post's page, a renamed photo's derivatives) is removed, before the
+search index is made. Files and folders named in OUTPUT_RETENTION (Pelican's
+setting, e.g. `.git`) are never removed.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import io
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+# The key under which the build's OutputFiles travels in settings and context.
+KEY = "OUTPUT_FILES"
+
+
+class OutputFiles:
+    """Write into `root` only what changed; know every file this build produced."""
+
+    def __init__(self, root: Path | str, keep: Iterable[str] = ()) -> None:
+        self.root = os.path.abspath(root)
+        self.keep = frozenset(keep)
+        self.produced: set[str] = set()
+        self.deferred: set[str] = set()
+        self.written = 0
+        self.unchanged = 0
+
+    def _claim(self, path: Path | str) -> str:
+        full = os.path.normpath(os.path.join(self.root, path))
+        self.produced.add(full)
+        return full
+
+    def produced_here(self, path: Path | str) -> bool:
+        """Return whether this build has produced `path` so far."""
+        return os.path.normpath(os.path.join(self.root, path)) in self.produced
+
+    def defer(self, folder: Path | str) -> None:
+        """Leave `folder` alone at the end of the build: its maker cleans it later."""
+        self.deferred.add(os.path.normpath(os.path.join(self.root, folder)))
+
+    def claim(self, path: Path | str) -> None:
+        """Record a file written by another program as this build's."""
+        self._claim(path)
+
+    def claim_tree(self, folder: Path | str) -> None:
+        """Record every file under `folder` as this build's."""
+        for parent, _folders, files in os.walk(os.path.join(self.root, folder)):
+            for name in files:
+                self._claim(os.path.join(parent, name))
+
+    def write_bytes(self, path: Path | str, data: bytes) -> None:
+        """Write `data` unless the file already holds exactly these bytes."""
+        full = self._claim(path)
+        try:
+            with open(full, "rb") as existing:  # noqa: PTH123 (a str path)
+                if existing.read(len(data) + 1) == data:
+                    self.unchanged += 1
+                    return
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as stream:  # noqa: PTH123
+            stream.write(data)
+        self.written += 1
+
+    def write_text(self, path: Path | str, text: str) -> None:
+        """Write `text` as UTF-8 unless the file already holds it."""
+        self.write_bytes(path, text.encode("utf-8"))
+
+    def copy(self, source: Path | str, path: Path | str) -> None:
+        """Copy `source` unless the file there has the same bytes."""
+        full = self._claim(path)
+        if os.path.isfile(full) and filecmp.cmp(source, full, shallow=False):
+            self.unchanged += 1
+            return
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(source, "rb") as stream:  # noqa: PTH123
+            data = stream.read()
+        with open(full, "wb") as stream:  # noqa: PTH123
+            stream.write(data)
+        self.written += 1
+
+    def link(self, source: Path | str, path: Path | str) -> None:
+        """Hard-link `source` (a copy where the disk cannot) unless it is there."""
+        full = self._claim(path)
+        if os.path.isfile(full) and (
+            os.path.samefile(source, full) or filecmp.cmp(source, full, shallow=False)
+        ):
+            self.unchanged += 1
+            return
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        if os.path.lexists(full):
+            os.unlink(full)
+        try:
+            os.link(source, full)
+        except OSError:
+            with open(source, "rb") as stream, open(full, "wb") as target:  # noqa: PTH123
+                target.write(stream.read())
+        self.written += 1
+
+    def remove_stale(self, under: Path | str = "") -> list[str]:
+        """Remove every file this build did not produce; return them (relative).
+
+        Only under `under` when given; else everywhere but deferred folders
+        and OUTPUT_RETENTION's names. Folders left empty go too.
+        """
+        top = os.path.normpath(os.path.join(self.root, under))
+        skipped = self.deferred - {top}
+        removed = []
+        for parent, folders, files in os.walk(top, topdown=True):
+            if parent == self.root:
+                folders[:] = [name for name in folders if name not in self.keep]
+                files = [name for name in files if name not in self.keep]  # noqa: PLW2901
+            folders[:] = [
+                name for name in folders if os.path.join(parent, name) not in skipped
+            ]
+            for name in files:
+                full = os.path.join(parent, name)
+                if full not in self.produced:
+                    os.unlink(full)
+                    removed.append(os.path.relpath(full, self.root))
+        for parent, _folders, _files in os.walk(top, topdown=False):
+            if parent != self.root and not os.listdir(parent):
+                os.rmdir(parent)
+        return sorted(removed)
+
+
+def output_files(context: dict[str, Any], output: Path | str) -> OutputFiles:
+    """Return the build's OutputFiles (a plain one when a test runs a plugin alone)."""
+    return context.get(KEY) or OutputFiles(output)
+
+
+class SiteWriter(Writer):
+    """Pelican's writer, writing through the build's OutputFiles."""
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        """Check as Pelican does that no page is written twice; keep the text.
+
+        Pelican opens the file for writing at once; here the text is
+        collected and written, if it changed, when the page is closed.
+        """
+        files: OutputFiles = self.settings[KEY]
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time '
+                    "(was previously overwritten)"
+                )
+            return io.StringIO()  # Pelican writes this one to os.devnull
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already '
+                "written to it previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _PendingPage(files, sanitised_join(self.output_path, filename))
+
+
+class _PendingPage(io.StringIO):
+    """A page's text, handed to OutputFiles when Pelican closes the file."""
+
+    def __init__(self, files: OutputFiles, path: str) -> None:
+        super().__init__()
+        self.files = files
+        self.path = path
+
+    def close(self) -> None:
+        if not self.closed:
+            self.files.write_text(self.path, self.getvalue())
+        super().close()

@@ -1,0 +1,120 @@
+"""output/ is kept between builds: unchanged files keep their time, stale ones go."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support import jpeg, post, run_pelican, write_site
+
+NOW = 1764600000  # 2025-12-01: every post below is in the past
+FRONT = """\
+    title: {title}
+    date: 2025-11-0{day} 09:00
+    category: am-nhac
+    tags: [âm nhạc]
+"""
+PHOTOS = "![Sân khấu](san-khau.jpg)\n![Khán giả](khan-gia.jpg)\n\n*Đêm nhạc.*\n"
+
+
+def files_of(output: Path) -> dict[str, tuple[int, str]]:
+    """Return {relative path: (modification time in ns, sha256)} of a build."""
+    return {
+        str(path.relative_to(output)): (
+            path.stat().st_mtime_ns,
+            hashlib.sha256(path.read_bytes()).hexdigest(),
+        )
+        for path in sorted(output.rglob("*"))
+        if path.is_file()
+    }
+
+
+def search_urls(output: Path) -> set[str]:
+    """Return the addresses the search index holds (Pagefind's fragments)."""
+    found = set()
+    for fragment in (output / "pagefind" / "fragment").iterdir():
+        text = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+        found.add(text.split('"url":"', 1)[1].split('"', 1)[0])
+    return found
+
+
+@pytest.fixture
+def site(tmp_path):
+    files = {
+        f"posts/2025/bai-{n}/index.vi.md": post(
+            FRONT.format(title=f"Bài số {n}", day=n), f"Nội dung bài {n}.\n\n{PHOTOS}"
+        )
+        for n in (1, 2, 3)
+    }
+    files["posts/2025/bai-2/index.en.md"] = post("title: Post two", "Text two.")
+    for n in (1, 2, 3):
+        files[f"posts/2025/bai-{n}/san-khau.jpg"] = jpeg(80 + n, 60)
+        files[f"posts/2025/bai-{n}/khan-gia.jpg"] = jpeg(60, 80 + n)
+    root = write_site(tmp_path, files)
+    build(root)
+    return root
+
+
+def build(root: Path) -> None:
+    result = run_pelican(root, source_date_epoch=NOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_rebuild_with_no_change_writes_nothing(site):
+    before = files_of(site / "output")
+    build(site)
+    assert files_of(site / "output") == before
+
+
+def test_an_edit_rewrites_only_the_pages_that_show_it(site):
+    before = files_of(site / "output")
+    source = site / "content/posts/2025/bai-2/index.vi.md"
+    source.write_text(
+        source.read_text("utf-8").replace("Nội dung", "Bài viết"), "utf-8"
+    )
+    build(site)
+    after = files_of(site / "output")
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "2025/bai-2/index.html" in changed
+    assert "2025/bai-1/index.html" not in changed  # its related list shows titles
+    assert "en/2025/bai-2/index.html" not in changed  # the English text is its own
+    assert not any(path.startswith("media/") for path in changed)
+    # The same files, but for the search index's parts holding the new text,
+    # which replace the old ones (content-addressed names).
+    assert {p for p in after if not p.startswith("pagefind/")} == {
+        p for p in before if not p.startswith("pagefind/")
+    }
+    assert len(after) == len(before)
+    assert "Bài viết bài 2" in (site / "output/2025/bai-2/index.html").read_text(
+        "utf-8"
+    )
+
+
+def test_a_deleted_post_leaves_nothing_behind(site):
+    (site / "output" / ".git").mkdir()
+    (site / "output" / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    photos_before = set((site / "output/media").rglob("*.avif"))
+    shutil.rmtree(site / "content/posts/2025/bai-2")
+    build(site)
+    output = site / "output"
+    assert not (output / "2025/bai-2").exists()
+    assert not (output / "en/2025/bai-2").exists()
+    assert "/2025/bai-2/" not in search_urls(output)
+    assert "/2025/bai-1/" in search_urls(output)
+    assert "bai-2" not in (output / "sitemap.xml").read_text("utf-8")
+    photos_after = set((output / "media").rglob("*.avif"))
+    assert photos_after < photos_before
+    assert not any("bai-2" in str(path) for path in photos_after)
+    assert (output / ".git" / "HEAD").is_file()  # OUTPUT_RETENTION
+
+
+def test_a_renamed_post_is_only_at_its_new_address(site):
+    posts = site / "content/posts/2025"
+    (posts / "bai-3").rename(posts / "bai-ba")
+    build(site)
+    assert not (site / "output/2025/bai-3").exists()
+    assert "Bài số 3" in (site / "output/2025/bai-ba/index.html").read_text("utf-8")
