@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -25,12 +27,18 @@ from rich.text import Text
 from site_base.output import KEY as OUTPUT_FILES
 from site_base.output import OutputFiles, SiteWriter
 
-from .config import messages_language, writers_gettext
+from .config import build_time, messages_language, writers_gettext
 from .messages import Message, say
+from .problems import logger as problems_logger
+from .record import BuildRecord, BuildRecords, next_change
 
 logger = logging.getLogger(__name__)
 
 PELICAN_SUMMARY = "Done: Processed "
+UP_TO_DATE = say(
+    "Nothing has changed since the last build: the site in the output folder "
+    "is up to date."
+)
 
 
 class _HidePelicanSummary(RenderHook):
@@ -96,11 +104,28 @@ class SitePelican(Pelican):
     """
 
     def run(self) -> None:
-        """Build as Pelican does; then say what was built, in the writers' language."""
+        """Build as Pelican does; then say what was built, in the writers' language.
+
+        A build whose inputs and "now" give the site output/ already holds
+        is skipped (record.py).
+        """
         started = time.monotonic()
-        self.settings[OUTPUT_FILES] = OutputFiles(
-            self.output_path, keep=self.settings.get("OUTPUT_RETENTION", ())
+        gettext = writers_gettext(self.settings)
+        output = Path(self.output_path)
+        records = BuildRecords(Path(self.settings["PATH"]).resolve().parent)
+        digest = records.inputs_digest(
+            self.settings, extra=messages_language(self.settings)
         )
+        now = build_time(self.settings)
+        last = records.get(output)
+        if last is not None and last.still_valid(digest, now, output):
+            for line in last.warnings:
+                problems_logger.warning("%s", line)
+            console.print(UP_TO_DATE.render(gettext))
+            return
+        records.forget(output)  # until this build has finished
+        files = OutputFiles(output, keep=self.settings.get("OUTPUT_RETENTION", ()))
+        self.settings[OUTPUT_FILES] = files
         self.generators: list[Any] = []
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
         console.push_render_hook(_HidePelicanSummary())
@@ -114,8 +139,29 @@ class SitePelican(Pelican):
             format="0.00",
             locale=messages_language(self.settings),
         )
+        records.save(output, self._record(digest, now, files))
         summary = build_summary(BuildCounts.of(self.generators), seconds)
-        console.print(summary.render(writers_gettext(self.settings)))
+        console.print(summary.render(gettext))
+
+    def _record(self, digest: str, now: datetime, files: OutputFiles) -> BuildRecord:
+        """Return the record of this build: inputs, validity, outputs, warnings."""
+        context = self.generators[0].context if self.generators else {}
+        check = context.get("CONTENT_CHECK")
+        warnings = (
+            [
+                problem.describe(check.cfg.site, check.cfg.messages_gettext)
+                for problem in check.problems.warnings
+            ]
+            if check
+            else []
+        )
+        return BuildRecord(
+            digest=digest,
+            built_at=now.isoformat(),
+            valid_until=next_change(context.get("NEXT_CHANGE_AT", []), now),
+            outputs=files.sizes(),
+            warnings=warnings,
+        )
 
     def _get_writer(self) -> SiteWriter:
         """Pelican's writer, writing through the build's OutputFiles."""

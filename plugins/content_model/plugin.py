@@ -8,7 +8,7 @@ from pelican import signals
 
 from .build import remove_stale_outputs
 from .checker import check_or_stop
-from .publication import hold_back
+from .publication import hold_back, scheduled_dates
 from .reader import install_reader, switch_off_other_readers
 from .urls import keep_addresses
 
@@ -26,6 +26,8 @@ def check_content(generator: Any) -> None:
     if check is None:
         check = check_or_stop(generator.settings)
         generator.context["CONTENT_CHECK"] = check
+        # When "now" alone changes the site (record.py): a scheduled post is out.
+        generator.context["NEXT_CHANGE_AT"] = scheduled_dates(check)
     install_reader(generator.readers, check)
 
 

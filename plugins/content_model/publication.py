@@ -27,3 +27,15 @@ def is_public(post: Any, build_time: Any) -> bool:
     which readers subscribe to, must not carry them.
     """
     return getattr(post, "status", "published") != "draft" and post.date <= build_time
+
+
+def scheduled_dates(check: Any) -> list[Any]:
+    """Return the dates of posts later than BUILD_TIME (they come out then)."""
+    now = check.cfg.build_time
+    return sorted(
+        date
+        for document in check.documents.values()
+        if document.kind == "post"
+        and (date := document.values.get("date")) is not None
+        and date > now
+    )

@@ -8,12 +8,12 @@ under the same name gets new addresses, so no browser or CDN shows the old one.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+
+from site_base.digests import FileDigests
 
 from .renditions import Rendition
 
@@ -38,67 +38,14 @@ class CacheLayout:
         return self.root / "objects" / digest[:2] / name
 
 
-class SourceDigests:
-    """sha256 of each source photo, remembered by (size, mtime)."""
-
-    def __init__(self, cache: Path) -> None:
-        self.path = cache / _INDEX
-        try:
-            self.known = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.changed = False
-
-    def remembered(self, source: Path) -> str | None:
-        """Return the digest of `source` if it has not changed since it was hashed."""
-        stat = source.stat()
-        entry = self.known.get(str(source))
-        if entry and entry[:2] == [stat.st_size, stat.st_mtime_ns]:
-            return entry[2]
-        return None
-
-    def digest(self, source: Path) -> str:
-        """Return the digest of `source`: remembered, or read and hashed now."""
-        known = self.remembered(source)
-        if known is None:
-            known = file_digest(source)
-            self.remember(source, known)
-        return known
-
-    def remember(self, source: Path, digest: str) -> None:
-        """Record the digest of `source` as it is now."""
-        stat = source.stat()
-        self.known[str(source)] = [stat.st_size, stat.st_mtime_ns, digest]
-        self.changed = True
-
-    def save(self) -> None:
-        """Write the index back if it changed."""
-        if self.changed:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            temporary.write_text(
-                json.dumps(self.known, sort_keys=True), encoding="utf-8"
-            )
-            os.replace(temporary, self.path)
-
-
 @lru_cache(maxsize=8)
-def source_digests(cache: Path) -> SourceDigests:
+def source_digests(cache: Path) -> FileDigests:
     """Return the digests index of a cache folder, loaded once per build process.
 
     The page renderer, the templates' picture filter and the generator plan
     the same photos; they share one index (the generator saves it).
     """
-    return SourceDigests(cache)
-
-
-def file_digest(path: Path) -> str:
-    """Return the sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return FileDigests(cache / _INDEX)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

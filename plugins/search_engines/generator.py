@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,10 @@ class SearchEnginesGenerator(Generator):
         written = output_files(self.context, output)
         for name, data in files.items():
             written.write_bytes(name, data)
+        # A post leaves the news sitemap news_days after its date.
+        self.context["NEXT_CHANGE_AT"].extend(
+            post.date + timedelta(days=self.cfg.news_days) for post in posts
+        )
 
     def _write_redirects(self, writer: Any, output: Path) -> None:
         contents = [

@@ -114,6 +114,16 @@ class OutputFiles:
                 target.write(stream.read())
         self.written += 1
 
+    def sizes(self) -> dict[str, int]:
+        """Return {path under root: size} of every file this build produced."""
+        found = {}
+        for full in sorted(self.produced):
+            try:
+                found[os.path.relpath(full, self.root)] = os.stat(full).st_size  # noqa: PTH116
+            except OSError:  # produced, then removed by its maker
+                continue
+        return found
+
     def remove_stale(self, under: Path | str = "") -> list[str]:
         """Remove every file this build did not produce; return them (relative).
 

@@ -72,6 +72,11 @@ class EventsGenerator(Generator):
         components = [
             event_component(post, originals[id(post)], self.cfg) for post in site_events
         ]
+        # An event leaves /events.ics `recent_days` after it ends.
+        self.context["NEXT_CHANGE_AT"].extend(
+            event_moments(post.event, self.cfg)[1] + self.cfg.recent
+            for post in site_events
+        )
         name = library.name(self.cfg.default_lang)
         files.write_bytes(
             self.cfg.calendar_file, calendar_bytes(components, name, self.cfg)

@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
-CHUNK = 1 << 20
-
-
-def file_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+from site_base.digests import file_digest
 
 
 def build_manifest(output: Path) -> dict[str, str]:

@@ -59,15 +59,55 @@ def site(tmp_path):
     return root
 
 
-def build(root: Path) -> None:
-    result = run_pelican(root, source_date_epoch=NOW)
+SKIPPED = "Nothing has changed since the last build"
+
+
+def build(root: Path, now: int = NOW, **settings) -> str:
+    """Build `root` as of `now`; return what the build printed."""
+    result = run_pelican(root, source_date_epoch=now, **settings)
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
 
 
-def test_a_rebuild_with_no_change_writes_nothing(site):
+def test_a_build_with_nothing_changed_is_skipped(site):
     before = files_of(site / "output")
-    build(site)
+    assert SKIPPED in build(site)
     assert files_of(site / "output") == before
+
+
+def test_a_whole_rebuild_writes_only_what_changed(site):
+    before = files_of(site / "output")
+    printed = build(site, UNUSED_SETTING="a new setting: the build runs")
+    assert SKIPPED not in printed
+    assert files_of(site / "output") == before
+
+
+def test_a_build_runs_again_when_an_output_file_is_missing(site):
+    (site / "output/2025/bai-1/index.html").unlink()
+    assert SKIPPED not in build(site)
+    assert "Bài số 1" in (site / "output/2025/bai-1/index.html").read_text("utf-8")
+
+
+def test_a_changed_data_file_is_a_changed_input(site):
+    tags = "tags:\n  - {tag: âm nhạc, en: music}\n"
+    (site / "data/tags.yml").write_text(tags, encoding="utf-8")
+    assert SKIPPED not in build(site)
+    assert "music" in (site / "output/en/2025/bai-2/index.html").read_text("utf-8")
+
+
+def test_a_scheduled_post_comes_out_at_its_time_with_no_other_change(site):
+    scheduled = post(
+        FRONT.format(title="Bài hẹn giờ", day=9).replace("2025-11", "2025-12")
+    )
+    folder = site / "content/posts/2025/hen-gio"
+    folder.mkdir()
+    (folder / "index.vi.md").write_text(scheduled, encoding="utf-8")
+    # Production builds hold back a post dated later than "now".
+    build(site, production=True)
+    assert not (site / "output/2025/hen-gio").exists()
+    assert SKIPPED in build(site, now=NOW + 3600, production=True)  # still early
+    assert SKIPPED not in build(site, now=NOW + 9 * 86400, production=True)
+    assert "Bài hẹn giờ" in (site / "output/2025/hen-gio/index.html").read_text("utf-8")
 
 
 def test_an_edit_rewrites_only_the_pages_that_show_it(site):

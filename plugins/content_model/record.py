@@ -1,0 +1,142 @@
+"""Skip a build whose inputs have not changed since the last one into the same folder.
+
+The record of a build (`.cache/build/records.json` beside content/, one per
+output folder) holds a digest of everything the build reads and the moment
+until which the same inputs give the same site. The inputs: every file of
+content/, data/, the theme and the plugins, the project's settings files
+and pinned package lists, and the settings themselves. "Now" (BUILD_TIME)
+decides some pages too: which posts are out (a post dated later is
+scheduled), the news sitemap's last two days, the calendar's recent
+events. Each plugin that uses BUILD_TIME adds to the context's
+`NEXT_CHANGE_AT` the next moment its output changes by time alone; a build
+is skipped only before the earliest of them, so the hourly publish still
+brings a scheduled post out. The output must also still hold every file the
+build produced, with its size; else the build runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from site_base.digests import FileDigests
+
+# Files beside the plugins folder that decide what a build does.
+PROJECT_FILES = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "requirements.txt",
+    "pyproject.toml",
+    "package-lock.json",
+)
+PROJECT = Path(__file__).resolve().parents[2]
+# Settings that are not inputs: "now" (compared on its own) and the build's
+# own objects.
+NOT_INPUTS = frozenset({"BUILD_TIME", "OUTPUT_FILES"})
+RECORDS = Path(".cache") / "build" / "records.json"
+DIGESTS = Path(".cache") / "build" / "inputs.json"
+
+
+@dataclass(frozen=True)
+class BuildRecord:
+    """What the last build into one output folder read, made and printed."""
+
+    digest: str
+    built_at: str
+    valid_until: str | None
+    outputs: dict[str, int]
+    warnings: list[str]
+
+    def still_valid(self, digest: str, now: datetime, output: Path) -> bool:
+        """Return whether a build now would make exactly what `output` holds."""
+        if digest != self.digest or now < datetime.fromisoformat(self.built_at):
+            return False
+        if self.valid_until and now >= datetime.fromisoformat(self.valid_until):
+            return False
+        return _outputs_intact(output, self.outputs)
+
+
+def _outputs_intact(output: Path, outputs: dict[str, int]) -> bool:
+    for name, size in outputs.items():
+        try:
+            if os.stat(output / name).st_size != size:  # noqa: PTH116 (faster)
+                return False
+        except OSError:
+            return False
+    return bool(outputs)
+
+
+class BuildRecords:
+    """The records of the site's builds, by output folder."""
+
+    def __init__(self, site: Path) -> None:
+        self.path = site / RECORDS
+        self.digests = FileDigests(site / DIGESTS)
+        try:
+            self.records = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.records = {}
+
+    def get(self, output: Path) -> BuildRecord | None:
+        """Return the record of the last build into `output`, if any."""
+        entry = self.records.get(str(output.resolve()))
+        try:
+            return BuildRecord(**entry) if entry else None
+        except TypeError:  # a record of an older version of this module
+            return None
+
+    def save(self, output: Path, record: BuildRecord) -> None:
+        """Keep `record` as the last build into `output`; keep the file digests."""
+        self.records[str(output.resolve())] = asdict(record)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.records, sort_keys=True), "utf-8")
+        temporary.replace(self.path)
+        self.digests.save()
+
+    def forget(self, output: Path) -> None:
+        """Drop the record of `output` (its build failed half-way)."""
+        if self.records.pop(str(output.resolve()), None) is not None:
+            self.path.write_text(json.dumps(self.records, sort_keys=True), "utf-8")
+
+    def inputs_digest(self, settings: dict[str, Any], extra: str = "") -> str:
+        """Return the digest of every input of a build with `settings`."""
+        digest = hashlib.sha256(settings_text(settings).encode("utf-8"))
+        digest.update(extra.encode("utf-8"))
+        for path in input_files(settings):
+            digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
+        return digest.hexdigest()
+
+
+def settings_text(settings: dict[str, Any]) -> str:
+    """Return the settings as stable text (objects by their type, not address)."""
+    return json.dumps(
+        {k: v for k, v in settings.items() if k.isupper() and k not in NOT_INPUTS},
+        sort_keys=True,
+        default=lambda value: type(value).__qualname__,
+        ensure_ascii=False,
+    )
+
+
+def input_files(settings: dict[str, Any]) -> list[Path]:
+    """Return every file a build with `settings` reads, in a stable order."""
+    content = Path(settings["PATH"]).resolve()
+    folders = [content, content.parent / "data", Path(settings["THEME"]).resolve()]
+    folders.append(PROJECT / "plugins")
+    files = [PROJECT / name for name in PROJECT_FILES if (PROJECT / name).is_file()]
+    for folder in folders:
+        for parent, children, names in os.walk(folder):
+            children[:] = sorted(c for c in children if c != "__pycache__")
+            files += [Path(parent) / name for name in sorted(names)]
+    return files
+
+
+def next_change(moments: list[datetime], now: datetime) -> str | None:
+    """Return the earliest moment after `now` (ISO text), or None."""
+    later = [moment for moment in moments if moment > now]
+    return min(later).isoformat() if later else None
