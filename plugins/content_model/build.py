@@ -25,7 +25,8 @@ from rich.console import RenderHook
 from rich.text import Text
 
 from site_base.output import KEY as OUTPUT_FILES
-from site_base.output import OutputFiles, SiteWriter
+from site_base.output import PAGE_CACHE, OutputFiles, SiteWriter
+from site_base.page_cache import PageCache
 
 from .config import build_time, messages_language, writers_gettext
 from .messages import Message, say
@@ -113,7 +114,7 @@ class SitePelican(Pelican):
         gettext = writers_gettext(self.settings)
         output = Path(self.output_path)
         records = BuildRecords(Path(self.settings["PATH"]).resolve().parent)
-        digest = records.inputs_digest(
+        digest, site_inputs = records.inputs_digest(
             self.settings, extra=messages_language(self.settings)
         )
         now = build_time(self.settings)
@@ -126,6 +127,8 @@ class SitePelican(Pelican):
         records.forget(output)  # until this build has finished
         files = OutputFiles(output, keep=self.settings.get("OUTPUT_RETENTION", ()))
         self.settings[OUTPUT_FILES] = files
+        pages = PageCache(records.pages_file(output), site_inputs, records.digests)
+        self.settings[PAGE_CACHE] = pages
         self.generators: list[Any] = []
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
         console.push_render_hook(_HidePelicanSummary())
@@ -139,11 +142,14 @@ class SitePelican(Pelican):
             format="0.00",
             locale=messages_language(self.settings),
         )
-        records.save(output, self._record(digest, now, files))
+        pages.save()
+        records.save(output, self._record(digest, now, files, pages))
         summary = build_summary(BuildCounts.of(self.generators), seconds)
         console.print(summary.render(gettext))
 
-    def _record(self, digest: str, now: datetime, files: OutputFiles) -> BuildRecord:
+    def _record(
+        self, digest: str, now: datetime, files: OutputFiles, pages: PageCache
+    ) -> BuildRecord:
         """Return the record of this build: inputs, validity, outputs, warnings."""
         context = self.generators[0].context if self.generators else {}
         check = context.get("CONTENT_CHECK")
@@ -161,6 +167,8 @@ class SitePelican(Pelican):
             valid_until=next_change(context.get("NEXT_CHANGE_AT", []), now),
             outputs=files.sizes(),
             warnings=warnings,
+            pages_rendered=pages.rendered,
+            pages_reused=pages.reused,
         )
 
     def _get_writer(self) -> SiteWriter:

@@ -51,6 +51,9 @@ class BuildRecord:
     valid_until: str | None
     outputs: dict[str, int]
     warnings: list[str]
+    # Pages rendered, and pages whose key had not changed (site_base.page_cache).
+    pages_rendered: int = 0
+    pages_reused: int = 0
 
     def still_valid(self, digest: str, now: datetime, output: Path) -> bool:
         """Return whether a build now would make exactly what `output` holds."""
@@ -82,6 +85,11 @@ class BuildRecords:
         except (OSError, ValueError):
             self.records = {}
 
+    def pages_file(self, output: Path) -> Path:
+        """Return where the page keys of builds into `output` are kept."""
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+        return self.path.parent / f"pages-{name}.json"
+
     def get(self, output: Path) -> BuildRecord | None:
         """Return the record of the last build into `output`, if any."""
         entry = self.records.get(str(output.resolve()))
@@ -104,13 +112,19 @@ class BuildRecords:
         if self.records.pop(str(output.resolve()), None) is not None:
             self.path.write_text(json.dumps(self.records, sort_keys=True), "utf-8")
 
-    def inputs_digest(self, settings: dict[str, Any], extra: str = "") -> str:
-        """Return the digest of every input of a build with `settings`."""
+    def inputs_digest(
+        self, settings: dict[str, Any], extra: str = ""
+    ) -> tuple[str, str]:
+        """Return the digests of a build's inputs: all of them, and all but content."""
         digest = hashlib.sha256(settings_text(settings).encode("utf-8"))
         digest.update(extra.encode("utf-8"))
-        for path in input_files(settings):
+        site, content = input_files(settings)
+        for path in site:
             digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
-        return digest.hexdigest()
+        without_content = digest.hexdigest()
+        for path in content:
+            digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
+        return digest.hexdigest(), without_content
 
 
 def settings_text(settings: dict[str, Any]) -> str:
@@ -123,16 +137,24 @@ def settings_text(settings: dict[str, Any]) -> str:
     )
 
 
-def input_files(settings: dict[str, Any]) -> list[Path]:
-    """Return every file a build with `settings` reads, in a stable order."""
+def input_files(settings: dict[str, Any]) -> tuple[list[Path], list[Path]]:
+    """Return the files a build with `settings` reads: the site's, then content/."""
     content = Path(settings["PATH"]).resolve()
-    folders = [content, content.parent / "data", Path(settings["THEME"]).resolve()]
-    folders.append(PROJECT / "plugins")
-    files = [PROJECT / name for name in PROJECT_FILES if (PROJECT / name).is_file()]
-    for folder in folders:
-        for parent, children, names in os.walk(folder):
-            children[:] = sorted(c for c in children if c != "__pycache__")
-            files += [Path(parent) / name for name in sorted(names)]
+    site = [PROJECT / name for name in PROJECT_FILES if (PROJECT / name).is_file()]
+    for folder in (
+        content.parent / "data",
+        Path(settings["THEME"]),
+        PROJECT / "plugins",
+    ):
+        site += _files_under(folder.resolve())
+    return site, _files_under(content)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    files = []
+    for parent, children, names in os.walk(folder):
+        children[:] = sorted(c for c in children if c != "__pycache__")
+        files += [Path(parent) / name for name in sorted(names)]
     return files
 
 

@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 # The key under which the build's OutputFiles travels in settings and context.
 KEY = "OUTPUT_FILES"
+# The key of the build's page_cache.PageCache, in the writer's settings.
+PAGE_CACHE = "PAGE_CACHE"
 
 
 class OutputFiles:
@@ -157,7 +159,20 @@ def output_files(context: dict[str, Any], output: Path | str) -> OutputFiles:
 
 
 class SiteWriter(Writer):
-    """Pelican's writer, writing through the build's OutputFiles."""
+    """Pelican's writer, writing through the build's OutputFiles.
+
+    With a PageCache in its settings, a page whose key has not changed since
+    the last build is not rendered again (page_cache.py).
+    """
+
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args, **kwargs
+    ) -> None:
+        """Write as Pelican does; each page rendered only if its key changed."""
+        cache = self.settings.get(PAGE_CACHE)
+        if cache is not None:
+            template = _CachedTemplate(template, cache, context, self.output_path)
+        super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         """Check as Pelican does that no page is written twice; keep the text.
@@ -182,6 +197,32 @@ class SiteWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         return _PendingPage(files, sanitised_join(self.output_path, filename))
+
+
+class _CachedTemplate:
+    """A template whose render() hands back the page already written when it can."""
+
+    def __init__(
+        self, template: Any, cache: Any, shared: dict[str, Any], output: str
+    ) -> None:
+        self.template = template
+        self.cache = cache
+        self.shared = shared
+        self.output = output
+
+    def render(self, local: dict[str, Any]) -> str:
+        """Return the page's text: the existing file's when its key is unchanged."""
+        name = local["output_file"]
+        key = self.cache.page_key(name, self.template.name, local, self.shared)
+        text = self.cache.reusable(name, key, os.path.join(self.output, name))
+        if text is None:
+            self.cache.rendered += 1
+            return self.template.render(local)
+        self.cache.reused += 1
+        return text
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.template, name)
 
 
 class _PendingPage(io.StringIO):

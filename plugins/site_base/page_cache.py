@@ -1,0 +1,253 @@
+"""Render a page only when what it shows may have changed since the last build.
+
+Rendering a thousand posts' pages is most of a rebuild. Each page's key is
+made of:
+- the site's key: the build's inputs other than content (settings, theme,
+  plugins, data files), and the "card" of every post, page, person and work
+  of the site: every value they carry but their body (title, address, date,
+  summary, cover and its file's digest, category, tags, links to others...).
+  Menus, lists, related posts and language links are made of cards, so any
+  change to a card renders every page again.
+- the page's own values (what its generator passed for this page, not the
+  context all pages share): a post or person given to its own page counts
+  with its body; a post in a list counts with its card.
+
+A page whose key is the one recorded at the last build into the same folder,
+and whose file is there, is not rendered: its file's text is handed back to
+Pelican's writer, which then writes nothing (its bytes did not change) and
+sends `content_written` as for any page, so the sitemap still lists it.
+A value this module cannot digest (an object it does not know) makes a key
+that never matches: such a page is always rendered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+from pelican.contents import Content
+
+from site_base.digests import FileDigests
+
+# Attributes of a content object that are not what a page shows of it.
+_NOT_SHOWN = frozenset({"settings", "_context", "_content", "content"})
+_NEVER = object()  # a value that makes a key no build matches
+
+
+_PLAIN_TYPES = (type(None), bool, int, float, str)
+
+
+@functools.cache
+def _content_type(kind: type) -> bool:
+    """Pelican's posts and pages; people_works' entries (a dataclass with a type)."""
+    return issubclass(kind, Content) or "entry_type" in getattr(
+        kind, "__dataclass_fields__", {}
+    )
+
+
+def is_content(value: Any) -> bool:
+    """Return whether `value` is a post, page, person or work (by its type)."""
+    return not isinstance(value, type) and _content_type(type(value))
+
+
+def identity(value: Any) -> str:
+    """Return what names a content object across builds."""
+    where = getattr(value, "source_path", None) or str(getattr(value, "folder", ""))
+    return f"{type(value).__name__}:{where}:{value.lang}:{value.url}"
+
+
+class Digester:
+    """Digests of values for one build, each content object's computed once."""
+
+    def __init__(self, photos: FileDigests | None = None) -> None:
+        self.photos = photos
+        self.cards: dict[int, str] = {}
+        self.bodies: dict[int, str] = {}
+        # Long lists (a tag's posts, every post) are in many pages' values:
+        # each list object is digested once (kept, so its id is not reused).
+        self.lists: dict[int, tuple[Any, str]] = {}
+        self.names: dict[int, tuple[Any, str]] = {}
+
+    def identity(self, content: Any) -> str:
+        """Return the identity of `content`, made once per object."""
+        known = self.names.get(id(content))
+        if known is None:
+            known = self.names[id(content)] = (content, identity(content))
+        return known[1]
+
+    def card(self, content: Any) -> str:
+        """Return the digest of what lists and links show of `content`."""
+        key = id(content)
+        if key not in self.cards:
+            values = {
+                name: value
+                for name, value in vars(content).items()
+                if name not in _NOT_SHOWN
+            }
+            self.cards[key] = self.hash_of(
+                [self.identity(content), self._plain(values, nested=True)]
+            )
+        return self.cards[key]
+
+    def whole(self, content: Any) -> str:
+        """Return the digest of `content` with its body (its own page)."""
+        key = id(content)
+        if key not in self.bodies:
+            body = getattr(content, "_content", None)
+            if body is None:
+                body = getattr(content, "content", "")
+            self.bodies[key] = self.hash_of([self.card(content), str(body)])
+        return self.bodies[key]
+
+    def value(self, value: Any) -> str:
+        """Return the digest of a page's own value (posts with their body)."""
+        return self.hash_of(self._plain(value, nested=False))
+
+    def _plain(self, value: Any, *, nested: bool) -> Any:  # noqa: PLR0911 (one per kind)
+        if isinstance(value, _PLAIN_TYPES):
+            return value
+        if isinstance(value, datetime | date):
+            return value.isoformat()
+        if is_content(value):
+            if nested:
+                return ["content", self.identity(value)]
+            return ["content", self.identity(value), self.whole(value)]
+        if isinstance(value, dict):
+            return sorted(
+                ([str(k), self._plain(v, nested=nested)] for k, v in value.items()),
+                key=lambda item: item[0],
+            )
+        if isinstance(value, list | tuple):
+            known = self.lists.get(id(value))
+            if known is None:
+                plain = [self._plain(v, nested=True) for v in value]
+                known = self.lists[id(value)] = (value, self.hash_of(plain))
+            return ["list", known[1]]
+        if isinstance(value, set | frozenset):
+            return sorted(json.dumps(self._plain(v, nested=True)) for v in value)
+        if isinstance(value, PurePath):
+            return self._path(value)
+        return self._object(value, nested=nested)
+
+    def _object(self, value: Any, *, nested: bool) -> Any:
+        if hasattr(value, "object_list") and hasattr(value, "number"):
+            # A page of a paginated list.
+            return [
+                "page",
+                value.number,
+                value.paginator.num_pages,
+                self._plain(value.object_list, nested=True),
+            ]
+        if hasattr(value, "object_list") and hasattr(value, "num_pages"):
+            # The paginator of a list.
+            return [
+                "paginator",
+                str(value.name),
+                value.num_pages,
+                self._plain(value.object_list, nested=True),
+            ]
+        if hasattr(value, "slug") and hasattr(value, "name"):  # category, tag, author
+            return [type(value).__name__, str(value.name), value.slug]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return [
+                type(value).__name__,
+                self._plain(
+                    {f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
+                    nested=True,
+                ),
+            ]
+        if hasattr(value, "key") and type(value).__name__ == "ZoneInfo":
+            return value.key
+        del nested
+        return _NEVER
+
+    def _path(self, path: PurePath) -> Any:
+        """Return a file's name and its bytes' digest (a replaced photo counts)."""
+        if self.photos is not None and os.path.isfile(path):
+            return [str(path), self.photos.digest(Path(path))]
+        return str(path)
+
+    @staticmethod
+    def hash_of(value: Any) -> str:
+        """Return the sha256 of `value` (plain data) as JSON."""
+        text = json.dumps(value, default=_unknown, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _unknown(value: Any) -> Any:
+    if value is _NEVER:
+        return os.urandom(16).hex()  # never the same twice: always rendered
+    raise TypeError(type(value).__name__)
+
+
+class PageCache:
+    """The key of each page of the last build into one output folder."""
+
+    def __init__(self, path: Path, inputs: str, photos: FileDigests) -> None:
+        self.path = path
+        self.inputs = inputs
+        self.digester = Digester(photos)
+        try:
+            self.previous = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.previous = {}
+        self.keys: dict[str, str] = {}
+        self.site_key: str | None = None
+        self.rendered = 0
+        self.reused = 0
+
+    def site(self, context: dict[str, Any]) -> str:
+        """Return the site's key: inputs other than content, and every card."""
+        if self.site_key is None:
+            contents = {
+                identity(item): item
+                for value in context.values()
+                if isinstance(value, list)
+                for item in value
+                if is_content(item)
+            }
+            for item in list(contents.values()):
+                for other in getattr(item, "translations", None) or []:
+                    contents.setdefault(identity(other), other)
+            cards = [[n, self.digester.card(contents[n])] for n in sorted(contents)]
+            self.site_key = Digester.hash_of([self.inputs, cards])
+        return self.site_key
+
+    def page_key(
+        self, name: str, template: str, local: dict[str, Any], shared: dict[str, Any]
+    ) -> str:
+        """Return the key of page `name`: the site's key and the page's own values."""
+        own = {
+            key: value
+            for key, value in local.items()
+            if key not in shared or shared[key] is not value
+        }
+        return Digester.hash_of(
+            [self.site(shared), template, name, self.digester.value(own)]
+        )
+
+    def reusable(self, name: str, key: str, file: str) -> str | None:
+        """Return the file's text if page `name` was made with `key`, else None."""
+        if not self.keys:  # the first page: a build stopped half-way keeps none
+            self.path.unlink(missing_ok=True)
+        self.keys[name] = key
+        if self.previous.get(name) != key:
+            return None
+        try:
+            with open(file, encoding="utf-8") as stream:  # noqa: PTH123
+                return stream.read()
+        except OSError:
+            return None
+
+    def save(self) -> None:
+        """Keep this build's keys for the next build."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.keys, sort_keys=True), "utf-8")
+        temporary.replace(self.path)
