@@ -11,12 +11,13 @@ from typing import Any
 
 from .bundles import discover
 from .categories import Categories, load_categories
-from .config import SECTIONS, ContentModelSettings, load_settings
+from .check_cache import CheckCache, CheckedBundle
+from .config import SECTIONS, ContentModelSettings, load_settings, messages_language
 from .documents import is_blank, load_bundle
 from .fields import SLUG_PATTERN
 from .library import load_library
 from .messages import did_you_mean, say
-from .model import Document, Library
+from .model import Bundle, Document, Library
 from .problems import ContentProblems, ProblemList
 from .tag_names import load_tag_names
 
@@ -50,21 +51,29 @@ def check_settings(
     return cfg, load_categories(cfg.categories_file, cfg.languages, problems)
 
 
-def check_site(settings: dict[str, Any]) -> SiteCheck:
-    """Read and check every content file and data file named by `settings`."""
+def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck:
+    """Read and check every content file and data file named by `settings`.
+
+    Each bundle's own check is kept by digest (check_cache.py) unless
+    `use_cache` is False; the rules between files run over all of them.
+    """
     problems = ProblemList()
     cfg, categories = check_settings(settings, problems)
+    cache = (
+        CheckCache(cfg.site, settings, messages_language(settings))
+        if use_cache
+        else None
+    )
     documents: dict[Path, Document] = {}
     blank: set[Path] = set()
     for bundle in discover(cfg, problems):
-        for document in load_bundle(bundle, cfg, categories, problems):
-            documents[document.path] = document
+        checked = _checked_bundle(bundle, cfg, categories, cache)
+        problems.problems += checked.problems
+        documents.update((document.path, document) for document in checked.documents)
         # Translations the editor left blank: checked, not published.
-        blank |= {
-            path
-            for path in bundle.files.values()
-            if path not in documents and is_blank(path)
-        }
+        blank |= checked.blank
+    if cache is not None:
+        cache.prune()
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
     library = load_library(cfg.library_file, cfg.languages, problems)
     for document in documents.values():
@@ -77,6 +86,33 @@ def check_site(settings: dict[str, Any]) -> SiteCheck:
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
     return SiteCheck(cfg, categories, documents, problems, library, frozenset(blank))
+
+
+def _checked_bundle(
+    bundle: Bundle,
+    cfg: ContentModelSettings,
+    categories: Categories,
+    cache: CheckCache | None,
+) -> CheckedBundle:
+    """Return the check of one bundle: kept from an earlier check, or made now."""
+    key = cache.key(bundle) if cache is not None else ""
+    checked = cache.get(key) if cache is not None else None
+    if checked is None:
+        own = ProblemList()
+        documents = load_bundle(bundle, cfg, categories, own)
+        paths = {document.path for document in documents}
+        checked = CheckedBundle(
+            documents,
+            own.problems,
+            frozenset(
+                path
+                for path in bundle.files.values()
+                if path not in paths and is_blank(path)
+            ),
+        )
+        if cache is not None:
+            cache.put(key, checked)
+    return checked
 
 
 def check_or_stop(settings: dict[str, Any]) -> SiteCheck:

@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_base.digests import FileDigests
+from site_base.digests import FileDigests, shared_digests
 
 # Files beside the plugins folder that decide what a build does.
 PROJECT_FILES = (
@@ -79,7 +79,7 @@ class BuildRecords:
 
     def __init__(self, site: Path) -> None:
         self.path = site / RECORDS
-        self.digests = FileDigests(site / DIGESTS)
+        self.digests = shared_digests(site / DIGESTS)
         try:
             self.records = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
@@ -116,15 +116,26 @@ class BuildRecords:
         self, settings: dict[str, Any], extra: str = ""
     ) -> tuple[str, str]:
         """Return the digests of a build's inputs: all of them, and all but content."""
-        digest = hashlib.sha256(settings_text(settings).encode("utf-8"))
-        digest.update(extra.encode("utf-8"))
         site, content = input_files(settings)
-        for path in site:
-            digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
+        digest = site_inputs(settings, self.digests, extra, site)
         without_content = digest.hexdigest()
         for path in content:
             digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
         return digest.hexdigest(), without_content
+
+
+def site_inputs(
+    settings: dict[str, Any],
+    digests: FileDigests,
+    extra: str = "",
+    files: list[Path] | None = None,
+) -> Any:
+    """Return a sha256 object fed with every input of a build but content/."""
+    digest = hashlib.sha256(settings_text(settings).encode("utf-8"))
+    digest.update(extra.encode("utf-8"))
+    for path in files if files is not None else input_files(settings)[0]:
+        digest.update(f"{path}\0{digests.digest(path)}\n".encode())
+    return digest
 
 
 def settings_text(settings: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ and by the build record (content_model.record) for every input of a build.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -63,3 +64,13 @@ def file_digest(path: Path) -> str:
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@functools.cache
+def shared_digests(path: Path) -> FileDigests:
+    """Return the digests kept in `path`, loaded once per process.
+
+    The build record and the content check's cache read the same files in
+    one build: they share one index, so each file is hashed once.
+    """
+    return FileDigests(path)

@@ -1,0 +1,94 @@
+"""The check of each bundle kept by digest, so an unchanged post is not read again.
+
+Reading, checking and rendering a post's files is most of the content
+check. A bundle's result (its documents with their HTML, its problems, its
+blank translations) is kept in `.cache/check/` under a key made of every
+input of the build but content/ (settings, data, theme, plugins: the
+build record's `site_inputs`) and of every file in the bundle's folder,
+names and bytes: an edited text, a deleted or replaced photo, a new
+caption file each make a new key. The rules between files (unique
+addresses, people and works named, page names, year folders) are not
+cached: they run at every check over the cached results, so a renamed
+person is still noticed in every post that names them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from site_base.digests import FileDigests, shared_digests
+
+from .model import Bundle, Document
+from .problems import Problem
+from .record import DIGESTS, site_inputs
+
+FOLDER = Path(".cache") / "check"
+# Bumped when what is kept changes shape: older entries are then not read.
+VERSION = "1"
+
+
+@dataclass(frozen=True)
+class CheckedBundle:
+    """What checking one bundle gave."""
+
+    documents: list[Document]
+    problems: list[Problem]
+    blank: frozenset[Path]
+
+
+class CheckCache:
+    """Checked bundles by key; entries no check used are removed by `prune`."""
+
+    def __init__(self, site: Path, settings: dict[str, Any], extra: str) -> None:
+        self.folder = site / FOLDER
+        self.digests: FileDigests = shared_digests(site / DIGESTS)
+        self.site_key = site_inputs(settings, self.digests, VERSION + extra).hexdigest()
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def key(self, bundle: Bundle) -> str:
+        """Return the key of `bundle`: the site's inputs and its folder's files."""
+        digest = hashlib.sha256(f"{self.site_key}\0{bundle.kind}\0".encode())
+        for parent, folders, names in os.walk(bundle.folder):
+            folders.sort()
+            for name in sorted(names):
+                path = Path(parent) / name
+                digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
+        key = digest.hexdigest()
+        self.used.add(key)
+        return key
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> CheckedBundle | None:
+        """Return the kept check of a bundle, or None."""
+        try:
+            with self._path(key).open("rb") as stream:
+                found = pickle.load(stream)  # noqa: S301 (our own cache)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, key: str, checked: CheckedBundle) -> None:
+        """Keep the check of a bundle."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as stream:
+            pickle.dump(checked, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+
+    def prune(self) -> None:
+        """Remove kept checks this check did not use; keep the file digests."""
+        if self.folder.is_dir():
+            for path in self.folder.glob("*/*.pickle"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+        self.digests.save()
