@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from itertools import chain
 from typing import Any
 
 from pelican import signals
@@ -62,36 +63,42 @@ def ranked(
     counts: bool,
     limit: int,
     shown: set[int] = frozenset(),
-    *,
-    rank: dict[int, int] | None = None,
 ) -> list[Any]:
     """Return up to `limit` posts sharing a key with `article`, best first.
 
-    `by_key` holds, for each key of the article, the posts with that key,
-    newest first (ties by slug): a post is compared only with the posts it
-    shares something with. Posts whose id() is in `shown` (listed already)
-    are left out. `rank` gives each post's place in the newest-first order of
-    all posts (made once per build; else made here from the lists).
+    `by_key` holds, for each key of the article, the posts with that key: a
+    post is compared only with the posts it shares something with. Posts
+    whose id() is in `shown` (listed already) are left out.
     """
-    lists = list(by_key.values())
-    posts = {id(post): post for posts in lists for post in posts}
-    if rank is None:
-        ordered = sorted(posts.values(), key=_newest_first)
-        rank = {id(post): place for place, post in enumerate(ordered)}
+    posts = {id(post): post for posts in by_key.values() for post in posts}
+    ordered = sorted(posts.values(), key=_newest_first)
+    place = {id(post): number for number, post in enumerate(ordered)}
+    lists = [sorted(place[id(post)] for post in posts) for posts in by_key.values()]
+    left_out = {place[i] for i in (id(article), *shown) if i in place}
+    return [ordered[n] for n in ranked_places(lists, counts, limit, left_out)]
+
+
+def ranked_places(
+    lists: list[list[int]], counts: bool, limit: int, left_out: set[int]
+) -> list[int]:
+    """Return up to `limit` places (0 the newest post) found in `lists`, best first.
+
+    Each list holds the places of the posts with one key, in order. Best is
+    the most lists shared when `counts`, then the newest.
+    """
+    found: list[int] = []
     if not counts:  # newest first: the lists' heads are enough
-        found: list[Any] = []
-        seen = {id(article), *shown}
-        for post in heapq.merge(*lists, key=lambda post: rank[id(post)]):
-            if id(post) not in seen:
-                seen.add(id(post))
-                found.append(post)
+        for number in heapq.merge(*lists):
+            if number not in left_out:
+                left_out.add(number)
+                found.append(number)
                 if len(found) == limit:
                     break
         return found
-    shared = Counter(id(post) for posts in lists for post in posts)
-    candidates = [i for i in shared if i != id(article) and i not in shown]
-    best = heapq.nsmallest(limit, candidates, key=lambda i: (-shared[i], rank[i]))
-    return [posts[i] for i in best]
+    shared = Counter(chain.from_iterable(lists))
+    for number in left_out:
+        shared.pop(number, None)
+    return [n for _, n in heapq.nsmallest(limit, ((-c, n) for n, c in shared.items()))]
 
 
 def add_related_lists(generator: Any) -> None:
@@ -100,23 +107,23 @@ def add_related_lists(generator: Any) -> None:
     published = sorted(
         [*generator.articles, *generator.translations], key=_newest_first
     )
-    rank = {id(post): place for place, post in enumerate(published)}
-    indexes: dict[str, dict[tuple[str, str], list[Any]]] = {}
+    place = {id(post): number for number, post in enumerate(published)}
+    # For each list and (language, key): the places of its posts, newest first.
+    indexes: dict[str, dict[tuple[str, str], list[int]]] = {}
     for name, (keys_of, _counts) in LISTS.items():
         indexes[name] = defaultdict(list)
-        for post in published:  # so each list is newest first
+        for number, post in enumerate(published):
             for key in keys_of(post):
-                indexes[name][(post.lang, key)].append(post)
+                indexes[name][(post.lang, key)].append(number)
     for article in [*published, *generator.drafts, *generator.drafts_translations]:
-        shown: set[int] = set()
+        left_out = {place[id(article)]} if id(article) in place else set()
         for name, (keys_of, counts) in LISTS.items():
-            by_key = {
-                key: indexes[name].get((article.lang, key), [])
-                for key in keys_of(article)
-            }
-            found = ranked(article, by_key, counts, limit, shown, rank=rank)
-            shown.update(id(post) for post in found)
-            setattr(article, name, found)
+            lists = [
+                indexes[name].get((article.lang, key), []) for key in keys_of(article)
+            ]
+            found = ranked_places(lists, counts, limit, left_out)
+            left_out.update(found)
+            setattr(article, name, [published[number] for number in found])
 
 
 def register() -> None:

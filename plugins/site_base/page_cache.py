@@ -30,8 +30,11 @@ import os
 from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
 
 from site_base.digests import FileDigests
 
@@ -133,26 +136,24 @@ class Digester:
             return sorted(json.dumps(self._plain(v, nested=True)) for v in value)
         if isinstance(value, PurePath):
             return self._path(value)
-        return self._object(value, nested=nested)
+        return self._object(value)
 
-    def _object(self, value: Any, *, nested: bool) -> Any:
-        if hasattr(value, "object_list") and hasattr(value, "number"):
-            # A page of a paginated list.
+    def _object(self, value: Any) -> Any:
+        if isinstance(value, Page):  # a page of a paginated list
             return [
                 "page",
                 value.number,
                 value.paginator.num_pages,
                 self._plain(value.object_list, nested=True),
             ]
-        if hasattr(value, "object_list") and hasattr(value, "num_pages"):
-            # The paginator of a list.
+        if isinstance(value, Paginator):
             return [
                 "paginator",
                 str(value.name),
                 value.num_pages,
                 self._plain(value.object_list, nested=True),
             ]
-        if hasattr(value, "slug") and hasattr(value, "name"):  # category, tag, author
+        if isinstance(value, URLWrapper):  # a category, tag or author
             return [type(value).__name__, str(value.name), value.slug]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return [
@@ -162,9 +163,8 @@ class Digester:
                     nested=True,
                 ),
             ]
-        if hasattr(value, "key") and type(value).__name__ == "ZoneInfo":
+        if isinstance(value, ZoneInfo):
             return value.key
-        del nested
         return _NEVER
 
     def _path(self, path: PurePath) -> Any:
@@ -232,15 +232,24 @@ class PageCache:
             [self.site(shared), template, name, self.digester.value(own)]
         )
 
+    def file_key(self, name: str, value: Any) -> str:
+        """Return the key of a file (not a page) made from `value` alone."""
+        return Digester.hash_of([self.inputs, name, self.digester.value(value)])
+
     def reusable(self, name: str, key: str, file: str) -> str | None:
         """Return the file's text if page `name` was made with `key`, else None."""
-        if not self.keys:  # the first page: a build stopped half-way keeps none
+        data = self.reusable_bytes(name, key, file)
+        return data.decode("utf-8") if data is not None else None
+
+    def reusable_bytes(self, name: str, key: str, file: str) -> bytes | None:
+        """Return the file's bytes if `name` was made with `key`, else None."""
+        if not self.keys:  # the first file: a build stopped half-way keeps none
             self.path.unlink(missing_ok=True)
         self.keys[name] = key
         if self.previous.get(name) != key:
             return None
         try:
-            with open(file, encoding="utf-8") as stream:  # noqa: PTH123
+            with open(file, "rb") as stream:  # noqa: PTH123
                 return stream.read()
         except OSError:
             return None

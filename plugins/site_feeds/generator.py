@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican.generators import Generator
@@ -75,9 +76,17 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write each feed in each of its formats, then the feeds page per language."""
         files = output_files(self.context, self.output_path)
+        cache = self.context.get("PAGE_CACHE")
         for feed in self.catalog.feeds:
             for fmt in feed.formats:
-                files.write_bytes(feed.path(fmt), self._render(feed, fmt))
+                path = feed.path(fmt)
+                data = None
+                if cache is not None:  # the same feed as last time: its file
+                    key = cache.file_key(path, [fmt, feed])
+                    data = cache.reusable_bytes(
+                        path, key, os.path.join(self.output_path, path)
+                    )
+                files.write_bytes(path, data or self._render(feed, fmt))
         for lang, url in self.catalog.page_urls.items():
             writer.write_file(
                 f"{url}index.html",
