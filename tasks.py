@@ -483,12 +483,15 @@ def test(c, args=""):
         "posts": "sizes of the generated corpus, e.g. 1000,10000 (default 1000)",
         "kinds": "text, photos or text,photos (default both)",
         "no_search": "skip the search figures (they need Chromium)",
+        "repeat": "runs of each build, the best kept (default 1)",
     }
 )
-def bench(c, posts="1000", kinds="text,photos", no_search=False):
+def bench(c, posts="1000", kinds="text,photos", no_search=False, repeat=1):
     """Time cold and incremental builds of a generated corpus beside plain Pelican."""
     extra = " --no-search" if no_search else ""
-    _run_tool(c, f"bench_build --posts {posts} --kinds {kinds}{extra}")
+    _run_tool(
+        c, f"bench_build --posts {posts} --kinds {kinds} --repeat {repeat}{extra}"
+    )
 
 
 @task(

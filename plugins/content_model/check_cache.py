@@ -2,7 +2,7 @@
 
 Reading, checking and rendering a post's files is most of the content
 check. A bundle's result (its documents with their HTML, its problems, its
-blank translations) is kept in `.cache/check/` under a key made of every
+blank translations) is kept in `.cache/check/bundles.pickle` under a key made of every
 input of the build but content/ (settings, data, theme, plugins: the
 build record's `site_inputs`) and of every file in the bundle's folder,
 names and bytes: an edited text, a deleted or replaced photo, a new
@@ -27,7 +27,7 @@ from .model import Bundle, Document
 from .problems import Problem
 from .record import DIGESTS, site_inputs
 
-FOLDER = Path(".cache") / "check"
+FILE = Path(".cache") / "check" / "bundles.pickle"
 # Bumped when what is kept changes shape: older entries are then not read.
 VERSION = "1"
 
@@ -42,13 +42,18 @@ class CheckedBundle:
 
 
 class CheckCache:
-    """Checked bundles by key; entries no check used are removed by `prune`."""
+    """Checked bundles by key, in one file; `save` keeps only those used."""
 
     def __init__(self, site: Path, settings: dict[str, Any], extra: str) -> None:
-        self.folder = site / FOLDER
+        self.path = site / FILE
         self.digests: FileDigests = shared_digests(site / DIGESTS)
         self.site_key = site_inputs(settings, self.digests, VERSION + extra).hexdigest()
-        self.used: set[str] = set()
+        try:
+            with self.path.open("rb") as stream:
+                self.kept: dict[str, bytes] = pickle.load(stream)  # noqa: S301 (ours)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            self.kept = {}
+        self.used: dict[str, bytes] = {}
         self.hits = 0
 
     def key(self, bundle: Bundle) -> str:
@@ -59,36 +64,31 @@ class CheckCache:
             for name in sorted(names):
                 path = Path(parent) / name
                 digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
-        key = digest.hexdigest()
-        self.used.add(key)
-        return key
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return digest.hexdigest()
 
     def get(self, key: str) -> CheckedBundle | None:
         """Return the kept check of a bundle, or None."""
-        try:
-            with self._path(key).open("rb") as stream:
-                found = pickle.load(stream)  # noqa: S301 (our own cache)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        data = self.kept.get(key)
+        if data is None:
             return None
+        try:
+            found = pickle.loads(data)  # noqa: S301 (our own cache)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        self.used[key] = data
         self.hits += 1
         return found
 
     def put(self, key: str, checked: CheckedBundle) -> None:
         """Keep the check of a bundle."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as stream:
-            pickle.dump(checked, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
+        self.used[key] = pickle.dumps(checked, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def prune(self) -> None:
-        """Remove kept checks this check did not use; keep the file digests."""
-        if self.folder.is_dir():
-            for path in self.folder.glob("*/*.pickle"):
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
+    def save(self) -> None:
+        """Write the checks this check used (the others are dropped); keep digests."""
+        if self.used.keys() != self.kept.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as stream:
+                pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(self.path)
         self.digests.save()

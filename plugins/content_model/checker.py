@@ -73,7 +73,7 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
         # Translations the editor left blank: checked, not published.
         blank |= checked.blank
     if cache is not None:
-        cache.prune()
+        cache.save()
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
     library = load_library(cfg.library_file, cfg.languages, problems)
     for document in documents.values():
