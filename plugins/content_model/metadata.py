@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 from pelican.urlwrappers import Author, Category, Tag, URLWrapper
+from pelican.utils import slugify
 
 from .model import Document
 
@@ -74,12 +76,32 @@ def pelican_metadata(document: Document, settings: dict[str, Any]) -> dict[str, 
         # The slug comes from the tag as written; the name is the translated one.
         labels = document.tag_labels or values["tags"]
         metadata["tags"] = [
-            _wrapper(Tag, label, Tag(tag, settings).slug, settings)
+            _wrapper(Tag, label, tag_slug(tag, settings), settings)
             for tag, label in zip(values["tags"], labels, strict=True)
         ]
     if values.get("authors"):
         metadata["authors"] = [Author(name, settings) for name in values["authors"]]
     return metadata
+
+
+def tag_slug(tag: str, settings: dict[str, Any]) -> str:
+    """Return the slug Pelican gives the tag `tag` (made once per tag and settings)."""
+    subs = settings.get("TAG_REGEX_SUBSTITUTIONS")
+    if subs is None:
+        subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    return _slug(
+        tag.strip(),
+        tuple(map(tuple, subs)),
+        bool(settings.get("SLUGIFY_PRESERVE_CASE", False)),
+        bool(settings.get("SLUGIFY_USE_UNICODE", False)),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _slug(name: str, subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
+    return slugify(
+        name, regex_subs=subs, preserve_case=preserve_case, use_unicode=use_unicode
+    )
 
 
 def _wrapper(kind: type[URLWrapper], name: str, slug: str, settings) -> URLWrapper:

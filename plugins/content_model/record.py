@@ -103,7 +103,7 @@ class BuildRecords:
         self.records[str(output.resolve())] = asdict(record)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.records, sort_keys=True), "utf-8")
+        temporary.write_text(json.dumps(self.records), "utf-8")
         temporary.replace(self.path)
         self.digests.save()
 

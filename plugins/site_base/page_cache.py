@@ -88,10 +88,16 @@ class Digester:
         """Return the digest of what lists and links show of `content`."""
         key = id(content)
         if key not in self.cards:
+            # Pelican's metadata repeats a post's attributes; an entry's is its own.
+            hidden = (
+                _NOT_SHOWN | {"metadata"}
+                if isinstance(content, Content)
+                else _NOT_SHOWN
+            )
             values = {
                 name: value
                 for name, value in vars(content).items()
-                if name not in _NOT_SHOWN
+                if name not in hidden
             }
             self.cards[key] = self.hash_of(
                 [self.identity(content), self._plain(values, nested=True)]
