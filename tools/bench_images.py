@@ -110,7 +110,7 @@ def floor(sources: list[Photo], widths: list[int], out: Path) -> None:
 
 def planned(sources: list[Photo], cfg) -> list:
     """Plan every photo as the build does (its digest, hashed or remembered)."""
-    digests = source_digests(cfg.cache)
+    digests = source_digests(cfg.content)
     return [plan(photo, cfg, digest=digests.digest(photo.path)) for photo in sources]
 
 

@@ -25,7 +25,7 @@ from site_base.digests import FileDigests, shared_digests
 
 from .model import Bundle, Document
 from .problems import Problem
-from .record import DIGESTS, site_inputs
+from .record import site_inputs
 
 FILE = Path(".cache") / "check" / "bundles.pickle"
 # Bumped when what is kept changes shape: older entries are then not read.
@@ -46,7 +46,7 @@ class CheckCache:
 
     def __init__(self, site: Path, settings: dict[str, Any], extra: str) -> None:
         self.path = site / FILE
-        self.digests: FileDigests = shared_digests(site / DIGESTS)
+        self.digests: FileDigests = shared_digests(site)
         self.site_key = site_inputs(settings, self.digests, VERSION + extra).hexdigest()
         try:
             with self.path.open("rb") as stream:

@@ -39,7 +39,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 # own objects.
 NOT_INPUTS = frozenset({"BUILD_TIME", "OUTPUT_FILES"})
 RECORDS = Path(".cache") / "build" / "records.json"
-DIGESTS = Path(".cache") / "build" / "inputs.json"
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class BuildRecords:
 
     def __init__(self, site: Path) -> None:
         self.path = site / RECORDS
-        self.digests = shared_digests(site / DIGESTS)
+        self.digests = shared_digests(site)
         try:
             self.records = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from site_base.digests import FileDigests
+from site_base.digests import FileDigests, shared_digests
 
 from .renditions import Rendition
-
-_INDEX = "sources.json"
 
 
 @dataclass(frozen=True)
@@ -38,14 +35,14 @@ class CacheLayout:
         return self.root / "objects" / digest[:2] / name
 
 
-@lru_cache(maxsize=8)
-def source_digests(cache: Path) -> FileDigests:
-    """Return the digests index of a cache folder, loaded once per build process.
+def source_digests(content: Path) -> FileDigests:
+    """Return the digests index of the site whose content folder is `content`.
 
     The page renderer, the templates' picture filter and the generator plan
-    the same photos; they share one index (the generator saves it).
+    the same photos; they share the site's one index with the build record
+    and the content check (site_base.digests), so a photo is hashed once.
     """
-    return FileDigests(cache / _INDEX)
+    return shared_digests(content.parent)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -66,11 +66,16 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-@functools.cache
-def shared_digests(path: Path) -> FileDigests:
-    """Return the digests kept in `path`, loaded once per process.
+# Where a site keeps its files' digests, beside content/.
+INDEX = Path(".cache") / "digests.json"
 
-    The build record and the content check's cache read the same files in
-    one build: they share one index, so each file is hashed once.
+
+@functools.cache
+def shared_digests(site: Path) -> FileDigests:
+    """Return the digests of the files of the site in `site`, loaded once per process.
+
+    The build record, the content check's cache and the photo pipeline read
+    the same files in one build: they share one index, so each file (a
+    camera photo too) is hashed once, and again only when it changes.
     """
-    return FileDigests(path)
+    return FileDigests(site / INDEX)
