@@ -263,27 +263,16 @@ def _serve_folder(folder: Path, port: int, *, host_like: bool) -> None:
     server.serve_forever()
 
 
-def build_in_fresh_process(arguments: list[str]) -> tuple[bool, str]:
-    """Run Pelican in a new Python process; return whether it built, and its output.
-
-    livereload rebuilds this way: a process that stays up would keep the
-    plugins and settings modules it imported first, so an edited plugin
-    would not take effect until the server is restarted. The output is
-    printed too (the terminal keeps showing what it showed).
-    """
-    command = [sys.executable, "-m", "pelican", *arguments]
-    result = subprocess.run(
-        command, check=False, cwd=ROOT, capture_output=True, text=True
-    )
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    return result.returncode == 0, result.stdout + result.stderr
-
-
-@task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
-def livereload(c, port=None):
+@task(
+    help={
+        "port": "port to serve on (default 8000, or a free one if busy)",
+        "content": "content folder (default: content/)",
+        "output": "output folder",
+    }
+)
+def livereload(c, port=None, content=None, output=None):
     """Build, serve, rebuild on change and reload the browser (problems shown there)."""
-    _live_preview(_port(port))
+    _live_preview(_port(port), content, output)
 
 
 @task(
@@ -315,11 +304,26 @@ def edit(c, port=None, backend_port=None, content=None, output=None):
         _live_preview(port, content, output, ADMIN=admin)
 
 
+def _source_file(change, path: str) -> bool:
+    """Return whether a changed file is one the site is built from."""
+    del change
+    name = Path(path).name
+    return (
+        not (name.startswith((".", "#", "_")) or name.endswith(("~", ".pyc")))
+        and "__pycache__" not in path
+    )
+
+
 def _live_preview(port: int, content=None, output=None, **extra) -> None:
     """Serve the build at `port`, rebuilding (with `extra` settings) on every change."""
-    from livereload import Server  # noqa: PLC0415
+    import threading  # noqa: PLC0415
 
-    from tools.preview_server import PreviewApp, problem_lines  # noqa: PLC0415
+    import watchfiles  # noqa: PLC0415
+    from livereload import Server  # noqa: PLC0415
+    from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
+    from tornado.ioloop import IOLoop  # noqa: PLC0415
+
+    from tools.preview_server import LiveBuilds, PreviewApp  # noqa: PLC0415
 
     settings = read_settings(CONFIG["settings_base"])
     app = PreviewApp(
@@ -327,28 +331,52 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
         Path(settings["THEME"]),
         settings["DEFAULT_LANG"],
     )
+    loop: list[IOLoop] = []
 
-    def rebuild():
-        arguments = _build_arguments(CONFIG["settings_base"], content, output, **extra)
-        built, log = build_in_fresh_process(arguments)
-        app.problems = None if built else problem_lines(log)
-        if not built:
-            print(_("Build failed: fix the problems above, then save again."))
+    def reload(path: str | None) -> None:
+        """Reload the browsers (from the build's thread, through the server's loop)."""
+        if loop:
+            loop[0].add_callback(LiveReloadHandler.reload_waiters, path)
 
-    rebuild()
+    arguments = _build_arguments(
+        CONFIG["settings_base"], content, output, LIVE_PREVIEW=True, **extra
+    )
+    builds = LiveBuilds(
+        arguments,
+        app,
+        reload,
+        lambda: print(_("Build failed: fix the problems above, then save again.")),
+    )
+
+    builds.build()
     server = Server(app=app)
+    # livereload's own watcher polls (and with no task watches the working
+    # folder): its one task never fires; watchfiles (inotify) starts builds.
+    server.watch(str(ROOT / ".livereload-unused"), lambda: None, delay="forever")
     site = Path(content or CONFIG["content"]).resolve().parent
-    for folder in ("content/**/*", "data/*"):
-        server.watch(str(site / folder), rebuild)
-    for pattern in (
-        "theme/templates/**/*.html",
-        "theme/static/**/*",
-        "theme/translations/**/*.po",
-        "plugins/**/*.py",
-        "*.py",
-    ):
-        server.watch(str(ROOT / pattern), rebuild)
-    server.serve(host=CONFIG["host"], port=port, debug=False)
+    watched = [site / "content", site / "data", ROOT / "theme", ROOT / "plugins"]
+    watched += [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
+
+    def watch() -> None:
+        """Ask for a build at each change (a build then runs in its own thread)."""
+        for _changes in watchfiles.watch(
+            *[path for path in watched if path.exists()],
+            watch_filter=_source_file,
+            debounce=50,
+            step=20,
+        ):
+            builds.request()
+
+    def started() -> None:
+        """Keep the server's loop for the builds' reloads; start watching."""
+        loop[:] = [IOLoop.current()]
+        threading.Thread(target=watch, daemon=True).start()
+
+    IOLoop.current().add_callback(started)
+    try:
+        server.serve(host=CONFIG["host"], port=port, debug=False)
+    finally:
+        builds.stop()
 
 
 @task(

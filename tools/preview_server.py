@@ -13,14 +13,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 import socket
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from site_base.catalogues import translations
+from site_base.output import PAGE_WRITTEN
 from site_publish.http_headers import content_type
+from tools.warm_builds import BUILD_DONE
 
 # livereload 2.7's reload script, which its server writes inline into every
 # HTML page (Server.serve without a separate live port). Pages refuse inline
@@ -146,3 +152,104 @@ class PreviewApp:
             f"</style></head><body><main><h1>{title}</h1><p>{advice}</p>"
             f"<ul>{items}</ul></main></body></html>"
         ).encode()
+
+
+class LiveBuilds:
+    """Builds for the live preview, in a thread of their own, one at a time.
+
+    livereload runs its watch callbacks in the server's own loop: a build
+    there would hold every request until it ends. Here a change only asks
+    for a build; a change during a build asks for one more after it. Builds
+    run in a warm process (tools/warm_builds.py: a fork per build, so edited
+    plugins take effect). The build announces each changed page as it writes
+    it (LIVE_PREVIEW): the browser reloads at the first one (the edited
+    post), and again at the end when other pages changed after it, or the
+    build failed.
+    """
+
+    def __init__(
+        self,
+        arguments: list[str],
+        app: PreviewApp,
+        reload: Callable[[str | None], None],
+        failed: Callable[[], None],
+    ) -> None:
+        self.arguments = arguments
+        self.app = app
+        self.reload = reload
+        self.failed = failed
+        self.lock = threading.Lock()
+        self.running = False
+        self.again = False
+        self.process: subprocess.Popen | None = None
+
+    def request(self) -> None:
+        """Start a build, or ask for one more after the one running."""
+        with self.lock:
+            if self.running:
+                self.again = True
+                return
+            self.running = True
+        threading.Thread(target=self._builds, daemon=True).start()
+
+    def _builds(self) -> None:
+        while True:
+            self.build()
+            with self.lock:
+                if not self.again:
+                    self.running = False
+                    return
+                self.again = False
+
+    def _warm(self) -> subprocess.Popen:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(  # noqa: S603 (our own builder)
+                [sys.executable, "-m", "tools.warm_builds"],
+                cwd=Path(__file__).resolve().parents[1],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+            )
+        return self.process
+
+    def build(self) -> bool:
+        """Build once, reloading the browser as pages are ready; return success."""
+        process = self._warm()
+        assert process.stdin is not None and process.stdout is not None  # noqa: S101
+        process.stdin.write(json.dumps(self.arguments) + "\n")
+        process.stdin.flush()
+        log: list[str] = []
+        first: str | None = None
+        after_first = 0
+        code = 1
+        for line in process.stdout:
+            if line.startswith(BUILD_DONE):
+                code = int(line[len(BUILD_DONE) :])
+                break
+            if line.startswith(PAGE_WRITTEN):
+                page = line[len(PAGE_WRITTEN) :].strip()
+                if first is None:
+                    first = page
+                    self.app.problems = None
+                    self.reload(page)
+                else:
+                    after_first += 1
+                continue
+            sys.stdout.write(line)
+            log.append(line)
+        built = code == 0
+        self.app.problems = None if built else problem_lines("".join(log))
+        if not built:
+            self.failed()
+        if not built or first is None or after_first:
+            self.reload(None)
+        return built
+
+    def stop(self) -> None:
+        """End the warm process."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)

@@ -125,7 +125,11 @@ class SitePelican(Pelican):
             console.print(UP_TO_DATE.render(gettext))
             return
         records.forget(output)  # until this build has finished
-        files = OutputFiles(output, keep=self.settings.get("OUTPUT_RETENTION", ()))
+        files = OutputFiles(
+            output,
+            keep=self.settings.get("OUTPUT_RETENTION", ()),
+            announce=bool(self.settings.get("LIVE_PREVIEW")),
+        )
         self.settings[OUTPUT_FILES] = files
         pages = PageCache(records.pages_file(output), site_inputs, records.digests)
         self.settings[PAGE_CACHE] = pages

@@ -37,7 +37,7 @@ PROJECT_FILES = (
 PROJECT = Path(__file__).resolve().parents[2]
 # Settings that are not inputs: "now" (compared on its own) and the build's
 # own objects.
-NOT_INPUTS = frozenset({"BUILD_TIME", "OUTPUT_FILES"})
+NOT_INPUTS = frozenset({"BUILD_TIME", "OUTPUT_FILES", "PAGE_CACHE", "LIVE_PREVIEW"})
 RECORDS = Path(".cache") / "build" / "records.json"
 
 
@@ -151,11 +151,9 @@ def input_files(settings: dict[str, Any]) -> tuple[list[Path], list[Path]]:
     """Return the files a build with `settings` reads: the site's, then content/."""
     content = Path(settings["PATH"]).resolve()
     site = [PROJECT / name for name in PROJECT_FILES if (PROJECT / name).is_file()]
-    for folder in (
-        content.parent / "data",
-        Path(settings["THEME"]),
-        PROJECT / "plugins",
-    ):
+    folders = [content.parent / "data", Path(settings["THEME"]), PROJECT / "plugins"]
+    folders += [Path(folder) for folder in settings.get("PLUGIN_PATHS") or ()]
+    for folder in folders:
         site += _files_under(folder.resolve())
     return site, _files_under(content)
 

@@ -31,14 +31,22 @@ logger = logging.getLogger(__name__)
 KEY = "OUTPUT_FILES"
 # The key of the build's page_cache.PageCache, in the writer's settings.
 PAGE_CACHE = "PAGE_CACHE"
+# The line a build prints for each changed page when it announces them
+# (setting LIVE_PREVIEW, which tools/preview_server.py passes).
+PAGE_WRITTEN = "page-written: "
 
 
 class OutputFiles:
     """Write into `root` only what changed; know every file this build produced."""
 
-    def __init__(self, root: Path | str, keep: Iterable[str] = ()) -> None:
+    def __init__(
+        self, root: Path | str, keep: Iterable[str] = (), announce: bool = False
+    ) -> None:
         self.root = os.path.abspath(root)
         self.keep = frozenset(keep)
+        # For the live preview: say each changed page as it is written, so the
+        # browser showing it reloads before the build has finished.
+        self.announce = announce
         self.produced: set[str] = set()
         self.deferred: set[str] = set()
         self.written = 0
@@ -80,6 +88,8 @@ class OutputFiles:
         with open(full, "wb") as stream:  # noqa: PTH123
             stream.write(data)
         self.written += 1
+        if self.announce and full.endswith(".html"):
+            print(f"{PAGE_WRITTEN}{os.path.relpath(full, self.root)}", flush=True)
 
     def write_text(self, path: Path | str, text: str) -> None:
         """Write `text` as UTF-8 unless the file already holds it."""

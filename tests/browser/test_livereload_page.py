@@ -7,10 +7,9 @@ import threading
 import pytest
 from livereload import Server
 
-from tasks import build_in_fresh_process
 from tests.support import REPO, post, write_site
 from tools.lighthouse import free_port
-from tools.preview_server import PreviewApp
+from tools.preview_server import LiveBuilds, PreviewApp
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +20,12 @@ def test_livereloads_script_runs_under_the_pages_policy(tmp_path, browser):
     site = write_site(tmp_path, {"posts/2025/bai/index.md": post(GOOD)})
     output = site / "output"
     arguments = [str(site / "content"), "-s", str(REPO / "pelicanconf.py")]
-    assert build_in_fresh_process([*arguments, "-o", str(output)])[0]
+    app = PreviewApp(output, REPO / "theme", "vi")
+    builds = LiveBuilds([*arguments, "-o", str(output)], app, print, print)
+    assert builds.build()
+    builds.stop()
     port = free_port()
-    server = Server(app=PreviewApp(output, REPO / "theme", "vi"))
+    server = Server(app=app)
     threading.Thread(
         target=server.serve,
         kwargs={"host": "127.0.0.1", "port": port, "debug": False},

@@ -1,9 +1,9 @@
-"""livereload's rebuilds see edited plugins and settings (a fresh process each)."""
+"""livereload's rebuilds see edited plugins and settings, and reload at the first page."""
 
 from __future__ import annotations
 
-from tasks import build_in_fresh_process
 from tests.support import REPO, post, write_site
+from tools.preview_server import LiveBuilds, PreviewApp
 
 BASE = REPO / "pelicanconf.py"
 
@@ -46,15 +46,49 @@ def test_a_rebuild_runs_the_plugin_and_settings_as_edited(tmp_path):
     output = site / "output"
     arguments = [str(site / "content"), "-s", str(settings), "-o", str(output)]
     seen = []
+    builds = live_builds(arguments, output)
     for value, sitename in (("first", "Trang một"), ("second", "Trang hai")):
         plugin.write_text(PROBE.format(value=value), encoding="utf-8")
         settings.write_text(
             SETTINGS.format(base=BASE, plugins=plugin.parent, sitename=sitename),
             encoding="utf-8",
         )
-        assert build_in_fresh_process(arguments)[0]
+        assert builds.build()
         home = (output / "index.html").read_text(encoding="utf-8")
         seen.append(
             ((output / "probe.txt").read_text(encoding="utf-8"), sitename in home)
         )
+    builds.stop()
     assert seen == [("first", True), ("second", True)]
+
+
+def live_builds(arguments, output, reloads=None):
+    """Return the live preview's builds of `arguments`, reloads noted in `reloads`."""
+    reloads = [] if reloads is None else reloads
+    app = PreviewApp(output, REPO / "theme", "vi")
+    return LiveBuilds(arguments, app, reloads.append, lambda: reloads.append("failed"))
+
+
+def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
+    front = "title: {title}\ndate: 2025-11-0{day}\ncategory: am-nhac"
+    files = {
+        f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
+        for n in (1, 2, 3)
+    }
+    site = write_site(tmp_path, files)
+    output = site / "output"
+    arguments = [str(site / "content"), "-s", str(BASE), "-o", str(output)]
+    arguments += ["-e", "LIVE_PREVIEW=true"]
+    reloads: list = []
+    builds = live_builds(arguments, output, reloads)
+    try:
+        assert builds.build()
+        reloads.clear()
+        text = site / "content/posts/2025/bai-2/index.vi.md"
+        text.write_text(text.read_text("utf-8") + "\nMột câu mới.\n", "utf-8")
+        assert builds.build()
+    finally:
+        builds.stop()
+    # The post's page first, as soon as it is written; no reload at the end,
+    # since no other page changed.
+    assert reloads == ["2025/bai-2/index.html"]

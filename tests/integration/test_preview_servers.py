@@ -12,10 +12,9 @@ import urllib.request
 import pytest
 from livereload import Server
 
-from tasks import build_in_fresh_process
 from tests.support import REPO, post, write_site
 from tools.lighthouse import free_port
-from tools.preview_server import PreviewApp, pick_port, problem_lines
+from tools.preview_server import LiveBuilds, PreviewApp, pick_port
 
 GOOD = "title: Bài\ndate: 2025-11-06\ncategory: am-nhac"
 
@@ -57,8 +56,8 @@ def test_a_failed_build_shows_its_problems_on_the_open_page_then_the_page(tmp_pa
     arguments = [str(site / "content"), "-s", str(REPO / "pelicanconf.py")]
     arguments += ["-o", str(output)]
     app = PreviewApp(output, REPO / "theme", "vi")
-    built, _log = build_in_fresh_process(arguments)
-    assert built
+    builds = LiveBuilds(arguments, app, lambda _page: None, lambda: None)
+    assert builds.build()
     server = Server(app=app)
     port = free_port()
     thread = threading.Thread(
@@ -74,17 +73,15 @@ def test_a_failed_build_shows_its_problems_on_the_open_page_then_the_page(tmp_pa
 
     post_file = site / "content/posts/2025/bai/index.md"
     post_file.write_text(post(GOOD.replace("date: 2025-11-06", "date: ngày 6")))
-    built, log = build_in_fresh_process(arguments)
-    assert not built
-    app.problems = problem_lines(log)
+    assert not builds.build()
     status, text = get(page)
     assert "Chưa dựng được trang" in text
     assert "posts/2025/bai/index.md:3" in text and "livereload.js" in text
     assert 'name="viewport"' in text  # readable on a phone
 
     post_file.write_text(post(GOOD))
-    built, log = build_in_fresh_process(arguments)
-    app.problems = None if built else problem_lines(log)
+    assert builds.build()
+    builds.stop()
     status, text = get(page)
     assert status == 200 and "Chưa dựng được trang" not in text
 
