@@ -512,11 +512,15 @@ def test(c, args=""):
         "kinds": "text, photos or text,photos (default both)",
         "no_search": "skip the search figures (they need Chromium)",
         "repeat": "runs of each build, the best kept (default 1)",
+        "no_live": "skip the livereload figure (it needs Chromium)",
     }
 )
-def bench(c, posts="1000", kinds="text,photos", no_search=False, repeat=1):
+def bench(  # noqa: PLR0913, PLR0917
+    c, posts="1000", kinds="text,photos", no_search=False, repeat=1, no_live=False
+):
     """Time cold and incremental builds of a generated corpus beside plain Pelican."""
     extra = " --no-search" if no_search else ""
+    extra += " --no-live" if no_live else ""
     _run_tool(
         c, f"bench_build --posts {posts} --kinds {kinds} --repeat {repeat}{extra}"
     )

@@ -6,8 +6,10 @@ and kind (text only, with photos), the builds a site sees: cold (no output,
 no caches), again with no change, after editing one post's text, after
 adding one post. Our search indexing (Pagefind) is timed on its own line:
 the build under test has it off. Peak memory is the build process's largest
-resident size. Also: the search index's size and the bytes one query
-fetches (Chromium, empty cache). Prints a table; writes JSON under
+resident size. With text only, `invoke livereload` is timed too: from
+saving a post to the browser (Chromium) showing it (tools/bench_live.py).
+Also: the search index's size and the bytes one query fetches (Chromium,
+empty cache). Prints a table; writes JSON under
 bench/results/ (build-<time>.json and build-latest.json) to compare runs.
 """
 
@@ -28,6 +30,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from site_search.indexer import index_site
+from tools.bench_live import edit_seen_seconds
 from tools.browser import CHROMIUM, FLAGS
 from tools.corpus import (
     Corpus,
@@ -117,7 +120,9 @@ def best_steps(site: Path, command: list[str], change, repeat: int) -> dict[str,
     return best
 
 
-def bench_corpus(folder: Path, corpus: Corpus, repeat: int = 1) -> dict[str, object]:
+def bench_corpus(
+    folder: Path, corpus: Corpus, repeat: int = 1, live: bool = True
+) -> dict[str, object]:
     """Write `corpus` both ways under `folder`; time both; return the figures."""
     ours, plain = folder / "ours", folder / "plain"
     write_ours(ours, corpus)
@@ -154,6 +159,12 @@ def bench_corpus(folder: Path, corpus: Corpus, repeat: int = 1) -> dict[str, obj
         [sys.executable, "-m", "invoke", "check", "--content", str(ours / "content")],
         ROOT,
     )
+    shown = None
+    if live:  # a post in the middle of the site, as the edit step
+        post = ours / "content" / "posts" / str(edited.year) / edited.slug
+        shown = edit_seen_seconds(
+            ours, post / "index.vi.md", f"{edited.year}/{edited.slug}/"
+        )
     return {
         "posts": corpus.posts,
         "photos": corpus.photos,
@@ -164,6 +175,7 @@ def bench_corpus(folder: Path, corpus: Corpus, repeat: int = 1) -> dict[str, obj
         },
         "search_indexing_seconds": indexing,
         "check_seconds": check.seconds,
+        "livereload_seconds": shown,
         "output": str(ours / "output"),
     }
 
@@ -188,6 +200,13 @@ def print_table(figures: dict[str, object]) -> None:
     indexing = figures["search_indexing_seconds"]
     print(f"  {'search indexing':16} {indexing:7.2f}s (not counted above)")
     print(f"  {'invoke check':16} {figures['check_seconds']:7.2f}s")
+    shown = figures["livereload_seconds"]
+    if shown:
+        print(
+            f"  {'livereload':16} {shown['median']:7.2f}s from saving a post to the "
+            f"browser showing it (median of {len(shown['runs'])}; slowest "
+            f"{shown['slowest']:.2f}s)"
+        )
 
 
 def main() -> None:
@@ -197,6 +216,7 @@ def main() -> None:
     parser.add_argument("--kinds", default="text,photos", help="text, photos or both")
     parser.add_argument("--no-search", action="store_true", help="skip the browser")
     parser.add_argument("--repeat", type=int, default=1, help="runs; best kept")
+    parser.add_argument("--no-live", action="store_true", help="skip livereload")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.posts.split(",")]
     kinds = arguments.kinds.split(",")
@@ -206,7 +226,8 @@ def main() -> None:
             for kind in kinds:
                 folder = Path(temporary) / f"{size}-{kind}"
                 corpus = Corpus(size, photos=kind == "photos")
-                figures = bench_corpus(folder, corpus, arguments.repeat)
+                live = not arguments.no_live and kind == "text"
+                figures = bench_corpus(folder, corpus, arguments.repeat, live)
                 print_table(figures)
                 if not arguments.no_search and not search:
                     search[f"{size} generated posts"] = search_figures(
