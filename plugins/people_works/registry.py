@@ -35,13 +35,21 @@ class Registry:
         )
 
     def link(self, posts_by_lang: dict[str, list[Any]]) -> None:
-        """Fill every entry's posts, works and people, in the entry's language."""
+        """Fill every entry's posts, works and people, in the entry's language.
+
+        From indexes made once (who is named by which posts, which works name
+        whom), never by reading every post for every entry.
+        """
+        named: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+        for lang, posts in posts_by_lang.items():
+            for post in posts:  # newest first, as each entry lists them
+                for key in ("people", "works"):
+                    for slug in dict.fromkeys(getattr(post, key, None) or []):
+                        named[(lang, key, slug)].append(post)
+        credits: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
         for entry in self.entries:
-            posts = posts_by_lang.get(entry.lang, [])
             key = "people" if entry.entry_type == "person" else "works"
-            entry.posts = [
-                p for p in posts if entry.slug in (getattr(p, key, None) or [])
-            ]
+            entry.posts = list(named.get((entry.lang, key, entry.slug), []))
             if entry.entry_type == "work":
                 entry.creators = self._people(
                     entry.metadata.get("creators", []), entry.lang
@@ -49,17 +57,18 @@ class Registry:
                 entry.performers = self._people(
                     entry.metadata.get("performers", []), entry.lang
                 )
-        works_by_lang: dict[str, list[Entry]] = defaultdict(list)
         for lang in {e.lang for e in self.entries} | {self.default_lang}:
-            works_by_lang[lang] = self.of("work", lang)
+            for work in self.of("work", lang):
+                for role in ("creators", "performers"):
+                    for slug in dict.fromkeys(work.metadata.get(role, [])):
+                        credits[(lang, role, slug)].append(work)
         for person in (e for e in self.entries if e.entry_type == "person"):
-            works = works_by_lang[person.lang]
-            person.works_created = [
-                w for w in works if person.slug in w.metadata.get("creators", [])
-            ]
-            person.works_performed = [
-                w for w in works if person.slug in w.metadata.get("performers", [])
-            ]
+            person.works_created = credits.get(
+                (person.lang, "creators", person.slug), []
+            )
+            person.works_performed = credits.get(
+                (person.lang, "performers", person.slug), []
+            )
 
     def _people(self, slugs: list[str], lang: str) -> list[Entry]:
         return [p for p in (self.get("person", s, lang) for s in slugs) if p]
