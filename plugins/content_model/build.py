@@ -129,6 +129,7 @@ class SitePelican(Pelican):
             output,
             keep=self.settings.get("OUTPUT_RETENTION", ()),
             announce=bool(self.settings.get("LIVE_PREVIEW")),
+            previous=last.outputs if last is not None else None,
         )
         self.settings[OUTPUT_FILES] = files
         pages = PageCache(records.pages_file(output), site_inputs, records.digests)

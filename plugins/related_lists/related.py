@@ -11,10 +11,10 @@ broken by slug, never the article itself.
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
-from itertools import chain
+from collections import defaultdict
 from typing import Any
 
+import numpy as np
 from pelican import signals
 
 from site_base.settings import check_whole_numbers, merged_settings
@@ -79,26 +79,33 @@ def ranked(
 
 
 def ranked_places(
-    lists: list[list[int]], counts: bool, limit: int, left_out: set[int]
+    lists: list[Any], counts: bool, limit: int, left_out: set[int]
 ) -> list[int]:
     """Return up to `limit` places (0 the newest post) found in `lists`, best first.
 
-    Each list holds the places of the posts with one key, in order. Best is
-    the most lists shared when `counts`, then the newest.
+    Each list holds the places of the posts with one key, in order (a list
+    or a numpy array). Best is the most lists shared when `counts`, then the
+    newest. Counting is numpy's: a popular tag is in thousands of posts, and
+    every post with it is a candidate for each of them.
     """
-    found: list[int] = []
     if not counts:  # newest first: the lists' heads are enough
+        found: list[int] = []
         for number in heapq.merge(*lists):
             if number not in left_out:
                 left_out.add(number)
-                found.append(number)
+                found.append(int(number))
                 if len(found) == limit:
                     break
         return found
-    shared = Counter(chain.from_iterable(lists))
-    for number in left_out:
-        shared.pop(number, None)
-    return [n for _, n in heapq.nsmallest(limit, ((-c, n) for n, c in shared.items()))]
+    arrays = [array for array in lists if len(array)]
+    if not arrays:
+        return []
+    places, shared = np.unique(np.concatenate(arrays), return_counts=True)
+    if left_out:
+        kept = ~np.isin(places, np.fromiter(left_out, dtype=places.dtype))
+        places, shared = places[kept], shared[kept]
+    # `places` ascend (newest first): a stable sort by count keeps that order.
+    return places[np.argsort(-shared, kind="stable")[:limit]].tolist()
 
 
 def add_related_lists(generator: Any) -> None:
@@ -110,11 +117,16 @@ def add_related_lists(generator: Any) -> None:
     place = {id(post): number for number, post in enumerate(published)}
     # For each list and (language, key): the places of its posts, newest first.
     indexes: dict[str, dict[tuple[str, str], list[int]]] = {}
-    for name, (keys_of, _counts) in LISTS.items():
-        indexes[name] = defaultdict(list)
+    for name, (keys_of, counts) in LISTS.items():
+        found: dict[tuple[str, str], list[int]] = defaultdict(list)
         for number, post in enumerate(published):
             for key in keys_of(post):
-                indexes[name][(post.lang, key)].append(number)
+                found[(post.lang, key)].append(number)
+        indexes[name] = (
+            {key: np.array(places, dtype=np.int32) for key, places in found.items()}
+            if counts
+            else found
+        )
     for article in [*published, *generator.drafts, *generator.drafts_translations]:
         left_out = {place[id(article)]} if id(article) in place else set()
         for name, (keys_of, counts) in LISTS.items():

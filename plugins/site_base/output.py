@@ -40,10 +40,17 @@ class OutputFiles:
     """Write into `root` only what changed; know every file this build produced."""
 
     def __init__(
-        self, root: Path | str, keep: Iterable[str] = (), announce: bool = False
+        self,
+        root: Path | str,
+        keep: Iterable[str] = (),
+        announce: bool = False,
+        previous: Iterable[str] | None = None,
     ) -> None:
         self.root = os.path.abspath(root)
         self.keep = frozenset(keep)
+        # What the last build produced (relative paths), when known: then only
+        # those files are candidates for removal, and output/ is not walked.
+        self.previous = None if previous is None else list(previous)
         # For the live preview: say each changed page as it is written, so the
         # browser showing it reloads before the build has finished.
         self.announce = announce
@@ -144,6 +151,8 @@ class OutputFiles:
         """
         top = os.path.normpath(os.path.join(self.root, under))
         skipped = self.deferred - {top}
+        if top == self.root and self.previous is not None:
+            return self._remove_previous(skipped)
         removed = []
         for parent, folders, files in os.walk(top, topdown=True):
             if parent == self.root:
@@ -160,6 +169,26 @@ class OutputFiles:
         for parent, _folders, _files in os.walk(top, topdown=False):
             if parent != self.root and not os.listdir(parent):
                 os.rmdir(parent)
+        return sorted(removed)
+
+    def _remove_previous(self, skipped: set[str]) -> list[str]:
+        """Remove what the last build made and this one did not (no walk)."""
+        removed = []
+        for relative in self.previous or ():
+            full = os.path.normpath(os.path.join(self.root, relative))
+            if (
+                full in self.produced
+                or relative.split(os.sep, 1)[0] in self.keep
+                or any(full.startswith(folder + os.sep) for folder in skipped)
+                or not os.path.isfile(full)
+            ):
+                continue
+            os.unlink(full)
+            removed.append(relative)
+            parent = os.path.dirname(full)
+            while parent != self.root and not os.listdir(parent):
+                os.rmdir(parent)
+                parent = os.path.dirname(parent)
         return sorted(removed)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pelican.generators import Generator
@@ -42,6 +43,15 @@ class EventsGenerator(Generator):
         self.events = EventsCalendar(posts, self.cfg.post_file, self.cfg.calendar_file)
         self.context["EVENTS"] = self.events
 
+    def _kept(self, path: str, posts: list[Any]) -> bytes | None:
+        """Return the last build's calendar file when its posts' cards are the same."""
+        cache = self.context.get("PAGE_CACHE")
+        if cache is None:
+            return None
+        cards = [cache.digester.card(post) for post in posts]
+        key = cache.file_key(path, cards)
+        return cache.reusable_bytes(path, key, os.path.join(self.output_path, path))
+
     def generate_output(self, writer: Any) -> None:
         """Write each post's .ics, then /events.ics of upcoming and recent events."""
         files = output_files(self.context, self.output_path)
@@ -53,12 +63,15 @@ class EventsGenerator(Generator):
                 (p for p in [post, *post.translations] if p.lang == default), post
             )
             originals[id(post)] = original
-            data = calendar_bytes(
-                [event_component(post, original, self.cfg)],
-                post.title,
-                self.cfg,
-            )
-            files.write_bytes(self.events.calendar_url(post), data)
+            path = self.events.calendar_url(post)
+            data = self._kept(path, [post, original])
+            if data is None:
+                data = calendar_bytes(
+                    [event_component(post, original, self.cfg)],
+                    post.title,
+                    self.cfg,
+                )
+            files.write_bytes(path, data)
         since = self.cfg.build_time - self.cfg.recent
         site_events = sorted(
             (

@@ -15,7 +15,7 @@ from site_base.catalogues import translations
 from site_i18n.lists import groups
 from site_i18n.paths import language_prefix
 
-from .items import absolute_url, post_item
+from .items import absolute_url, post_item, updated
 from .model import MIME, Feed, Item, Publisher
 from .settings import FeedSettings
 
@@ -141,13 +141,31 @@ def post_feeds(
     cfg: FeedSettings,
     plans: PhotoPlans,
 ) -> list[Feed]:
-    """Return the site, category, tag and person feeds of one language."""
-    made = distinct_updates([post_item(post, cfg, plans) for post in posts])
-    items = {id(post): item for post, item in zip(posts, made, strict=True)}
-    return [
-        make_feed(subject, lang, items, publisher, cfg)
-        for subject in subjects(lang, posts, people, cfg, publisher.name)
-    ]
+    """Return the site, category, tag and person feeds of one language.
+
+    Items are made only for the posts some feed lists (each feed its newest
+    few), with the moments `distinct_moments` gives every post.
+    """
+    followed = subjects(lang, posts, people, cfg, publisher.name)
+    listed = {
+        id(post)
+        for subject in followed
+        for post in subject.posts[: limit(subject, cfg)]
+    }
+    moments = distinct_moments([updated(post, cfg) for post in posts])
+    items = {
+        id(post): replace(item, updated=moment)
+        if (item := post_item(post, cfg, plans)).updated != moment
+        else item
+        for post, moment in zip(posts, moments, strict=True)
+        if id(post) in listed
+    }
+    return [make_feed(subject, lang, items, publisher, cfg) for subject in followed]
+
+
+def limit(subject: Subject, cfg: FeedSettings) -> int:
+    """Return how many posts the feed of `subject` lists."""
+    return cfg.site_limit if subject.kind == "site" else cfg.limit
 
 
 def make_feed(
@@ -159,8 +177,7 @@ def make_feed(
 ) -> Feed:
     """Return the feed of `subject`: its newest posts as items, within the limit."""
     is_site = subject.kind == "site"
-    limit = cfg.site_limit if is_site else cfg.limit
-    chosen = tuple(items[id(post)] for post in subject.posts[:limit])
+    chosen = tuple(items[id(post)] for post in subject.posts[: limit(subject, cfg)])
     folder = "all" if is_site else f"{FOLDERS[subject.kind]}/{subject.slug}"
     return Feed(
         kind=subject.kind,
@@ -183,8 +200,8 @@ def make_feed(
     )
 
 
-def distinct_updates(items: list[Item]) -> list[Item]:
-    """Move items that share an `updated` moment apart by seconds, in list order.
+def distinct_moments(moments: list[datetime]) -> list[datetime]:
+    """Move moments that are the same apart by seconds, in list order.
 
     Posts dated by the day alone all share midnight, and Atom readers (the
     W3C validator warns) expect each entry's `updated` to differ. Going from
@@ -192,13 +209,12 @@ def distinct_updates(items: list[Item]) -> list[Item]:
     keep the site's order; the same post has the same moment in every feed.
     """
     taken: set[datetime] = set()
-    moved: list[Item] = []
-    for item in reversed(items):
-        moment = item.updated
+    moved: list[datetime] = []
+    for moment in reversed(moments):
         while moment in taken:
-            moment += timedelta(seconds=1)
+            moment += timedelta(seconds=1)  # noqa: PLW2901
         taken.add(moment)
-        moved.append(item if moment == item.updated else replace(item, updated=moment))
+        moved.append(moment)
     return moved[::-1]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -24,6 +25,11 @@ def absolute_url(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path.lstrip('/')}"
 
 
+def updated(post: Any, cfg: FeedSettings) -> datetime:
+    """Return when a post last changed (`modified`, else its date), site's zone."""
+    return (getattr(post, "modified", None) or post.date).astimezone(cfg.timezone)
+
+
 def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     """Return the feed item of a post (or a translation)."""
     url = absolute_url(cfg.siteurl, post.url)
@@ -32,14 +38,12 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     if correction:
         content = _correction_note(post, cfg) + content
     category = getattr(post, "category", None)
-    # Dates in the site's time zone, whatever offset the writer gave.
-    published = post.date.astimezone(cfg.timezone)
-    modified = getattr(post, "modified", None)
     return Item(
         url=url,
         title=post.title,
-        published=published,
-        updated=modified.astimezone(cfg.timezone) if modified else published,
+        # Dates in the site's time zone, whatever offset the writer gave.
+        published=post.date.astimezone(cfg.timezone),
+        updated=updated(post, cfg),
         summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
         content=content,
         authors=tuple(author.name for author in getattr(post, "authors", [])),
