@@ -6,6 +6,7 @@ import inspect
 import json
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from functools import partial
@@ -373,6 +374,9 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
         threading.Thread(target=watch, daemon=True).start()
 
     IOLoop.current().add_callback(started)
+    # Stopped like Ctrl+C (a terminal closing, a test, a benchmark): the warm
+    # build process is ended too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.serve(host=CONFIG["host"], port=port, debug=False)
     finally:

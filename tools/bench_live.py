@@ -8,6 +8,7 @@ the slowest are kept. Used by tools/bench_build.py (`invoke bench`).
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
@@ -38,6 +39,32 @@ def wait_for_server(url: str, process: subprocess.Popen, seconds: float) -> None
     raise SystemExit("the live preview did not answer in time")
 
 
+def record_time(site: Path) -> int:
+    """Return when the build record was last written (0: never)."""
+    record = site / ".cache" / "build" / "records.json"
+    return record.stat().st_mtime_ns if record.exists() else 0
+
+
+def wait_for_build_end(site: Path, before: int, seconds: float = 120) -> None:
+    """Wait until a build has saved its record after `before`: it has ended.
+
+    A build drops its record when it starts and writes it when it ends: the
+    record must be written again and hold the output folder's entry.
+    """
+    record = site / ".cache" / "build" / "records.json"
+    output = str((site / "output").resolve())
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if record_time(site) != before:
+            try:
+                if output in json.loads(record.read_text("utf-8")):
+                    time.sleep(0.3)  # livereload's last reload, if any
+                    return
+            except (OSError, ValueError):
+                pass
+        time.sleep(0.05)
+
+
 def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> dict:
     """Return how long the browser took to show each edit of `post` (seconds)."""
     port = free_port()
@@ -60,6 +87,7 @@ def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> 
             time.sleep(1.5)  # livereload.js connects its socket
             for number in range(edits):
                 words = f"Câu sửa số {number} của phép đo."
+                before = record_time(site)
                 start = time.perf_counter()
                 with post.open("a", encoding="utf-8") as stream:
                     stream.write(f"\n{words}\n")
@@ -70,7 +98,7 @@ def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> 
                     polling=20,
                 )
                 seen.append(time.perf_counter() - start)
-                time.sleep(1.0)  # the build's end (its last reload) before the next
+                wait_for_build_end(site, before)  # its search index too
             browser.close()
     finally:
         process.terminate()

@@ -11,10 +11,13 @@ writers watch the browser, not the terminal.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -212,6 +215,8 @@ class LiveBuilds:
                 text=True,
                 encoding="utf-8",
                 errors="replace",
+                # Its own process group: stop() ends a build running in a fork too.
+                start_new_session=True,
             )
         return self.process
 
@@ -249,7 +254,8 @@ class LiveBuilds:
         return built
 
     def stop(self) -> None:
-        """End the warm process."""
+        """End the warm process, and the build it may be running."""
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=10)
