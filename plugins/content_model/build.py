@@ -132,7 +132,9 @@ class SitePelican(Pelican):
             previous=last.outputs if last is not None else None,
         )
         self.settings[OUTPUT_FILES] = files
-        pages = PageCache(records.pages_file(output), site_inputs, records.digests)
+        pages = PageCache(
+            records.pages_file(output), site_inputs, records.digests, output
+        )
         self.settings[PAGE_CACHE] = pages
         self.generators: list[Any] = []
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)

@@ -210,7 +210,7 @@ class SiteWriter(Writer):
         """Write as Pelican does; each page rendered only if its key changed."""
         cache = self.settings.get(PAGE_CACHE)
         if cache is not None:
-            template = _CachedTemplate(template, cache, context, self.output_path)
+            template = _CachedTemplate(template, cache, context)
         super().write_file(name, template, context, *args, **kwargs)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
@@ -241,19 +241,16 @@ class SiteWriter(Writer):
 class _CachedTemplate:
     """A template whose render() hands back the page already written when it can."""
 
-    def __init__(
-        self, template: Any, cache: Any, shared: dict[str, Any], output: str
-    ) -> None:
+    def __init__(self, template: Any, cache: Any, shared: dict[str, Any]) -> None:
         self.template = template
         self.cache = cache
         self.shared = shared
-        self.output = output
 
     def render(self, local: dict[str, Any]) -> str:
         """Return the page's text: the existing file's when its key is unchanged."""
         name = local["output_file"]
         key = self.cache.page_key(name, self.template.name, local, self.shared)
-        text = self.cache.reusable(name, key, os.path.join(self.output, name))
+        text = self.cache.reusable(name, key)
         if text is None:
             self.cache.rendered += 1
             return self.template.render(local)

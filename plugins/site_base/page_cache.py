@@ -193,10 +193,13 @@ def _unknown(value: Any) -> Any:
 
 
 class PageCache:
-    """The key of each page of the last build into one output folder."""
+    """The key of each page and file of the last build into one output folder."""
 
-    def __init__(self, path: Path, inputs: str, photos: FileDigests) -> None:
+    def __init__(
+        self, path: Path, inputs: str, photos: FileDigests, output: Path
+    ) -> None:
         self.path = path
+        self.output = output
         self.inputs = inputs
         self.digester = Digester(photos)
         try:
@@ -238,16 +241,21 @@ class PageCache:
             [self.site(shared), template, name, self.digester.value(own)]
         )
 
-    def file_key(self, name: str, value: Any) -> str:
-        """Return the key of a file (not a page) made from `value` alone."""
-        return Digester.hash_of([self.inputs, name, self.digester.value(value)])
+    def kept_file(self, name: str, value: Any) -> bytes | None:
+        """Return file `name`'s bytes if the last build made it from the same `value`.
 
-    def reusable(self, name: str, key: str, file: str) -> str | None:
+        For files that are not pages (feeds, calendars): `value` is all they
+        are made of, besides the site's inputs other than content.
+        """
+        key = Digester.hash_of([self.inputs, name, self.digester.value(value)])
+        return self.reusable_bytes(name, key)
+
+    def reusable(self, name: str, key: str) -> str | None:
         """Return the file's text if page `name` was made with `key`, else None."""
-        data = self.reusable_bytes(name, key, file)
+        data = self.reusable_bytes(name, key)
         return data.decode("utf-8") if data is not None else None
 
-    def reusable_bytes(self, name: str, key: str, file: str) -> bytes | None:
+    def reusable_bytes(self, name: str, key: str) -> bytes | None:
         """Return the file's bytes if `name` was made with `key`, else None."""
         if not self.keys:  # the first file: a build stopped half-way keeps none
             self.path.unlink(missing_ok=True)
@@ -255,7 +263,7 @@ class PageCache:
         if self.previous.get(name) != key:
             return None
         try:
-            with open(file, "rb") as stream:  # noqa: PTH123
+            with (self.output / name).open("rb") as stream:
                 return stream.read()
         except OSError:
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pelican.generators import Generator
@@ -48,9 +47,7 @@ class EventsGenerator(Generator):
         cache = self.context.get("PAGE_CACHE")
         if cache is None:
             return None
-        cards = [cache.digester.card(post) for post in posts]
-        key = cache.file_key(path, cards)
-        return cache.reusable_bytes(path, key, os.path.join(self.output_path, path))
+        return cache.kept_file(path, [cache.digester.card(post) for post in posts])
 
     def generate_output(self, writer: Any) -> None:
         """Write each post's .ics, then /events.ics of upcoming and recent events."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pelican.generators import Generator
@@ -80,13 +79,9 @@ class FeedsGenerator(Generator):
         for feed in self.catalog.feeds:
             for fmt in feed.formats:
                 path = feed.path(fmt)
-                data = None
-                if cache is not None:  # the same feed as last time: its file
-                    key = cache.file_key(path, [fmt, feed])
-                    data = cache.reusable_bytes(
-                        path, key, os.path.join(self.output_path, path)
-                    )
-                files.write_bytes(path, data or self._render(feed, fmt))
+                # The same feed as last time: its file as it is.
+                kept = cache.kept_file(path, [fmt, feed]) if cache else None
+                files.write_bytes(path, kept or self._render(feed, fmt))
         for lang, url in self.catalog.page_urls.items():
             writer.write_file(
                 f"{url}index.html",
