@@ -534,12 +534,21 @@ def bench(  # noqa: PLR0913, PLR0917
     help={
         "photos": "number of camera-size photos",
         "no_phone": "skip the phone measurement",
+        "sources": "a folder of your own JPEG photos instead of generated ones",
     }
 )
-def bench_images(c, photos=16, no_phone=False):
+def bench_images(c, photos=16, no_phone=False, sources=""):
     """Time the photo pipeline beside a naive loop and the one-decode floor."""
     extra = " --no-phone" if no_phone else ""
+    if sources:
+        extra += f" --sources {shlex.quote(sources)}"
     _run_tool(c, f"bench_images --photos {photos}{extra}")
+
+
+@task(help={"folder": "a folder of JPEG photos (yours, or generated ones)"})
+def bench_formats(c, folder=".cache/bench-images/sources"):
+    """Bytes, encode time and SSIM of each photo format and setting, per width."""
+    _run_tool(c, f"photo_formats {folder}")
 
 
 @task

@@ -96,7 +96,9 @@ def encode(image: Image.Image, fmt: str, options: dict, background: str) -> byte
     elif fmt == "webp":
         image.save(buffer, "WEBP", **options)
     elif fmt == "avif":
-        image.save(buffer, "AVIF", **options)
+        # One thread: libaom's bytes depend on its thread count, and a photo
+        # must encode the same on any machine (the pool gives each core a photo).
+        image.save(buffer, "AVIF", **{"max_threads": 1, **options})
     else:
         raise ValueError(f"unknown format {fmt}")
     return buffer.getvalue()

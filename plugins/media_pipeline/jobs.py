@@ -9,6 +9,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any
 
+from PIL import Image
+
 from photo_groups import Photo
 
 from . import imaging
@@ -46,11 +48,17 @@ def run_job(job: PhotoJob) -> JobResult:
     if missing:
         width = max(decode_width(job.photo, rendition) for rendition in missing)
         image = imaging.load(io.BytesIO(data), width)
+        # One resize per width (or crop), however many formats encode it.
+        shapes: dict[tuple[str, int, int], Image.Image] = {}
         for rendition in missing:
-            if rendition.crop:
-                shaped = imaging.cropped(image, rendition.width, rendition.height)
-            else:
-                shaped = imaging.resized(image, rendition.width)
+            shape = (rendition.crop, rendition.width, rendition.height)
+            if shape not in shapes:
+                shapes[shape] = (
+                    imaging.cropped(image, rendition.width, rendition.height)
+                    if rendition.crop
+                    else imaging.resized(image, rendition.width)
+                )
+            shaped = shapes[shape]
             encoded = imaging.encode(
                 shaped, rendition.fmt, job.options[rendition.fmt], job.background
             )

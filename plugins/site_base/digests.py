@@ -23,6 +23,7 @@ class FileDigests:
         except (OSError, ValueError):
             self.known = {}
         self.changed = False
+        self.hashed = 0  # files read and hashed by this process (benchmarks)
 
     def remembered(self, source: Path) -> str | None:
         """Return the digest of `source` if it has not changed since it was hashed."""
@@ -37,6 +38,7 @@ class FileDigests:
         known = self.remembered(source)
         if known is None:
             known = file_digest(source)
+            self.hashed += 1
             self.remember(source, known)
         return known
 

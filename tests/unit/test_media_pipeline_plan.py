@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from media_pipeline.plan import PhotoPlans, fingerprint, plan
-from media_pipeline.settings import load_settings
+from media_pipeline.settings import DEFAULTS, load_settings
 from photo_groups import Photo
 from tests.support import REPO
 
@@ -63,8 +63,9 @@ def test_a_replaced_photo_or_a_new_encoding_gets_new_names():
     assert names("a" * 64) == first  # the same bytes: the same addresses
     replaced = names("b" * 64)
     assert not set(first) & set(replaced)
-    jpeg = {"avif": {"quality": 60, "speed": 8}, "webp": {"quality": 80, "method": 4}}
-    requality = names("a" * 64, encoding={**jpeg, "jpeg": {"quality": 70}})
+    requality = names(
+        "a" * 64, encoding={**DEFAULTS["encoding"], "jpeg": {"quality": 70}}
+    )
     assert [n for n in requality if n.endswith(".jpg")] != [
         n for n in first if n.endswith(".jpg")
     ]
