@@ -29,6 +29,7 @@ from site_base.output import PAGE_CACHE, OutputFiles, SiteWriter
 from site_base.page_cache import PageCache
 
 from .config import build_time, messages_language, writers_gettext
+from .live import write_edited_posts_first
 from .messages import Message, say
 from .problems import logger as problems_logger
 from .record import BuildRecord, BuildRecords, next_change
@@ -179,7 +180,18 @@ class SitePelican(Pelican):
         )
 
     def _get_writer(self) -> SiteWriter:
-        """Pelican's writer, writing through the build's OutputFiles."""
+        """Pelican's writer, writing through the build's OutputFiles.
+
+        Pelican asks for it when every generator has its context: in a live
+        build, the posts just edited are written first (live.py), by a
+        writer of their own (Pelican's writer refuses a page twice) that
+        renders them without the page cache's keys.
+        """
+        if self.settings.get("LIVE_PREVIEW"):
+            first = SiteWriter(
+                self.output_path, settings={**self.settings, PAGE_CACHE: None}
+            )
+            write_edited_posts_first(self.generators, first)
         return SiteWriter(self.output_path, settings=self.settings)
 
     def keep_generators(self, generators: list[Any]) -> None:

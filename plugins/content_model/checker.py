@@ -35,6 +35,9 @@ class SiteCheck:
     library: Library | None = None
     # Files the check read and leaves out of the site (blank translations).
     left_out: frozenset[Path] = frozenset()
+    # Documents of the bundles checked afresh (not kept from the last check):
+    # what changed since the last build, which the live preview shows first.
+    rechecked: frozenset[Path] = frozenset()
 
     @property
     def ok(self) -> bool:
@@ -66,8 +69,11 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
     )
     documents: dict[Path, Document] = {}
     blank: set[Path] = set()
+    rechecked: set[Path] = set()
     for bundle in discover(cfg, problems):
-        checked = _checked_bundle(bundle, cfg, categories, cache)
+        checked, fresh = _checked_bundle(bundle, cfg, categories, cache)
+        if fresh:
+            rechecked |= {document.path for document in checked.documents}
         problems.problems += checked.problems
         documents.update((document.path, document) for document in checked.documents)
         # Translations the editor left blank: checked, not published.
@@ -85,7 +91,15 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
     _check_references(cfg, documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
     _check_year_folders(documents.values(), problems)
-    return SiteCheck(cfg, categories, documents, problems, library, frozenset(blank))
+    return SiteCheck(
+        cfg,
+        categories,
+        documents,
+        problems,
+        library,
+        frozenset(blank),
+        frozenset(rechecked),
+    )
 
 
 def _checked_bundle(
@@ -93,26 +107,27 @@ def _checked_bundle(
     cfg: ContentModelSettings,
     categories: Categories,
     cache: CheckCache | None,
-) -> CheckedBundle:
-    """Return the check of one bundle: kept from an earlier check, or made now."""
+) -> tuple[CheckedBundle, bool]:
+    """Return the check of one bundle, and whether it was made now (not kept)."""
     key = cache.key(bundle) if cache is not None else ""
     checked = cache.get(key) if cache is not None else None
-    if checked is None:
-        own = ProblemList()
-        documents = load_bundle(bundle, cfg, categories, own)
-        paths = {document.path for document in documents}
-        checked = CheckedBundle(
-            documents,
-            own.problems,
-            frozenset(
-                path
-                for path in bundle.files.values()
-                if path not in paths and is_blank(path)
-            ),
-        )
-        if cache is not None:
-            cache.put(key, checked)
-    return checked
+    if checked is not None:
+        return checked, False
+    own = ProblemList()
+    documents = load_bundle(bundle, cfg, categories, own)
+    paths = {document.path for document in documents}
+    checked = CheckedBundle(
+        documents,
+        own.problems,
+        frozenset(
+            path
+            for path in bundle.files.values()
+            if path not in paths and is_blank(path)
+        ),
+    )
+    if cache is not None:
+        cache.put(key, checked)
+    return checked, True
 
 
 def check_or_stop(settings: dict[str, Any]) -> SiteCheck:

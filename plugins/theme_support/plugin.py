@@ -7,14 +7,16 @@ from typing import Any
 from pelican import signals
 
 from .assets import get_generators
+from .compiled import keep_compiled_templates
 from .filters import add_filters
 from .templates import add_category_menu, add_library_facts, use_theme_templates_only
 
 
 def prepare_templates(generator: Any) -> None:
-    """Give every generator our templates only and our filters."""
+    """Give every generator our templates only, our filters, compiled templates."""
     use_theme_templates_only(generator)
     add_filters(generator)
+    keep_compiled_templates(generator)
 
 
 def register() -> None:

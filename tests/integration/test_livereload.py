@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support import REPO, post, write_site
+from site_base.output import PAGE_WRITTEN
+from tests.support import REPO, post, run_pelican, write_site
 from tools.preview_server import LiveBuilds, PreviewApp
 
 BASE = REPO / "pelicanconf.py"
@@ -92,3 +93,28 @@ def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
     # The post's page first, as soon as it is written; no reload at the end,
     # since no other page changed.
     assert reloads == ["2025/bai-2/index.html"]
+
+
+def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
+    front = "title: {title}\ndate: 2025-11-0{day}\ncategory: am-nhac"
+    files = {
+        f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
+        for n in (1, 2, 3)
+    }
+    site = write_site(tmp_path, files)
+    assert run_pelican(site).returncode == 0
+    # The oldest post, which Pelican writes last; a new title changes the
+    # home page, its category's page and its neighbours' pages too.
+    text = site / "content/posts/2025/bai-1/index.vi.md"
+    text.write_text(text.read_text("utf-8").replace("Bài 1", "Bài một"), "utf-8")
+    live = run_pelican(site, LIVE_PREVIEW=True)
+    assert live.returncode == 0, live.stderr
+    written = [
+        line.removeprefix(PAGE_WRITTEN)
+        for line in live.stdout.splitlines()
+        if line.startswith(PAGE_WRITTEN)
+    ]
+    assert written[0] == "2025/bai-1/index.html"
+    assert written.count("2025/bai-1/index.html") == 1  # rendered again: same bytes
+    assert "index.html" in written[1:]
+    assert "Bài một" in (site / "output/2025/bai-1/index.html").read_text("utf-8")

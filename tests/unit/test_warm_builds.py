@@ -1,0 +1,59 @@
+"""The live preview's warm process builds in a child prepared ahead, unless code changed."""
+
+import os
+import time
+
+import pytest
+
+from tools.warm_builds import code_stamps, discard, prepare, start_build
+
+
+def _arguments(tmp_path):
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text("PLUGINS = []\n", "utf-8")
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins/probe.py").write_text("VALUE = 1\n", "utf-8")
+    # No content folder: the build itself fails at once, which is enough here.
+    return [str(tmp_path / "content"), "-s", str(settings), "-o", str(tmp_path / "o")]
+
+
+def test_the_next_build_starts_in_the_prepared_child(tmp_path):
+    arguments = _arguments(tmp_path)
+    prepared = prepare(arguments)
+    child = start_build(arguments, prepared)
+    os.waitpid(child, 0)
+    assert child == prepared.pid
+
+
+def test_a_changed_python_file_gets_a_new_child(tmp_path):
+    arguments = _arguments(tmp_path)
+    prepared = prepare(arguments)
+    plugin = tmp_path / "plugins/probe.py"
+    time.sleep(0.01)
+    plugin.write_text("VALUE = 2\n", "utf-8")
+    os.utime(plugin, ns=(time.time_ns(), time.time_ns() + 10**9))
+    child = start_build(arguments, prepared)
+    os.waitpid(child, 0)
+    assert child != prepared.pid
+    with pytest.raises(ChildProcessError):  # the prepared one was ended and reaped
+        os.waitpid(prepared.pid, os.WNOHANG)
+
+
+def test_other_arguments_get_a_new_child(tmp_path):
+    arguments = _arguments(tmp_path)
+    prepared = prepare(arguments)
+    child = start_build([*arguments, "-e", "SITENAME='x'"], prepared)
+    os.waitpid(child, 0)
+    assert child != prepared.pid
+
+
+def test_code_stamps_cover_plugins_and_settings_not_content(tmp_path):
+    arguments = _arguments(tmp_path)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/notes.py").write_text("", "utf-8")
+    stamps = code_stamps(arguments)
+    assert {os.path.basename(p) for p in stamps} == {"pelicanconf.py", "probe.py"}
+
+
+def test_discarding_nothing_is_harmless():
+    discard(None)
