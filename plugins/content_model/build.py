@@ -32,7 +32,7 @@ from .config import build_time, messages_language, writers_gettext
 from .live import write_edited_posts_first
 from .messages import Message, say
 from .problems import logger as problems_logger
-from .record import BuildRecord, BuildRecords, next_change
+from .record import SITE_INPUTS, BuildRecord, BuildRecords, next_change
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,7 @@ class SitePelican(Pelican):
             console.print(UP_TO_DATE.render(gettext))
             return
         records.forget(output)  # until this build has finished
+        self.settings[SITE_INPUTS] = site_inputs
         files = OutputFiles(
             output,
             keep=self.settings.get("OUTPUT_RETENTION", ()),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from fnmatch import fnmatch
+from fnmatch import translate
 from pathlib import Path
 
 from .config import SECTIONS, ContentModelSettings
@@ -20,26 +21,57 @@ _NOT_CONTENT = {"extra"}
 
 
 def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
-    """Return every bundle under content/, recording misplaced or misnamed files."""
+    """Return every bundle under content/, recording misplaced or misnamed files.
+
+    Each bundle also lists every file in its folder (`Bundle.contents`,
+    photos too): the check cache keys a bundle by them without walking the
+    folder again.
+    """
     bundles: dict[Path, Bundle] = {}
     section_of = {name: kind for kind, name in SECTIONS.items()}
-    for path in sorted(cfg.content.rglob("*")):
-        relative = path.relative_to(cfg.content)
-        if _ignored(relative, cfg.ignore_files) or not path.is_file():
-            continue
-        unread = _unread_text_message(path.name, cfg.default_lang)
+    ignored = _ignore_pattern(cfg.ignore_files)
+    root = str(cfg.content)
+    found: list[tuple[str, ...]] = []
+    for folder, folders, names in os.walk(root):
+        folders[:] = [name for name in folders if not ignored.match(name)]
+        relative = os.path.relpath(folder, root)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        found += [(*parts, name) for name in names if not ignored.match(name)]
+    # In the order of Path objects (by their parts), as before.
+    for parts in sorted(found):
+        path = cfg.content.joinpath(*parts)
+        name = parts[-1]
+        unread = _unread_text_message(name, cfg.default_lang)
         if unread:
             problems.error(path, unread)
             continue
-        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        if os.path.splitext(name)[1].lower() not in MARKDOWN_SUFFIXES:
             continue
-        kind = section_of.get(relative.parts[0]) if len(relative.parts) > 1 else None
+        kind = section_of.get(parts[0]) if len(parts) > 1 else None
         if kind is None:
-            if relative.parts[0] not in _NOT_CONTENT:
+            if parts[0] not in _NOT_CONTENT:
                 problems.error(path, _outside_message(cfg.default_lang))
             continue
-        _add_file(bundles, kind, path, relative.parts[1:], cfg=cfg, problems=problems)
+        _add_file(bundles, kind, path, parts[1:], cfg=cfg, problems=problems)
+    _list_contents(bundles, cfg.content, found)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
+
+
+def _list_contents(
+    bundles: dict[Path, Bundle], content: Path, found: list[tuple[str, ...]]
+) -> None:
+    """Give each bundle the files of its folder and sub-folders, sorted."""
+    by_folder = {
+        bundle.folder.relative_to(content).parts: bundle for bundle in bundles.values()
+    }
+    for parts in found:
+        for depth in range(len(parts) - 1, 0, -1):
+            bundle = by_folder.get(parts[:depth])
+            if bundle is not None:
+                bundle.contents.append(content.joinpath(*parts))
+                break
+    for bundle in bundles.values():
+        bundle.contents.sort()
 
 
 # What writers' tools save instead of index.vi.md: Notepad adds .txt, a word
@@ -82,11 +114,14 @@ def _unread_text_message(name: str, default_lang: str) -> str | None:
     return None
 
 
-def _ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
-    """Skip what Pelican skips (IGNORE_FILES), such as .DS_Store or ._index.md."""
-    return any(
-        fnmatch(part, pattern) for part in relative.parts for pattern in patterns
-    )
+def _ignore_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """Return one pattern for what Pelican skips (IGNORE_FILES): .DS_Store, ._index.md.
+
+    A file or folder whose name matches is left out with all it holds.
+    """
+    if not patterns:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("|".join(f"(?:{translate(pattern)})" for pattern in patterns))
 
 
 def _outside_message(default_lang: str) -> str:

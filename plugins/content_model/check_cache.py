@@ -25,7 +25,7 @@ from site_base.digests import FileDigests, shared_digests
 
 from .model import Bundle, Document
 from .problems import Problem
-from .record import site_inputs
+from .record import SITE_INPUTS, site_inputs
 
 FILE = Path(".cache") / "check" / "bundles.pickle"
 # Bumped when what is kept changes shape: older entries are then not read.
@@ -47,7 +47,12 @@ class CheckCache:
     def __init__(self, site: Path, settings: dict[str, Any], extra: str) -> None:
         self.path = site / FILE
         self.digests: FileDigests = shared_digests(site)
-        self.site_key = site_inputs(settings, self.digests, VERSION + extra).hexdigest()
+        given = settings.get(SITE_INPUTS)
+        self.site_key = (
+            hashlib.sha256(f"{given}\0{VERSION}\0{extra}".encode()).hexdigest()
+            if given
+            else site_inputs(settings, self.digests, VERSION + extra).hexdigest()
+        )
         try:
             with self.path.open("rb") as stream:
                 self.kept: dict[str, bytes] = pickle.load(stream)  # noqa: S301 (ours)
@@ -59,11 +64,8 @@ class CheckCache:
     def key(self, bundle: Bundle) -> str:
         """Return the key of `bundle`: the site's inputs and its folder's files."""
         digest = hashlib.sha256(f"{self.site_key}\0{bundle.kind}\0".encode())
-        for parent, folders, names in os.walk(bundle.folder):
-            folders.sort()
-            for name in sorted(names):
-                path = Path(parent) / name
-                digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
+        for path in bundle.contents or _files_in(bundle.folder):
+            digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
         return digest.hexdigest()
 
     def get(self, key: str) -> CheckedBundle | None:
@@ -92,3 +94,10 @@ class CheckCache:
                 pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
         self.digests.save()
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """Return every file under `folder`, sorted (a bundle made without discover)."""
+    return sorted(
+        Path(parent) / name for parent, _, names in os.walk(folder) for name in names
+    )

@@ -11,24 +11,15 @@ written twice (site_base.output).
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pelican.generators import ArticlesGenerator
 
+from .reader import pelican_names
+
 # More posts changed than this (a first build, a change of branch): the
 # build writes every page in Pelican's order, with nothing to put first.
 MOST_SHOWN_FIRST = 10
-
-
-def edited_sources(check: Any, content: str) -> set[str]:
-    """Return the source paths of the documents changed since the last build.
-
-    As Pelican names them (the content folder as given, not resolved).
-    """
-    given, resolved = os.path.abspath(content), os.path.realpath(content)
-    paths = {str(path) for path in check.rechecked}
-    return paths | {given + path[len(resolved) :] for path in paths}
 
 
 def write_edited_posts_first(generators: list[Any], writer: Any) -> int:
@@ -38,7 +29,7 @@ def write_edited_posts_first(generators: list[Any], writer: Any) -> int:
     check = generators[0].context.get("CONTENT_CHECK")
     if check is None or not 0 < len(check.rechecked) <= MOST_SHOWN_FIRST:
         return 0
-    edited = edited_sources(check, generators[0].settings["PATH"])
+    edited = pelican_names(check.rechecked, generators[0].settings["PATH"])
     written = 0
 
     def write_edited(name: str, template: Any, context: Any, **options: Any) -> None:

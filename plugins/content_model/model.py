@@ -21,6 +21,8 @@ class Bundle:
     folder: Path
     files: dict[str, Path] = field(default_factory=dict)
     year: str | None = None
+    # Every file of the folder and its sub-folders (photos...), sorted.
+    contents: list[Path] = field(default_factory=list)
 
     @property
     def folder_slug(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +32,35 @@ class BundleReader(BaseReader):
     def __init__(self, settings: dict[str, Any], check: SiteCheck) -> None:
         super().__init__(settings)
         self.check = check
+        self.names = pelican_names(
+            [*check.documents, *check.left_out], settings["PATH"]
+        )
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the body as HTML (with the gallery after it) and the metadata."""
-        path = Path(source_path).resolve()
+        path = self.names.get(source_path) or Path(source_path).resolve()
         document = self.check.documents.get(path)
         if document is None and path in self.check.left_out:
             return "", {"status": "skip"}  # Pelican's way to leave a file out
         if document is None:
             _stop_on_unchecked_file(path, self.check.cfg.site)
         return document.rendered.html, pelican_metadata(document, self.settings)
+
+
+def pelican_names(paths: Iterable[Path], content: str) -> dict[str, Path]:
+    """Return `paths` (resolved) by the names Pelican gives them.
+
+    Pelican names a file from the content folder as given (not resolved):
+    each path is listed under both names, so no read resolves a path again.
+    """
+    given, resolved = os.path.abspath(content), os.path.realpath(content)
+    names = {}
+    for path in paths:
+        text = str(path)
+        names[text] = path
+        if text.startswith(resolved):
+            names[given + text[len(resolved) :]] = path
+    return names
 
 
 def _stop_on_unchecked_file(path: Path, site: Path) -> None:

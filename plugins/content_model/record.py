@@ -37,7 +37,12 @@ PROJECT_FILES = (
 PROJECT = Path(__file__).resolve().parents[2]
 # Settings that are not inputs: "now" (compared on its own) and the build's
 # own objects.
-NOT_INPUTS = frozenset({"BUILD_TIME", "OUTPUT_FILES", "PAGE_CACHE", "LIVE_PREVIEW"})
+# The digest of the site's inputs but content/, as SitePelican computed it
+# for the build record: the content check's cache uses it, not computing it again.
+SITE_INPUTS = "SITE_INPUTS_DIGEST"
+NOT_INPUTS = frozenset(
+    {"BUILD_TIME", "OUTPUT_FILES", "PAGE_CACHE", "LIVE_PREVIEW", SITE_INPUTS}
+)
 RECORDS = Path(".cache") / "build" / "records.json"
 
 
