@@ -65,6 +65,11 @@ def identity(value: Any) -> str:
     return f"{type(value).__name__}:{where}:{value.lang}:{value.url}"
 
 
+# Lists up to this long are digested within their holder; a longer one (a
+# tag's posts, every post) on its own, once, however many pages hold it.
+SHORT_LIST = 16
+
+
 class Digester:
     """Digests of values for one build, each content object's computed once."""
 
@@ -133,6 +138,8 @@ class Digester:
                 key=lambda item: item[0],
             )
         if isinstance(value, list | tuple):
+            if len(value) <= SHORT_LIST:  # a post's tags, its related posts...
+                return ["list", [self._plain(v, nested=True) for v in value]]
             known = self.lists.get(id(value))
             if known is None:
                 plain = [self._plain(v, nested=True) for v in value]
