@@ -349,7 +349,13 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
         lambda: print(_("Build failed: fix the problems above, then save again.")),
     )
 
-    builds.build()
+    # With a site already in the output folder, serve it at once and build
+    # beside it (that build's process then shows each edit at once);
+    # otherwise build it first.
+    if (Path(output or CONFIG["output"]) / "index.html").is_file():
+        builds.request()
+    else:
+        builds.build()
     server = Server(app=app)
     # livereload's own watcher polls (and with no task watches the working
     # folder): its one task never fires; watchfiles (inotify) starts builds.

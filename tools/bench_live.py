@@ -45,17 +45,17 @@ def record_time(site: Path) -> int:
     return record.stat().st_mtime_ns if record.exists() else 0
 
 
-def wait_for_build_end(site: Path, before: int, seconds: float = 120) -> None:
-    """Wait until a build has saved its record after `before`: it has ended.
+def wait_for_build_end(site: Path, after: int, seconds: float = 900) -> None:
+    """Wait until a build that started after `after` (ns) has saved its record.
 
     A build drops its record when it starts and writes it when it ends: the
-    record must be written again and hold the output folder's entry.
+    record must be written after `after` and hold the output folder's entry.
     """
     record = site / ".cache" / "build" / "records.json"
     output = str((site / "output").resolve())
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if record_time(site) != before:
+        if record_time(site) > after:
             try:
                 if output in json.loads(record.read_text("utf-8")):
                     time.sleep(0.3)  # livereload's last reload, if any
@@ -76,7 +76,11 @@ def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> 
     seen = []
     try:
         url = f"http://127.0.0.1:{port}/{url_path}"
+        started = time.time_ns()
         wait_for_server(url, process, 900)
+        # With a site in output/, the preview serves it at once and builds
+        # beside it: the measure starts once that build has ended.
+        wait_for_build_end(site, started)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             page = browser.new_page()
@@ -87,7 +91,7 @@ def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> 
             time.sleep(1.5)  # livereload.js connects its socket
             for number in range(edits):
                 words = f"Câu sửa số {number} của phép đo."
-                before = record_time(site)
+                edited = time.time_ns()
                 start = time.perf_counter()
                 with post.open("a", encoding="utf-8") as stream:
                     stream.write(f"\n{words}\n")
@@ -98,7 +102,7 @@ def edit_seen_seconds(site: Path, post: Path, url_path: str, edits: int = 5) -> 
                     polling=20,
                 )
                 seen.append(time.perf_counter() - start)
-                wait_for_build_end(site, before)  # its search index too
+                wait_for_build_end(site, edited)  # its search index too
             browser.close()
     finally:
         process.terminate()

@@ -29,7 +29,7 @@ from typing import Any
 from site_base.catalogues import translations
 from site_base.output import PAGE_WRITTEN
 from site_publish.http_headers import content_type
-from tools.warm_builds import BUILD_DONE
+from tools.warm_builds import BUILD_DONE, SHOW
 
 # livereload 2.7's reload script, which its server writes inline into every
 # HTML page (Server.serve without a separate live port). Pages refuse inline
@@ -184,16 +184,32 @@ class LiveBuilds:
         self.lock = threading.Lock()
         self.running = False
         self.again = False
+        # Asked for the edited pages during a build: reload at the next one.
+        self.showing = False
         self.process: subprocess.Popen | None = None
 
     def request(self) -> None:
-        """Start a build, or ask for one more after the one running."""
+        """Start a build, or ask for one more after the one running.
+
+        During a build, the edited pages are asked for at once too: the
+        process of the build before writes them (tools/warm_builds.py).
+        """
         with self.lock:
             if self.running:
                 self.again = True
+                self.showing = True
+                self._send(SHOW)
                 return
             self.running = True
         threading.Thread(target=self._builds, daemon=True).start()
+
+    def _send(self, request: Any) -> None:
+        """Write one request to the warm process (under the lock)."""
+        process = self._warm()
+        assert process.stdin is not None  # noqa: S101
+        with contextlib.suppress(OSError):
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
 
     def _builds(self) -> None:
         while True:
@@ -223,9 +239,10 @@ class LiveBuilds:
     def build(self) -> bool:
         """Build once, reloading the browser as pages are ready; return success."""
         process = self._warm()
-        assert process.stdin is not None and process.stdout is not None  # noqa: S101
-        process.stdin.write(json.dumps(self.arguments) + "\n")
-        process.stdin.flush()
+        assert process.stdout is not None  # noqa: S101
+        with self.lock:
+            self.showing = False
+            self._send(self.arguments)
         log: list[str] = []
         first: str | None = None
         after_first = 0
@@ -236,8 +253,10 @@ class LiveBuilds:
                 break
             if line.startswith(PAGE_WRITTEN):
                 page = line[len(PAGE_WRITTEN) :].strip()
-                if first is None:
-                    first = page
+                with self.lock:
+                    shown, self.showing = self.showing, False
+                if first is None or shown:
+                    first = first or page
                     self.app.problems = None
                     self.reload(page)
                 else:

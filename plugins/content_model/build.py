@@ -120,7 +120,10 @@ class SitePelican(Pelican):
         )
         now = build_time(self.settings)
         last = records.get(output)
-        if last is not None and last.still_valid(digest, now, output):
+        # A live build always runs: its process keeps the site it built, to
+        # show the next edit at once (tools/warm_builds.py).
+        live = bool(self.settings.get("LIVE_PREVIEW"))
+        if not live and last is not None and last.still_valid(digest, now, output):
             for line in last.warnings:
                 problems_logger.warning("%s", line)
             console.print(UP_TO_DATE.render(gettext))

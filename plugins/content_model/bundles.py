@@ -228,3 +228,19 @@ def _add_file(
         )
         return
     bundle.files[lang] = path
+
+
+def bundle_in(folder: Path, kind: str, cfg: ContentModelSettings) -> Bundle:
+    """Return the bundle of one folder, its texts named as `discover` names them.
+
+    For the live preview's first page of an edited post; `discover` (the
+    whole tree, every name checked) makes the build's.
+    """
+    bundle = Bundle(kind, folder, year=folder.parent.name if kind == "post" else None)
+    for path in sorted(folder.iterdir()):
+        match = _FILE_NAME.match(path.name)
+        lang = match and (match.group("lang") or cfg.default_lang)
+        if lang in cfg.languages and path.is_file():
+            bundle.files[lang] = path
+    bundle.contents = sorted(p for p in folder.rglob("*") if p.is_file())
+    return bundle

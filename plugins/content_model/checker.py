@@ -38,6 +38,8 @@ class SiteCheck:
     # Documents of the bundles checked afresh (not kept from the last check):
     # what changed since the last build, which the live preview shows first.
     rechecked: frozenset[Path] = frozenset()
+    # The tags' names per language (data/tags.yml), as documents got them.
+    tag_names: Any = None
 
     @property
     def ok(self) -> bool:
@@ -99,6 +101,7 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
         library,
         frozenset(blank),
         frozenset(rechecked),
+        tag_names,
     )
 
 

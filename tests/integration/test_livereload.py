@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from site_base.output import PAGE_WRITTEN
 from tests.support import REPO, post, run_pelican, write_site
 from tools.preview_server import LiveBuilds, PreviewApp
@@ -118,3 +120,43 @@ def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
     assert written.count("2025/bai-1/index.html") == 1  # rendered again: same bytes
     assert "index.html" in written[1:]
     assert "Bài một" in (site / "output/2025/bai-1/index.html").read_text("utf-8")
+
+
+def test_a_post_edited_during_a_build_is_shown_before_that_build_ends(tmp_path):
+    front = "title: {title}\ndate: 2025-11-{day:02d}\ncategory: am-nhac"
+    files = {
+        f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
+        for n in range(1, 29)
+    }
+    site = write_site(tmp_path, files)
+    output = site / "output"
+    arguments = [str(site / "content"), "-s", str(BASE), "-o", str(output)]
+    arguments += ["-e", "LIVE_PREVIEW=true"]
+    reloads: list = []
+    builds = live_builds(arguments, output, reloads)
+
+    def append(number, words):
+        text = site / f"content/posts/2025/bai-{number}/index.vi.md"
+        text.write_text(text.read_text("utf-8") + f"\n{words}\n", "utf-8")
+
+    try:
+        assert builds.build()  # its process keeps the site it built
+        append(1, "Câu thứ nhất.")
+        builds.request()  # a build starts (the first edit shown at once)
+        time.sleep(0.1)
+        append(2, "Câu thứ hai.")
+        builds.request()  # during that build
+        shown_during_build = False
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and builds.running:
+            if "2025/bai-2/index.html" in reloads:
+                shown_during_build = True
+                break
+            time.sleep(0.01)
+        while builds.running and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        builds.stop()
+    assert shown_during_build
+    page = (output / "2025/bai-2/index.html").read_text("utf-8")
+    assert "Câu thứ hai." in page

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tools.warm_builds import code_stamps, discard, prepare, start_build
+from tools.warm_builds import code_stamps, discard, exit_code, spawn, start_build
 
 
 def _arguments(tmp_path):
@@ -17,34 +17,39 @@ def _arguments(tmp_path):
     return [str(tmp_path / "content"), "-s", str(settings), "-o", str(tmp_path / "o")]
 
 
+def _finish(child):
+    code = exit_code(child)
+    discard(child)
+    return code
+
+
 def test_the_next_build_starts_in_the_prepared_child(tmp_path):
     arguments = _arguments(tmp_path)
-    prepared = prepare(arguments)
+    prepared = spawn(arguments, prepared=True)
     child = start_build(arguments, prepared)
-    os.waitpid(child, 0)
-    assert child == prepared.pid
+    assert child is prepared
+    assert _finish(child) != 0  # there is no content folder: the build says so
 
 
 def test_a_changed_python_file_gets_a_new_child(tmp_path):
     arguments = _arguments(tmp_path)
-    prepared = prepare(arguments)
+    prepared = spawn(arguments, prepared=True)
     plugin = tmp_path / "plugins/probe.py"
-    time.sleep(0.01)
     plugin.write_text("VALUE = 2\n", "utf-8")
     os.utime(plugin, ns=(time.time_ns(), time.time_ns() + 10**9))
     child = start_build(arguments, prepared)
-    os.waitpid(child, 0)
-    assert child != prepared.pid
+    _finish(child)
+    assert child.pid != prepared.pid
     with pytest.raises(ChildProcessError):  # the prepared one was ended and reaped
         os.waitpid(prepared.pid, os.WNOHANG)
 
 
 def test_other_arguments_get_a_new_child(tmp_path):
     arguments = _arguments(tmp_path)
-    prepared = prepare(arguments)
+    prepared = spawn(arguments, prepared=True)
     child = start_build([*arguments, "-e", "SITENAME='x'"], prepared)
-    os.waitpid(child, 0)
-    assert child != prepared.pid
+    _finish(child)
+    assert child.pid != prepared.pid
 
 
 def test_code_stamps_cover_plugins_and_settings_not_content(tmp_path):
