@@ -11,6 +11,7 @@ prints the same figures through the message catalogues.
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,7 @@ from .record import SITE_INPUTS, BuildRecord, BuildRecords, next_change
 logger = logging.getLogger(__name__)
 
 PELICAN_SUMMARY = "Done: Processed "
+PELICAN_CACHE = Path(".cache") / "pelican"
 UP_TO_DATE = say(
     "Nothing has changed since the last build: the site in the output folder "
     "is up to date."
@@ -128,6 +130,14 @@ class SitePelican(Pelican):
                 problems_logger.warning("%s", line)
             console.print(UP_TO_DATE.render(gettext))
             return
+        # Pelican's content cache beside this site's other caches (a path in
+        # pelicanconf.py would be shared by every site built with it).
+        cache = Path(self.settings["PATH"]).resolve().parent / PELICAN_CACHE
+        self.settings["CACHE_PATH"] = str(cache)
+        if last is None:
+            # No finished build to trust (a first build, or the last one
+            # stopped half-way): nothing of Pelican's cache is kept.
+            shutil.rmtree(cache, ignore_errors=True)
         records.forget(output)  # until this build has finished
         self.settings[SITE_INPUTS] = site_inputs
         files = OutputFiles(

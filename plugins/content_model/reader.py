@@ -89,6 +89,17 @@ def switch_off_other_readers(readers: Any) -> None:
 
 
 def install_reader(readers: Any, check: SiteCheck) -> None:
-    """Read Markdown files with a BundleReader holding this build's check."""
+    """Read Markdown files with a BundleReader holding this build's check.
+
+    Pelican's content cache (CACHE_CONTENT) keys what a reader made of a file
+    by that file's bytes alone; what BundleReader makes also depends on the
+    rest of the post's folder and on the site's other inputs, which the check
+    cache keys: every file of a folder the check read again is dropped from
+    Pelican's cache, so Pelican reads it anew.
+    """
     for extension in MARKDOWN_EXTENSIONS:
         readers.readers[extension] = BundleReader(readers.settings, check)
+    cached = getattr(readers, "_cache", None)  # Pelican's FileDataCacher
+    if cached:
+        for name in pelican_names(check.rechecked, readers.settings["PATH"]):
+            cached.pop(name, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import pickle
 import shutil
 from pathlib import Path
 
@@ -158,3 +159,24 @@ def test_a_renamed_post_is_only_at_its_new_address(site):
     build(site)
     assert not (site / "output/2025/bai-3").exists()
     assert "Bài số 3" in (site / "output/2025/bai-ba/index.html").read_text("utf-8")
+
+
+def _pelican_cache(site: Path) -> dict:
+    """Return Pelican's reader cache of the site's posts (path: stamp and data)."""
+    with (site / ".cache/pelican/ArticlesGenerator-Readers").open("rb") as stream:
+        return pickle.load(stream)  # noqa: S301 (written by the test's build)
+
+
+def test_pelican_s_content_cache_is_the_site_s_and_drops_a_changed_folder(site):
+    cached = _pelican_cache(site)
+    assert len(cached) == 4  # three posts and a translation
+    before = {path: data for path, (_stamp, data) in cached.items()}
+    # A photo replaced under the same name: the text's md5 is unchanged, but
+    # the folder's check key is not, so the post is read again.
+    (site / "content/posts/2025/bai-1/san-khau.jpg").write_bytes(jpeg(200, 100))
+    build(site)
+    after = {path: data for path, (_stamp, data) in _pelican_cache(site).items()}
+    changed = {Path(path).parent.name for path in after if after[path] != before[path]}
+    assert changed == {"bai-1"}
+    page = (site / "output/2025/bai-1/index.html").read_text("utf-8")
+    assert 'width="200"' in page
