@@ -381,8 +381,10 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
 
     IOLoop.current().add_callback(started)
     # Stopped like Ctrl+C (a terminal closing, a test, a benchmark): the warm
-    # build process is ended too.
+    # build process is ended too. Ctrl+C itself too when started from a
+    # script in the background, which makes a process ignore it.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         server.serve(host=CONFIG["host"], port=port, debug=False)
     finally:
