@@ -72,16 +72,26 @@ def live_builds(arguments, output, reloads=None):
     return LiveBuilds(arguments, app, reloads.append, lambda: reloads.append("failed"))
 
 
-def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
-    front = "title: {title}\ndate: 2025-11-0{day}\ncategory: am-nhac"
+def posts_site(tmp_path, count: int = 3):
+    """Write a site of `count` posts, bai-1 to bai-<count>, one a day of November."""
+    front = "title: {title}\ndate: 2025-11-{day:02d}\ncategory: am-nhac"
     files = {
         f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
-        for n in (1, 2, 3)
+        for n in range(1, count + 1)
     }
-    site = write_site(tmp_path, files)
+    return write_site(tmp_path, files)
+
+
+def live_arguments(site):
+    """Return the live preview's build arguments for `site`."""
+    arguments = [str(site / "content"), "-s", str(BASE), "-o", str(site / "output")]
+    return [*arguments, "-e", "LIVE_PREVIEW=true"]
+
+
+def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
+    site = posts_site(tmp_path)
     output = site / "output"
-    arguments = [str(site / "content"), "-s", str(BASE), "-o", str(output)]
-    arguments += ["-e", "LIVE_PREVIEW=true"]
+    arguments = live_arguments(site)
     reloads: list = []
     builds = live_builds(arguments, output, reloads)
     try:
@@ -98,12 +108,7 @@ def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
 
 
 def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
-    front = "title: {title}\ndate: 2025-11-0{day}\ncategory: am-nhac"
-    files = {
-        f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
-        for n in (1, 2, 3)
-    }
-    site = write_site(tmp_path, files)
+    site = posts_site(tmp_path)
     assert run_pelican(site).returncode == 0
     # The oldest post, which Pelican writes last; a new title changes the
     # home page, its category's page and its neighbours' pages too.
@@ -123,15 +128,9 @@ def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
 
 
 def test_a_post_edited_during_a_build_is_shown_before_that_build_ends(tmp_path):
-    front = "title: {title}\ndate: 2025-11-{day:02d}\ncategory: am-nhac"
-    files = {
-        f"posts/2025/bai-{n}/index.vi.md": post(front.format(title=f"Bài {n}", day=n))
-        for n in range(1, 29)
-    }
-    site = write_site(tmp_path, files)
+    site = posts_site(tmp_path, 28)
     output = site / "output"
-    arguments = [str(site / "content"), "-s", str(BASE), "-o", str(output)]
-    arguments += ["-e", "LIVE_PREVIEW=true"]
+    arguments = live_arguments(site)
     reloads: list = []
     builds = live_builds(arguments, output, reloads)
 
