@@ -213,13 +213,11 @@ def _close(descriptor: int) -> int:
     return -1
 
 
-def show_edits(holder: Child | None, arguments: list[str], stamps: dict) -> bool:
-    """Ask the child that built the site last to write the edited posts now."""
-    if not usable(holder, arguments, stamps):
-        return False
-    with contextlib.suppress(OSError):
-        os.write(holder.control, b"p")
-    return True
+def show_edits(child: Child | None) -> None:
+    """Ask the child that built last to write the pages edited since its build."""
+    if child is not None and child.control >= 0:
+        with contextlib.suppress(OSError):
+            os.write(child.control, b"p")
 
 
 class Requests:
@@ -273,12 +271,13 @@ def main() -> None:
             if arguments == SHOW:
                 continue  # no build running: the next build shows it
             stamps = code_stamps(arguments)
-            showing = holder if show_edits(holder, arguments, stamps) else None
+            showing = holder if usable(holder, arguments, stamps) else None
             if showing is None:
                 discard(holder)
+            show_edits(showing)
             holder = start_build(arguments, prepared, stamps)
             prepared = None
-            code = wait_for_build(holder, requests, lambda s=showing: show_again(s))
+            code = wait_for_build(holder, requests, lambda s=showing: show_edits(s))
             print(f"{BUILD_DONE}{code}", flush=True)
             discard(showing)
             # The next build's imports, done while the writer reads the page.
@@ -286,13 +285,6 @@ def main() -> None:
     finally:
         discard(prepared)
         discard(holder)
-
-
-def show_again(child: Child | None) -> None:
-    """Ask the child that built last to write the pages edited since, again."""
-    if child is not None and child.control >= 0:
-        with contextlib.suppress(OSError):
-            os.write(child.control, b"p")
 
 
 if __name__ == "__main__":

@@ -197,15 +197,10 @@ class SitePelican(Pelican):
         """Pelican's writer, writing through the build's OutputFiles.
 
         Pelican asks for it when every generator has its context: in a live
-        build, the posts just edited are written first (live.py), by a
-        writer of their own (Pelican's writer refuses a page twice) that
-        renders them without the page cache's keys.
+        build, the posts just edited are written first (live.py).
         """
         if self.settings.get("LIVE_PREVIEW"):
-            first = SiteWriter(
-                self.output_path, settings={**self.settings, PAGE_CACHE: None}
-            )
-            write_edited_posts_first(self.generators, first)
+            write_edited_posts_first(self.generators, self.output_path)
         return SiteWriter(self.output_path, settings=self.settings)
 
     def keep_generators(self, generators: list[Any]) -> None:

@@ -64,7 +64,7 @@ class CheckCache:
     def key(self, bundle: Bundle) -> str:
         """Return the key of `bundle`: the site's inputs and its folder's files."""
         digest = hashlib.sha256(f"{self.site_key}\0{bundle.kind}\0".encode())
-        for path in bundle.contents or _files_in(bundle.folder):
+        for path in bundle.contents:
             digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
         return digest.hexdigest()
 
@@ -94,10 +94,3 @@ class CheckCache:
                 pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
         self.digests.save()
-
-
-def _files_in(folder: Path) -> list[Path]:
-    """Return every file under `folder`, sorted (a bundle made without discover)."""
-    return sorted(
-        Path(parent) / name for parent, _, names in os.walk(folder) for name in names
-    )

@@ -32,10 +32,20 @@ from .reader import pelican_names
 MOST_SHOWN_FIRST = 10
 
 
-def write_edited_posts_first(generators: list[Any], writer: Any) -> int:
-    """Write the pages of the posts just edited with `writer`; return how many."""
+def first_writer(output_path: str, settings: dict[str, Any]) -> SiteWriter:
+    """Return a writer of its own for the pages shown first, without page keys.
+
+    Pelican's writer refuses a page twice; Pelican's own pass renders these
+    pages again later (the same bytes: nothing is written twice).
+    """
+    return SiteWriter(output_path, settings={**settings, PAGE_CACHE: None})
+
+
+def write_edited_posts_first(generators: list[Any], output_path: str) -> int:
+    """Write the pages of the posts just edited; return how many."""
     if not generators:
         return 0
+    writer = first_writer(output_path, generators[0].settings)
     check = generators[0].context.get("CONTENT_CHECK")
     if check is None or not 0 < len(check.rechecked) <= MOST_SHOWN_FIRST:
         return 0
@@ -89,9 +99,7 @@ def show_edited_posts(pelican: Any) -> int:
         post.source_path: post for post in [*articles.articles, *articles.translations]
     }
     names = {path: name for name, path in pelican_names(edited, articles.path).items()}
-    writer = SiteWriter(
-        pelican.output_path, settings={**pelican.settings, PAGE_CACHE: None}
-    )
+    writer = first_writer(pelican.output_path, pelican.settings)
     written = 0
     for path in edited:
         old = posts.get(names.get(path, str(path)))
