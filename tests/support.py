@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from tools import make_sample_audio
+
 REPO = Path(__file__).resolve().parents[1]
 # The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
@@ -59,6 +61,11 @@ def jpeg(width: int = 60, height: int = 40, orientation: int | None = None) -> b
         exif[0x0112] = orientation
     image.save(buffer, "JPEG", exif=exif.tobytes())
     return buffer.getvalue()
+
+
+def mp3(seconds: float = 0.5) -> bytes:
+    """Return a short, real MP3 (silence): the check reads a song's audio as MP3."""
+    return make_sample_audio.mp3(bytes(2 * int(make_sample_audio.RATE * seconds)))
 
 
 def post(front: str, body: str = "Nội dung bài viết.") -> str:

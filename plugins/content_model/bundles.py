@@ -12,6 +12,7 @@ from .fields import SLUG_PATTERN
 from .messages import say
 from .model import Bundle
 from .problems import ProblemList
+from .regular_files import list_files
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FILE_NAME = re.compile(r"^index(?:\.(?P<lang>[a-z]{2,3}(?:-[a-z]{2,4})?))?\.md$")
@@ -29,14 +30,10 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
     """
     bundles: dict[Path, Bundle] = {}
     section_of = {name: kind for kind, name in SECTIONS.items()}
-    ignored = _ignore_pattern(cfg.ignore_files)
-    root = str(cfg.content)
-    found: list[tuple[str, ...]] = []
-    for folder, folders, names in os.walk(root):
-        folders[:] = [name for name in folders if not ignored.match(name)]
-        relative = os.path.relpath(folder, root)
-        parts = () if relative == "." else tuple(relative.split(os.sep))
-        found += [(*parts, name) for name in names if not ignored.match(name)]
+    listing = list_files(cfg.content, ignore_pattern(cfg.ignore_files))
+    for path, message in listing.refused:
+        problems.error(path, message)
+    found = listing.files
     # In the order of Path objects (by their parts), as before.
     for parts in sorted(found):
         path = cfg.content.joinpath(*parts)
@@ -114,7 +111,7 @@ def _unread_text_message(name: str, default_lang: str) -> str | None:
     return None
 
 
-def _ignore_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def ignore_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """Return one pattern for what Pelican skips (IGNORE_FILES): .DS_Store, ._index.md.
 
     A file or folder whose name matches is left out with all it holds.
@@ -237,10 +234,11 @@ def bundle_in(folder: Path, kind: str, cfg: ContentModelSettings) -> Bundle:
     whole tree, every name checked) makes the build's.
     """
     bundle = Bundle(kind, folder, year=folder.parent.name if kind == "post" else None)
-    for path in sorted(folder.iterdir()):
-        match = _FILE_NAME.match(path.name)
+    listing = list_files(folder, ignore_pattern(cfg.ignore_files))
+    for parts in listing.files:
+        match = _FILE_NAME.match(parts[-1])
         lang = match and (match.group("lang") or cfg.default_lang)
-        if lang in cfg.languages and path.is_file():
-            bundle.files[lang] = path
-    bundle.contents = sorted(p for p in folder.rglob("*") if p.is_file())
+        if len(parts) == 1 and lang in cfg.languages:
+            bundle.files[lang] = folder / parts[0]
+    bundle.contents = sorted(folder.joinpath(*parts) for parts in listing.files)
     return bundle

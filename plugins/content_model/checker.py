@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .bundles import discover
+from .bundles import discover, ignore_pattern
 from .categories import Categories, load_categories
 from .check_cache import CheckCache, CheckedBundle
 from .config import SECTIONS, ContentModelSettings, load_settings, messages_language
@@ -19,6 +19,7 @@ from .library import load_library
 from .messages import did_you_mean, say
 from .model import Bundle, Document, Library
 from .problems import ContentProblems, ProblemList
+from .regular_files import file_problem, list_files
 from .tag_names import load_tag_names
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -82,6 +83,7 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
         blank |= checked.blank
     if cache is not None:
         cache.save()
+    _check_data_files(cfg, problems)
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
     library = load_library(cfg.library_file, cfg.languages, problems)
     for document in documents.values():
@@ -140,6 +142,27 @@ def check_or_stop(settings: dict[str, Any]) -> SiteCheck:
     if not check.ok:
         raise ContentProblems
     return check
+
+
+def _check_data_files(cfg: ContentModelSettings, problems: ProblemList) -> None:
+    """Refuse links and special files among the data files and in their folders.
+
+    data/ is walked like content/ (the logo and the podcast artwork are in
+    data/library/); a data file kept beside content/ is checked alone, since
+    its folder is the whole site.
+    """
+    data_files = (cfg.categories_file, cfg.tags_file, cfg.library_file)
+    for path in data_files:
+        refused = file_problem(path, cfg.site)
+        if refused:
+            problems.error(path, refused)
+    ignored = ignore_pattern(cfg.ignore_files)
+    for folder in sorted({path.parent for path in data_files}):
+        if folder == cfg.site or folder.is_symlink() or not folder.is_dir():
+            continue
+        for path, message in list_files(folder, ignored).refused:
+            if path not in data_files:
+                problems.error(path, message)
 
 
 def _check_unique_slugs(documents, problems: ProblemList) -> None:

@@ -14,8 +14,9 @@ from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
 from .exif import quarter_turned
-from .messages import did_you_mean, say
+from .messages import Message, did_you_mean, say
 from .problems import ContentError
+from .regular_files import file_problem
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 # Pelican publishes a photo at its file name without escaping it, so a space or
@@ -65,6 +66,9 @@ def photo_file(folder: Path, src: str) -> Path:
                 name=name,
             )
         )
+    refused = file_problem(path, folder)
+    if refused:
+        raise ContentError(say("'{name}': {refused}", name=name, refused=refused))
     if not path.is_file():
         raise ContentError(_missing_message(folder, name))
     check_file_name(path.relative_to(folder))
@@ -151,7 +155,7 @@ def _photo_size(path: Path, _mtime_ns: int, _size: int) -> tuple[int, int]:
     return width, height
 
 
-def _decoding_problem(image: Image.Image) -> str | None:
+def _decoding_problem(image: Image.Image) -> Message | None:
     """Decode the whole photo cheaply (JPEG at 1/8 scale); say what is wrong, if any.
 
     Reading the header is not enough: a copy that stopped half way has a good
@@ -162,8 +166,17 @@ def _decoding_problem(image: Image.Image) -> str | None:
         image.load()
     except OSError as error:
         if "truncated" in str(error):
-            return "is cut short (truncated): copy it again"
-        return "cannot be decoded: it is damaged"
+            return say(
+                "is cut short: only part of it was copied. Copy it again from "
+                "the camera or the computer it came from"
+            )
+        return _DAMAGED
     except (SyntaxError, ValueError):
-        return "cannot be decoded: it is damaged"
+        return _DAMAGED
     return None
+
+
+_DAMAGED = say(
+    "cannot be decoded: it is damaged. Copy it again from the camera or export "
+    "it again as JPEG"
+)

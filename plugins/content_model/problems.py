@@ -151,7 +151,8 @@ def _shown_path(path: Path, root: Path | None) -> Path:
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(base.resolve())
+            # The folder resolved, not the file: a link is shown where it is.
+            return (path.parent.resolve() / path.name).relative_to(base.resolve())
         except ValueError:
             continue
     return path

@@ -255,7 +255,7 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
     files = sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in PHOTO_SUFFIXES
+        if p.is_file() and not p.is_symlink() and p.suffix.lower() in PHOTO_SUFFIXES
     )
     if not files:
         problems.error(

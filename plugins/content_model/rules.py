@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from .audio import AUDIO_SUFFIXES, audio_problem
 from .categories import Categories
 from .messages import say
 from .model import Document
 from .problems import ProblemList
-
-AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
+from .regular_files import file_problem
 
 
 def check_rules(
@@ -110,16 +110,20 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
             ),
             document.line_of("audio"),
         )
+        return
+    refused = file_problem(path, document.bundle.folder)
+    if refused:
+        message = say("'{name}': {refused}", name=name, refused=refused)
     elif not path.is_file():
-        problems.error(
-            document.path,
-            say(
-                "there is no audio file '{name}' in this folder: copy it "
-                "here or fix the name",
-                name=name,
-            ),
-            document.line_of("audio"),
+        message = say(
+            "there is no audio file '{name}' in this folder: copy it here or "
+            "fix the name",
+            name=name,
         )
+    else:
+        message = audio_problem(path)
+    if message:
+        problems.error(document.path, message, document.line_of("audio"))
 
 
 def _day_and_time(value: date | datetime) -> tuple[date, time]:

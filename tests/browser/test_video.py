@@ -71,7 +71,10 @@ def test_pressing_play_loads_the_no_cookie_player_in_place(video_page):
     link = page.get_by_role(
         "link", name="Phát video trên YouTube: Trích đoạn đêm nhạc."
     )
-    link.click()
+    # The player's own request is awaited: the iframe is in the page before
+    # Chromium asks for its document.
+    with page.expect_request("https://www.youtube-nocookie.com/**"):
+        link.click()
     frame = page.locator("figure.video--youtube iframe.video__frame")
     frame.wait_for()
     assert frame.get_attribute("src") == (
@@ -93,7 +96,8 @@ def test_pressing_play_loads_the_no_cookie_player_in_place(video_page):
 def test_enter_on_the_focused_player_plays_the_facebook_video(video_page):
     page, asked = video_page
     page.locator("figure.video--facebook a.video__link").focus()
-    page.keyboard.press("Enter")
+    with page.expect_request("https://www.facebook.com/plugins/video.php**"):
+        page.keyboard.press("Enter")
     page.locator("figure.video--facebook iframe").wait_for()
     assert [url.split("?")[0] for url in from_hosts(asked)] == [
         "https://www.facebook.com/plugins/video.php"

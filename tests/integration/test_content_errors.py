@@ -155,7 +155,11 @@ EXPECTED = [
     ),
     ("posts/2025/bo-anh/anh/captions.yml", None, "the photo 'b.jpg' has no caption"),
     ("posts/2025/ten-anh/index.md", 7, "rename it to 'anh-1.jpg'"),
-    ("posts/2025/anh-cut/index.md", 7, "the photo 'cut.jpg' is cut short (truncated)"),
+    (
+        "posts/2025/anh-cut/index.md",
+        7,
+        "the photo 'cut.jpg' is cut short: only part of it was copied",
+    ),
     ("posts/2025/anh-qua-lon/index.md", 7, "has too many pixels to publish safely"),
     ("people/khong-ten/index.md", 1, "needs 'name'"),
     (

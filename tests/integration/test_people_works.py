@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import struct
-import wave
-
 import pytest
 
-from tests.support import jpeg, post, soup
-
-
-def audio() -> bytes:
-    """A tiny valid file with an .mp3 name is enough: the build copies it as is."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as sound:
-        sound.setnchannels(1)
-        sound.setsampwidth(2)
-        sound.setframerate(8000)
-        sound.writeframes(struct.pack("<8h", *range(8)))
-    return buffer.getvalue()
-
+from tests.support import jpeg, mp3, post, soup
 
 FILES = {
     "people/nhac-si-a/index.md": post(
@@ -42,7 +26,7 @@ FILES = {
         """,
         "Giới thiệu.\n\n## Lời bài hát\n\nLời mẫu.",
     ),
-    "works/bai-hat-x/x.mp3": audio(),
+    "works/bai-hat-x/x.mp3": mp3(),
     "works/sach-y/index.md": post(
         """
         title: Sách Y
