@@ -16,6 +16,7 @@ from .rendering import cover_photo, gallery_html, gallery_photos, render_body
 from .rules import check_rules
 from .schemas import SCHEMAS, Schema
 from .values import check_values
+from .yaml_files import read_text
 
 # Keys that belong to one language's page: a Vietnamese correction note, the
 # old addresses and the canonical link of the Vietnamese page, its own slug.
@@ -68,8 +69,15 @@ def load_bundle(
 
 
 def is_blank(path: Path) -> bool:
-    """Return whether a file holds nothing but white space."""
-    return not path.read_text(encoding="utf-8").strip()
+    """Return whether a file holds nothing but white space.
+
+    A file that cannot be read as text is not blank: reading it for its
+    front matter says why.
+    """
+    try:
+        return not read_text(path).strip()
+    except ContentError:
+        return False
 
 
 def _values(

@@ -49,7 +49,10 @@ def load_library(
     if not path.is_file():
         problems.error(
             path,
-            "the library's facts are missing: create this file, like\n" + _EXAMPLE,
+            say(
+                "the library's facts are missing: create this file, like\n{example}",
+                example=_EXAMPLE,
+            ),
         )
         return None
     try:
@@ -58,7 +61,9 @@ def load_library(
         problems.add(path, error)
         return None
     if not isinstance(data, CommentedMap):
-        problems.error(path, "must be keys and values, like\n" + _EXAMPLE, 1)
+        problems.error(
+            path, say("must be keys and values, like\n{example}", example=_EXAMPLE), 1
+        )
         return None
     checks: dict[str, Callable[[Any], Any]] = {
         "name": lambda value: _names(value, languages),

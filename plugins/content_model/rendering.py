@@ -18,7 +18,7 @@ from .messages import say
 from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
 from .safe_html import safe_body
-from .yaml_files import read_yaml
+from .yaml_files import YamlSyntaxError, read_yaml
 
 CAPTIONS_FILE = "captions.yml"
 
@@ -265,6 +265,8 @@ def gallery_photos(document: Document, problems: ProblemList) -> list[Photo]:
         )
         return []
     captions = _captions(folder, problems)
+    if captions is None:
+        return []
     for unknown in sorted(set(captions) - {p.name for p in files}):
         problems.error(
             folder / CAPTIONS_FILE,
@@ -313,23 +315,29 @@ def _gallery_photo(
     )
 
 
-def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]]:
-    """Read captions.yml: file name -> {alt, caption, credit}."""
+def _captions(folder: Path, problems: ProblemList) -> dict[str, dict[str, str]] | None:
+    """Read captions.yml: file name -> {alt, caption, credit}; None if unreadable.
+
+    An unreadable file is one problem, not one more for each of its photos.
+    """
     path = folder / CAPTIONS_FILE
     if not path.is_file():
         return {}
     try:
         data = read_yaml(path) or {}
-    except ContentError as error:
+    except YamlSyntaxError as error:
         problems.error(
             path,
             say("this file is not valid YAML: write one 'file.jpg: caption' per line"),
             error.line,
         )
-        return {}
+        return None
+    except ContentError as error:
+        problems.add(path, error)
+        return None
     if not isinstance(data, dict):
         problems.error(path, say("write one 'file.jpg: caption' per line"), 1)
-        return {}
+        return None
     return {
         str(name): _caption_entry(path, str(name), value, problems)
         for name, value in data.items()

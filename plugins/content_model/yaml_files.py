@@ -7,6 +7,7 @@ every file a writer edits (YAML 1.1 readers make them False and 275).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,17 +40,48 @@ class YamlSyntaxError(ContentError):
         self.problem = problem
 
 
+# Characters no editor shows and no page may hold (the HTML standard's
+# controls and noncharacters): left by a broken save or a copy from another
+# program. Tab, line feed and carriage return are text.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
 def read_text(path: Path) -> str:
-    """Return the text of a file a writer saved; refuse what is not UTF-8."""
+    """Return the text of a file a writer saved; refuse what is not UTF-8 text."""
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise ContentError(
             say(
-                "the file is not saved as UTF-8 text: save it again as UTF-8 "
-                "(Unicode) in your editor"
+                "the file is not saved as UTF-8 text, so its letters would "
+                "come out wrong: open it and save it again as UTF-8 (Notepad: "
+                "File > Save as, Encoding: UTF-8; LibreOffice or Word: Save "
+                "as, Text, character set Unicode (UTF-8))"
+            ),
+            line,
+        ) from None
+    except OSError:
+        raise ContentError(
+            say(
+                "the file cannot be opened (no permission to read it): ask a "
+                "developer to check its permissions"
             )
         ) from None
+    invisible = _INVISIBLE.search(text)
+    if invisible:
+        raise ContentError(
+            say(
+                "this line holds an invisible character (U+{code}) that a "
+                "page cannot show, left by a broken save or a copy from "
+                "another program: delete the line and type it again",
+                code=f"{ord(invisible.group()):04X}",
+            ),
+            text.count("\n", 0, invisible.start()) + 1,
+        )
+    return text
 
 
 def load_yaml(text: str) -> Any:
