@@ -18,6 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pelican.settings import read_settings
+
+from content_model.config import ContentModelSettings, load_settings
+from site_admin.backend_guard import Guard, serve_guard
+from site_admin.writable import editor_paths
 from tools.lighthouse import free_port
 from tools.static_server import serve
 
@@ -28,22 +33,41 @@ HOST = "127.0.0.1"
 
 @contextmanager
 def decap_server(folder: Path, port: int, mode: str = "fs") -> Iterator[str]:
-    """Run decap-server for `folder` on 127.0.0.1:`port`; yield its API address."""
+    """Run decap-server for `folder` behind its guard on 127.0.0.1:`port`.
+
+    Yield the API address. decap-server itself listens on a private port; the
+    guard (site_admin.backend_guard) passes on only requests for content/'s
+    collections and the data files, from this computer.
+    """
+    private = free_port()
     env = {
         **os.environ,
-        "PORT": str(port),
+        "PORT": str(private),
         "BIND_HOST": HOST,
         "MODE": mode,
         "GIT_REPO_DIRECTORY": str(folder),
         "LOG_LEVEL": "warn",
     }
+    guard = Guard(editor_paths(content_settings(folder / "content")), port)
     process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=folder)  # noqa: S603, S607
     try:
-        _wait_for(port, process)
-        yield f"http://{HOST}:{port}/api/v1"
+        _wait_for(private, process)
+        server = serve_guard(guard, private, HOST)
+        try:
+            yield f"http://{HOST}:{port}/api/v1"
+        finally:
+            server.shutdown()
+            server.server_close()
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def content_settings(content: Path) -> ContentModelSettings:
+    """Return the content model's settings for the site whose content/ is `content`."""
+    return load_settings(
+        read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    )
 
 
 def _wait_for(port: int, process: subprocess.Popen, seconds: float = 15) -> None:

@@ -17,6 +17,7 @@ from content_model.checker import SiteCheck
 from content_model.library import DAYS
 
 from .settings import AdminSettings
+from .writable import DATA_COLLECTION, LIBRARY_MEDIA, MEDIA_FOLDER
 
 
 def _(message: str) -> str:
@@ -106,7 +107,7 @@ def decap_config(
             "sanitize_replacement": "-",
         },
         "site_url": "/",
-        "media_folder": "content/media",
+        "media_folder": f"content/{MEDIA_FOLDER}",
         "collections": collections(check, Labels(gettext)),
     }
     if admin.editorial_workflow:
@@ -347,7 +348,7 @@ def data_files(check: SiteCheck, labels: Labels) -> dict:
 
     names = labels.names(languages)
     return {
-        "name": "data",
+        "name": DATA_COLLECTION,
         "label": labels.translate(_("Site data")),
         "editor": {"preview": False},
         "files": [
@@ -396,8 +397,8 @@ def data_files(check: SiteCheck, labels: Labels) -> dict:
                 "label": labels.translate(_("The library")),
                 "file": path(check.cfg.library_file),
                 # Its pictures sit in data/library/, named relative to data/.
-                "media_folder": "library",
-                "public_folder": "library",
+                "media_folder": LIBRARY_MEDIA,
+                "public_folder": LIBRARY_MEDIA,
                 "fields": library_fields(languages, labels),
             },
         ],

@@ -10,7 +10,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from content_model.schemas import SCHEMAS
+from site_admin.writable import editor_paths
 from tests.support import REPO
+from tools.editor import content_settings
 
 DECAP = json.loads((REPO / "node_modules/decap-cms/package.json").read_text("utf-8"))
 
@@ -119,3 +121,17 @@ def test_the_editor_has_a_field_for_every_key_of_the_content_model(
     fields = {f["name"] for f in collection(config, name)["fields"]}
     assert set(SCHEMAS[kind].fields) - left_to_files <= fields
     assert fields - {"body"} <= set(SCHEMAS[kind].fields)
+
+
+def test_every_folder_and_file_of_the_config_is_one_the_backend_lets_through(config):
+    paths = editor_paths(content_settings(REPO / "content"))
+    named = [config["media_folder"]]
+    for entry in config["collections"]:
+        named += [f"{entry['folder']}/x/index.vi.md"] if "folder" in entry else []
+        for file in entry.get("files", []):
+            named.append(file["file"])
+            if "media_folder" in file:
+                parent = file["file"].rsplit("/", 1)[0]
+                named.append(f"{parent}/{file['media_folder']}/logo.png")
+    assert {name: paths.refusal(name) for name in named} == dict.fromkeys(named)
+    assert {c["name"] for c in config["collections"]} == paths.collections

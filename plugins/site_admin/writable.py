@@ -1,0 +1,78 @@
+"""Where the editor may read and write: the collections' folders and the data files.
+
+decap-server, the editor's local backend, is rooted at the site folder (the
+parent of content/), so on its own it would write pelicanconf.py, plugins/,
+tasks.py or .git/hooks/ as readily as a post. The guard in front of it
+(backend_guard.py) lets through only paths these rules accept; config.yml
+names the same folders and files (a test compares them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from content_model.config import SECTIONS, ContentModelSettings
+
+# Decap's own upload folder for collections without one (config.yml: media_folder).
+MEDIA_FOLDER = "media"
+# The library's pictures, beside its data file (config.yml: the library's media_folder).
+LIBRARY_MEDIA = "library"
+# The collection of the data files; the others are named after content/'s folders.
+DATA_COLLECTION = "data"
+
+
+@dataclass(frozen=True)
+class EditorPaths:
+    """The folders and files of the site the editor works on, relative to it."""
+
+    site: Path
+    folders: tuple[str, ...]
+    files: tuple[str, ...]
+    collections: frozenset[str]
+
+    def refusal(self, value: object, *, folder: bool = False) -> str | None:
+        """Return why the editor may not use the path `value`, or None if it may.
+
+        A path is relative to the site, in '/' form, inside one of the folders
+        (or, not for a folder, one of the data files), with no '..', no hidden
+        part (.git) and no link (symlink) on its way.
+        """
+        if not isinstance(value, str) or not value.strip():
+            return "not a path"
+        path = value.removesuffix("/")
+        if "\\" in path or "\x00" in path or path.startswith("/") or ":" in path:
+            return f"{value!r} is not a relative path of the site"
+        parts = path.split("/")
+        if any(part in {"", ".", ".."} or part.startswith(".") for part in parts):
+            return f"{value!r} leaves its folder or names a hidden file"
+        inside = any(path == f or path.startswith(f"{f}/") for f in self.folders)
+        if not inside and (folder or path not in self.files):
+            return f"{value!r} is not in the folders the editor writes"
+        here = self.site
+        for part in parts:
+            here /= part
+            if here.is_symlink():
+                return f"{value!r} goes through a link (symlink)"
+        return None
+
+
+def editor_paths(cfg: ContentModelSettings) -> EditorPaths:
+    """Return what the editor of the site `cfg` describes may read and write."""
+    site = cfg.site.resolve()
+
+    def relative(path: Path) -> str:
+        return path.resolve().relative_to(site).as_posix()
+
+    content = relative(cfg.content)
+    data_files = (cfg.categories_file, cfg.tags_file, cfg.library_file)
+    return EditorPaths(
+        site=site,
+        folders=(
+            *(f"{content}/{section}" for section in SECTIONS.values()),
+            f"{content}/{MEDIA_FOLDER}",
+            relative(cfg.library_file.parent / LIBRARY_MEDIA),
+        ),
+        files=tuple(relative(path) for path in data_files),
+        collections=frozenset({*SECTIONS.values(), DATA_COLLECTION}),
+    )
