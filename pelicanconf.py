@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent
 SITENAME = "Thư viện tỉnh Lào Cai"
 SITESUBTITLE = "Tin tức, tác giả, tác phẩm và văn hoá đọc"
 SITEURL = ""
+# The address readers know the site by (publishconf.py publishes there): an
+# alias written as a full address must be on it or on SITEURL.
+PUBLIC_SITEURL = "https://thuvien.laocai.example"
 # Feeds, sitemaps and robots.txt need full addresses: in development builds,
 # the one `invoke serve` and `invoke livereload` serve at.
 DEV_SITEURL = "http://127.0.0.1:8000"

@@ -11,7 +11,7 @@ _base = load_source("pelicanconf", str(Path(__file__).with_name("pelicanconf.py"
 globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
 
 # The public address; `invoke preview --siteurl ...` passes another (e.g. a sub-path).
-SITEURL = "https://thuvien.laocai.example"
+SITEURL = _base.PUBLIC_SITEURL
 RELATIVE_URLS = False
 CONTENT_MODEL = {**_base.CONTENT_MODEL, "show_drafts": False, "show_future": False}
 # Feed readers that use WebSub hear of new posts from this hub at once; `invoke

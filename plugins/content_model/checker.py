@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .aliases import check_aliases
 from .bundles import discover, ignore_pattern
 from .categories import Categories, load_categories
 from .check_cache import CheckCache, CheckedBundle
@@ -94,6 +95,7 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
     _check_unique_slugs(documents.values(), problems)
     _check_references(cfg, documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
+    check_aliases(cfg, list(documents.values()), problems)
     _check_year_folders(documents.values(), problems)
     return SiteCheck(
         cfg,

@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "show_future": True,
 }
 
+URL_PATTERNS = ("ARTICLE_URL", "ARTICLE_LANG_URL", "PAGE_URL", "PAGE_LANG_URL")
+
 # First path segments the site's own pages use: a standing page may not take them.
 RESERVED_SLUGS = frozenset(
     {
@@ -50,6 +52,7 @@ RESERVED_SLUGS = frozenset(
         "admin",
         "drafts",
         "theme",
+        "archives",
         "404",
     }
 )
@@ -77,6 +80,11 @@ class ContentModelSettings:
     render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
+    # The site's public addresses (SITEURL, PUBLIC_SITEURL): an alias written
+    # as a full address must be on one of them.
+    site_addresses: tuple[str, ...] = ()
+    # Pelican's ARTICLE_URL, ARTICLE_LANG_URL, PAGE_URL, PAGE_LANG_URL.
+    url_patterns: dict[str, str] = field(default_factory=dict, compare=False)
     # Markdown converters made once per build and reset for each document
     # (rendering.py): making one costs more than converting a post.
     converters: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -131,6 +139,12 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         render_photo=provided_photo_renderer(settings),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
+        site_addresses=tuple(
+            address.rstrip("/")
+            for address in (settings.get("SITEURL"), settings.get("PUBLIC_SITEURL"))
+            if address
+        ),
+        url_patterns={key: settings[key] for key in URL_PATTERNS},
     )
 
 

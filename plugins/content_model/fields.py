@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from video_embeds import video_from_url
 
@@ -223,11 +223,38 @@ def url(value: Any, _tz: tzinfo | None = None) -> str:
 
 
 def old_address(value: Any, _tz: tzinfo | None = None) -> str:
-    """Accept an old address of a page: a path starting with '/' or a full URL."""
+    """Accept an old address of a page: a path starting with '/' or a full URL.
+
+    Its path must stay inside the site: no '..' or '.' part (also written
+    %2e), no backslash, no '//', no '?' or '#' (a host cannot serve them from
+    a file). Whether it is this site's (a full URL's host) and free (no
+    page, feed or other post there) is checked with the site (aliases.py).
+    """
     address = text(value)
-    if address.startswith("/") and " " not in address:
-        return address
-    return url(address)
+    if not address.startswith("/") or address.startswith("//"):
+        address = url(address)
+    parts = urlsplit(address)
+    path = unquote(parts.path) or "/"
+    segments = path.split("/")[1:]
+    if (
+        " " in address
+        or "\\" in path
+        or parts.query
+        or parts.fragment
+        or "?" in address
+        or "#" in address
+        or any(segment in {".", ".."} for segment in segments)
+        or "" in segments[:-1]
+    ):
+        raise ContentError(
+            say(
+                "{describe} is not an old address of this site: write the "
+                "path the page had, starting with /, like /2024/ten-cu/ or "
+                "/tin-tuc/ten-cu.html (no '..', spaces, '?' or '#')",
+                describe=describe(address),
+            )
+        )
+    return address
 
 
 def old_address_list(value: Any, _tz: tzinfo | None = None) -> list[str]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from content_model.aliases import redirect_file
+
 
 @dataclass(frozen=True)
 class Redirect:
@@ -19,8 +21,8 @@ class Redirect:
 def redirects(contents: list[Any], siteurl: str) -> list[Redirect]:
     """Return a redirect per alias of each post or page, on this site's addresses.
 
-    An alias is a path ("/2024/old-name/") or a full address; one on another
-    site cannot be redirected from here and is left out.
+    An alias is a path ("/2024/old-name/") or a full address on this site; the
+    content check refused every other (content_model.aliases).
     """
     site = urlsplit(siteurl)
     found = []
@@ -33,12 +35,6 @@ def redirects(contents: list[Any], siteurl: str) -> list[Redirect]:
             path = parts.path
             if parts.netloc:
                 path = path.removeprefix(site.path.rstrip("/"))
-            path = path.lstrip("/")
-            if not path or path.endswith("/"):
-                save_as = f"{path}index.html"
-            elif path.endswith(".html"):
-                save_as = path
-            else:
-                save_as = f"{path}/index.html"
+            save_as = redirect_file(path)
             found.append(Redirect(save_as, save_as.removesuffix("index.html"), content))
     return found
