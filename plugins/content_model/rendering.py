@@ -90,9 +90,9 @@ def _safe(
     html, findings = safe_body(
         markdown.convert(text), markdown.htmlStash.rawHtmlBlocks, text, line
     )
-    for message, where in findings.errors.items():
+    for message, where in findings.errors:
         problems.error(document.path, message, where)
-    for message, where in findings.warnings.items():
+    for message, where in findings.warnings:
         problems.warning(document.path, message, where)
     return html
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -230,28 +231,46 @@ def _pieces(stash: list[str | Element]) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 class Findings:
-    """Problems of one body, each said once, at the first line it appears on."""
+    """Problems of one body, each at the line of its own place, once per place.
+
+    A problem is found in Markdown's HTML, where entities are decoded; its
+    place is found in the writer's text, each line decoded the same way
+    (`&#106;avascript:`, `java&#x09;script:` and `javascript&colon;` are all
+    `javascript:` there), the n-th time a piece is found at its n-th place.
+    """
 
     def __init__(self, body: str, first_line: int) -> None:
-        self.lines = body.lower().split("\n")
+        self.lines = [_searchable(line) for line in body.split("\n")]
         self.first_line = first_line
-        # Message -> line; a message said once per body.
-        self.errors: dict[Message, int] = {}
-        self.warnings: dict[Message, int] = {}
+        # (message, line) in the order found; a message once per line.
+        self.errors: dict[tuple[Message, int], None] = {}
+        self.warnings: dict[tuple[Message, int], None] = {}
+        self._found: dict[tuple[str, str], int] = {}
 
-    def line_of(self, needle: str) -> int:
-        """Return the file line where `needle` first appears in the body."""
-        needle = needle.lower()
+    def line_of(self, needle: str, nth: int = 0) -> int:
+        """Return the file line of the `nth` place (0 first) `needle` is written at."""
+        needle = _searchable(needle)
+        last = None
         for number, text in enumerate(self.lines):
-            if needle in text:
-                return self.first_line + number
-        return self.first_line
+            count = text.count(needle) if needle else 0
+            if count:
+                last = number
+                if nth < count:
+                    return self.first_line + number
+                nth -= count
+        return self.first_line + (last if last is not None else 0)
 
     def add(self, kind: str, message: Message, needle: str) -> None:
-        """Record a problem (kind "error" or "warning") unless said already."""
+        """Record a problem (kind "error" or "warning") at its next place."""
         found = self.errors if kind == "error" else self.warnings
-        if message not in found:
-            found[message] = self.line_of(needle)
+        nth = self._found.get((kind, needle), 0)
+        self._found[(kind, needle)] = nth + 1
+        found.setdefault((message, self.line_of(needle, nth)), None)
+
+
+def _searchable(text: str) -> str:
+    """Return `text` as an address is read: entities decoded, no controls or spaces."""
+    return re.sub(r"[\x00-\x20]", "", unescape(text)).lower()
 
 
 def check_tags(findings: Findings, stash: list[str | Element]) -> None:
@@ -288,7 +307,8 @@ def check_attributes(findings: Findings, html: str) -> None:
                     f"{name}=",
                 )
             elif name in URL_ATTRIBUTES and _unsafe_scheme(value):
-                shown = value if len(value) <= SHOWN else value[:SHOWN] + "…"
+                visible = re.sub(r"[\x00-\x1f]", "", value)
+                shown = visible if len(visible) <= SHOWN else visible[:SHOWN] + "…"
                 findings.add(
                     "error",
                     say(

@@ -213,3 +213,50 @@ def test_harmless_markup_in_the_summary_is_kept(build_site):
     assert built.ok, built.log
     lead = soup(built.root, "2025/x/").select_one(".lead")
     assert str(lead) == '<p class="lead">Diện tích 200 m<sup>2</sup></p>'
+
+
+MANY = """Mở đầu.
+
+<script>alert(1)</script>
+<p onclick="x">a</p>
+[b](javascript:alert(2))
+
+<iframe src="https://x.example/"></iframe>
+<a href="&#106;avascript:alert(3)">c</a>
+<div onmouseover="y">d</div>
+[e](javascript:alert(2))
+
+<form><input></form>
+<a href="java&#x09;script:alert(4)">f</a>
+
+<a href="javascript&colon;alert(5)">g</a>
+<object data=x></object>
+<p onclick="x">a2</p>
+"""
+
+
+def test_every_unsafe_piece_is_reported_at_its_own_line_in_one_pass(tmp_path):
+    site = write_site(tmp_path, {"posts/2025/nhieu/index.md": post(FRONT, MANY)})
+    checked = run_task("check", "--content", str(site / "content"))
+    errors = [
+        line.split(": error: ")
+        for line in checked.stderr.splitlines()
+        if ": error: " in line
+    ]
+    found = [(int(where.rsplit(":", 1)[1]), what[:24]) for where, what in errors]
+    assert found == [
+        (9, "<script> is not allowed "),
+        (10, "the attribute onclick= r"),
+        (11, "the address 'javascript:"),
+        (13, "<iframe> is not allowed "),
+        (14, "the address 'javascript:"),
+        (15, "the attribute onmouseove"),
+        (16, "the address 'javascript:"),
+        (18, "<form> (part of a form) "),
+        (18, "<input> (part of a form)"),
+        (19, "the address 'javascript:"),
+        (21, "the address 'javascript:"),
+        (22, "<object> is not allowed "),
+        (23, "the attribute onclick= r"),
+    ]
+    assert "'javascript:alert(4)'" in checked.stderr  # the tab is not shown
