@@ -174,15 +174,17 @@ def publish(  # noqa: PLR0913, PLR0917
     from site_feeds.websub import WebSubError, feed_paths, ping_hub  # noqa: PLC0415
     from site_publish.destinations import target_for  # noqa: PLC0415
     from site_publish.folder import PublishError  # noqa: PLC0415
+    from site_publish.lock import LockTaken  # noqa: PLC0415
     from site_publish.settings import load_settings  # noqa: PLC0415
 
     settings = read_settings(CONFIG["settings_publish"])
+    refused = (PublishError, LockTaken)
     try:
         target = target_for(to, load_settings(settings))
         if rollback:
             print(target.rollback().describe())
             return
-    except PublishError as error:
+    except refused as error:
         raise Exit(f"Cannot publish: {error}.", code=1) from None
     siteurl = siteurl or settings["SITEURL"]
     output = output or CONFIG["output"]
@@ -192,7 +194,10 @@ def publish(  # noqa: PLR0913, PLR0917
         print(f"Nothing to publish: {to} already has this build.")
         return
     gates(c, output=output, siteurl=siteurl)
-    summary = target.publish(Path(output))
+    try:
+        summary = target.publish(Path(output))
+    except refused as error:
+        raise Exit(f"Cannot publish: {error}.", code=1) from None
     print(summary.describe())
     hub = hub or settings.get("FEEDS", {}).get("websub_hub")
     feeds = [f"{siteurl}/{path}" for path in feed_paths(summary.sent)]

@@ -22,8 +22,14 @@ def target_for(destination: str, cfg: PublishSettings) -> ReleaseTarget | S3Targ
             raise PublishError(
                 f"{destination} names no bucket: write s3://bucket or s3://bucket/folder"
             )
-        return S3Target(bucket, prefix, cfg.retention)
+        return S3Target(bucket, prefix, cfg.retention, lock_hold=cfg.lock_hold)
     if _REMOTE.match(destination):
         host, _colon, path = destination.partition(":")
-        return ReleaseTarget(ShellStore(path, host), cfg.retention)
-    return FolderTarget(Path(destination).expanduser().resolve(), cfg.retention)
+        return ReleaseTarget(
+            ShellStore(path, host), cfg.retention, lock_hold=cfg.lock_hold
+        )
+    return FolderTarget(
+        Path(destination).expanduser().resolve(),
+        cfg.retention,
+        lock_hold=cfg.lock_hold,
+    )

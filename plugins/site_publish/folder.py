@@ -4,6 +4,7 @@
     DEST/releases/<id>/             one complete site per publish
     DEST/releases/<id>.json         its files' digests, and old files kept since when
     DEST/releases/.partial-<id>/    a publish under way
+    DEST/publish.lock               who publishes now (lock.py): one at a time
 
 A release is filled beside the live one (files that did not change are hard
 links to it: nothing is sent twice), renamed when complete, and `current` is
@@ -24,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from .lock import publish_lock
 from .manifest import build_manifest
+from .settings import DEFAULT_LOCK_HOLD
 from .stores import LocalStore, ShellStore
 from .summary import PublishSummary
 
@@ -100,10 +103,12 @@ class ReleaseTarget:
         store: LocalStore | ShellStore,
         retention: timedelta,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lock_hold: timedelta = DEFAULT_LOCK_HOLD,
     ) -> None:
         self.store = store
         self.retention = retention
         self.now = now
+        self.lock_hold = lock_hold
 
     def current(self) -> Release | None:
         """Return the release readers get now, if any."""
@@ -127,8 +132,15 @@ class ReleaseTarget:
         )
 
     def publish(self, output: Path) -> PublishSummary:
-        """Publish `output` as a new release, unless it changes nothing."""
-        self._remove_partial()
+        """Publish `output` as a new release, unless it changes nothing.
+
+        Under the destination's lock: a second publish meanwhile is refused.
+        """
+        with publish_lock(self.store, self.store.place, self.now, self.lock_hold):
+            return self._publish(output)
+
+    def _publish(self, output: Path) -> PublishSummary:
+        self._remove_leftovers()
         now = self.now()
         files = build_manifest(output)
         current = self.current()
@@ -161,6 +173,10 @@ class ReleaseTarget:
 
     def rollback(self) -> PublishSummary:
         """Switch readers back to the release before the current one."""
+        with publish_lock(self.store, self.store.place, self.now, self.lock_hold):
+            return self._rollback()
+
+    def _rollback(self) -> PublishSummary:
         current = self.current()
         previous = release_before(current, self.history())
         self.store.switch(CURRENT, f"{RELEASES}/{previous}")
@@ -174,10 +190,22 @@ class ReleaseTarget:
         kept = {path: tuple(value) for path, value in data.get("kept", {}).items()}
         return Release(release_id, data["files"], kept)
 
-    def _remove_partial(self) -> None:
-        """Remove what a publish killed half way left."""
-        for name in self.store.names(RELEASES, ""):
-            if name.startswith(PARTIAL):
+    def _remove_leftovers(self) -> None:
+        """Remove what a publish killed half way left.
+
+        A `.partial-` folder (killed while filling), a release folder with no
+        record (killed between its rename and its record) and a record's
+        temporary file; never the release readers get.
+        """
+        names = self.store.names(RELEASES, "")
+        current = self.store.read_link(CURRENT)
+        live = Path(current).name if current else None
+        recorded = {
+            name.removesuffix(".json") for name in names if name.endswith(".json")
+        }
+        for name in names:
+            unrecorded = "." not in name and name not in recorded and name != live
+            if name.startswith(PARTIAL) or name.endswith(".tmp") or unrecorded:
                 self.store.remove(f"{RELEASES}/{name}")
 
     def _prune(self) -> None:
@@ -199,8 +227,9 @@ class FolderTarget(ReleaseTarget):
         retention: timedelta,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         copy: Callable[[Path, Path], object] = shutil.copy2,
+        lock_hold: timedelta = DEFAULT_LOCK_HOLD,
     ) -> None:
-        super().__init__(LocalStore(root, copy), retention, now)
+        super().__init__(LocalStore(root, copy), retention, now, lock_hold)
         self.root = root
         self.releases = root / RELEASES
 

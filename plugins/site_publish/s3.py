@@ -10,6 +10,7 @@ half way, sees what is online without sending it again.
 
 Beside the site, under `<prefix>/.publish/`:
 
+    publish.lock              who publishes now (lock.py): one at a time
     current                   the id of the release readers get
     releases/<id>.json        its files' digests, old files kept since when,
                               and its redirects (as folder releases do)
@@ -38,9 +39,11 @@ from .folder import (
     still_kept,
 )
 from .http_headers import cache_control, content_type, is_text
+from .lock import LOCK, publish_lock
 from .manifest import build_manifest
 from .progress import Progress
 from .redirects import read_redirects
+from .settings import DEFAULT_LOCK_HOLD
 from .summary import PublishSummary
 
 STATE = ".publish"
@@ -66,6 +69,7 @@ class S3Target:
         client: Any = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         progress: Callable[[int, int], Progress] = Progress,
+        lock_hold: timedelta = DEFAULT_LOCK_HOLD,
     ) -> None:
         self.bucket = bucket
         self.prefix = prefix.strip("/")
@@ -73,6 +77,22 @@ class S3Target:
         self._client = client
         self.now = now
         self.progress = progress
+        self.lock_hold = lock_hold
+
+    @property
+    def place(self) -> str:
+        """Return the destination as the person publishing wrote it."""
+        return (
+            f"s3://{self.bucket}/{self.prefix}"
+            if self.prefix
+            else f"s3://{self.bucket}"
+        )
+
+    def _locked(self) -> Any:
+        """Return the context that holds the store's lock (`.publish/publish.lock`)."""
+        return publish_lock(
+            StoreLock(self), self.place, self.now, self.lock_hold, f"{STATE}/{LOCK}"
+        )
 
     @property
     def client(self) -> Any:
@@ -106,7 +126,14 @@ class S3Target:
     # --- publish and rollback --------------------------------------------
 
     def publish(self, output: Path) -> PublishSummary:
-        """Send what changed, pages after what they link, deletions last."""
+        """Send what changed, pages after what they link, deletions last.
+
+        Under the store's lock: a second publish meanwhile is refused.
+        """
+        with self._locked():
+            return self._publish(output)
+
+    def _publish(self, output: Path) -> PublishSummary:
         now = self.now()
         files = build_manifest(output)
         redirects = read_redirects(output)
@@ -170,6 +197,10 @@ class S3Target:
 
     def rollback(self) -> PublishSummary:
         """Put back the pages of the release before the current one."""
+        with self._locked():
+            return self._rollback()
+
+    def _rollback(self) -> PublishSummary:
         current = self.current()
         previous = self._read(release_before(current, self.history()))
         redirects = self._redirects_of(previous.id)
@@ -333,6 +364,43 @@ class S3Target:
             return getattr(self.client, operation)(**arguments)
         except Exception as error:  # noqa: BLE001 (botocore's many kinds)
             raise PublishError(_plain(error, self.bucket)) from None
+
+
+class StoreLock:
+    """The lock as an object of the store, put only if absent (If-None-Match)."""
+
+    def __init__(self, target: S3Target) -> None:
+        self.target = target
+
+    def create_new(self, path: str, text: str) -> bool:
+        """Put the object unless one is there; return whether it was put."""
+        target = self.target
+        try:
+            target.client.put_object(
+                Bucket=target.bucket,
+                Key=target._key(path),  # noqa: SLF001 (the target's own helper)
+                Body=text.encode("utf-8"),
+                ContentType="application/json",
+                CacheControl="no-store",
+                IfNoneMatch="*",
+            )
+        except Exception as error:  # noqa: BLE001 (botocore's many kinds)
+            code = getattr(error, "response", {}).get("Error", {}).get("Code", "")
+            if code in {"PreconditionFailed", "ConditionalRequestConflict"}:
+                return False
+            raise PublishError(_plain(error, target.bucket)) from None
+        return True
+
+    def read_text(self, path: str) -> str:
+        """Return the lock's text; FileNotFoundError if it is gone."""
+        text = self.target._get_text(path)  # noqa: SLF001
+        if text is None:
+            raise FileNotFoundError(path)
+        return text
+
+    def remove(self, path: str) -> None:
+        """Delete the lock."""
+        self.target._delete_keys([path])  # noqa: SLF001
 
 
 def _links_last(path: str) -> tuple[int, str]:

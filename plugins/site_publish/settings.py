@@ -12,7 +12,11 @@ DEFAULTS: dict[str, Any] = {
     # Files that a replaced page still referenced stay online this long, so a
     # reader who loaded the old page (or a cache that kept it) gets its photos.
     "retention_days": 7,
+    # A publish holds the destination's lock (lock.py) at most this long: a
+    # publisher killed without letting go blocks the next one until then.
+    "lock_minutes": 120,
 }
+DEFAULT_LOCK_HOLD = timedelta(minutes=DEFAULTS["lock_minutes"])
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class PublishSettings:
     """Checked PUBLISH settings."""
 
     retention: timedelta
+    lock_hold: timedelta = DEFAULT_LOCK_HOLD
 
 
 def load_settings(settings: dict[str, Any]) -> PublishSettings:
@@ -30,4 +35,9 @@ def load_settings(settings: dict[str, Any]) -> PublishSettings:
         raise SettingsError(
             "PUBLISH['retention_days'] must be a number of days, 0 or more"
         )
-    return PublishSettings(retention=timedelta(days=days))
+    minutes = merged["lock_minutes"]
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 1:
+        raise SettingsError("PUBLISH['lock_minutes'] must be a whole number, 1 or more")
+    return PublishSettings(
+        retention=timedelta(days=days), lock_hold=timedelta(minutes=minutes)
+    )

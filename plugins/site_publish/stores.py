@@ -32,10 +32,34 @@ class LocalStore:
         self.root = root
         self.copy = copy
 
+    @property
+    def place(self) -> str:
+        """Return the destination as the person publishing wrote it."""
+        return str(self.root)
+
     def read_link(self, name: str) -> str | None:
         """Return where the symlink `name` points, if it is one."""
         link = self.root / name
         return os.readlink(link) if link.is_symlink() else None
+
+    def create_new(self, path: str, text: str) -> bool:
+        """Write `path` whole and return True, or False if it exists (atomic).
+
+        The text goes into a temporary file first, then a hard link gives it
+        its name: the link fails if the name is taken, and a reader never
+        sees the file half written.
+        """
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            return False
+        finally:
+            temporary.unlink()
+        return True
 
     def names(self, folder: str, suffix: str) -> list[str]:
         """Return the names in `folder` ending with `suffix`."""
@@ -133,6 +157,24 @@ class ShellStore:
         if result.returncode != 0:
             raise OSError(f"{' '.join(command[:2])}: {result.stderr.strip()}")
         return result.stdout
+
+    @property
+    def place(self) -> str:
+        """Return the destination as the person publishing wrote it."""
+        return f"{self.host}:{self.root}" if self.host else self.root
+
+    def create_new(self, path: str, text: str) -> bool:
+        """Write `path` whole and return True, or False if it exists (atomic).
+
+        As LocalStore does it, in the shell: a temporary file, then `ln`,
+        which fails when the name is taken.
+        """
+        quoted = shlex.quote(path)
+        script = (
+            f't=$(mktemp {shlex.quote(path + ".XXXXXX")}); cat > "$t"; '
+            f'if ln "$t" {quoted} 2>/dev/null; then echo taken; fi; rm -f "$t"'
+        )
+        return self._run(script, stdin=text).strip() == "taken"
 
     def _remote(self, path: str) -> str:
         place = f"{self.root}/{path}"

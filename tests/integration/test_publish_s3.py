@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
 from datetime import timedelta
 
 import boto3
@@ -11,8 +12,9 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from site_publish.folder import PublishError
+from site_publish.lock import LOCK, LockTaken
 from site_publish.progress import Progress
-from site_publish.s3 import S3Target
+from site_publish.s3 import STATE, S3Target, StoreLock
 from tests.support import post, run_task, write_site
 from tests.unit.test_site_publish_folder import Clock, write
 
@@ -89,6 +91,8 @@ class Recording:
         self.fail_after = fail_after
 
     def put_object(self, **arguments):
+        if arguments["Key"].endswith(f"/{STATE}/{LOCK}"):
+            return self.client.put_object(**arguments)  # the lock is not the site
         if self.fail_after is not None and len(self.written) >= self.fail_after:
             raise KeyboardInterrupt  # the publish is killed here
         self.written.append(arguments["Key"])
@@ -304,3 +308,54 @@ def test_invoke_publish_to_a_bucket(tmp_path, client, bucket):
     assert "Cannot publish: there is no earlier release to go back to." in (
         rollback.stdout + rollback.stderr
     )
+
+
+def put_lock(client, bucket, expires: str) -> None:
+    client.put_object(
+        Bucket=bucket,
+        Key=f"site/{STATE}/{LOCK}",
+        Body=json.dumps(
+            {
+                "who": "the GitHub Actions run https://github.com/x/y/actions/runs/1",
+                "since": "2025-11-20T04:00:00+00:00",
+                "expires": expires,
+            }
+        ).encode(),
+    )
+
+
+def test_a_second_publish_meanwhile_is_refused_with_who_holds_the_store(
+    tmp_path, store, client, bucket
+):
+    put_lock(client, bucket, expires="2025-11-20T06:00:00+00:00")
+    with pytest.raises(LockTaken) as refused:
+        store().publish(write(tmp_path / "out", SITE))
+    assert str(refused.value).startswith(
+        f"another publish to s3://{bucket}/site is under way: the GitHub Actions "
+        "run https://github.com/x/y/actions/runs/1 started it at "
+        "2025-11-20T04:00:00+00:00"
+    )
+    assert online(client, bucket) == {}
+    with pytest.raises(LockTaken):
+        store().rollback()
+
+
+def test_a_lock_left_by_a_killed_publisher_expires_in_the_store(
+    tmp_path, store, client, bucket
+):
+    put_lock(client, bucket, expires="2025-11-20T04:30:00+00:00")  # before "now"
+    store().publish(write(tmp_path / "out", SITE))
+    assert online(client, bucket) == SITE
+    keys = [
+        item["Key"]
+        for item in client.list_objects_v2(Bucket=bucket, Prefix=f"site/{STATE}/")[
+            "Contents"
+        ]
+    ]
+    assert f"site/{STATE}/{LOCK}" not in keys  # let go at the end
+
+
+def test_the_lock_is_put_only_if_absent(store, client, bucket):
+    locks = StoreLock(store())
+    assert locks.create_new(f"{STATE}/{LOCK}", "{}")
+    assert not locks.create_new(f"{STATE}/{LOCK}", "{}")  # If-None-Match: *
