@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from site_base.catalogues import translations
+from site_base.loopback import is_loopback_host
 from site_base.output import PAGE_WRITTEN
 from site_publish.http_headers import content_type
 from tools.warm_builds import BUILD_DONE, SHOW
@@ -99,7 +100,11 @@ class PreviewApp:
     def __call__(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
-        """Answer one request."""
+        """Answer one request (only for this computer: see site_base.loopback)."""
+        port = int(environ.get("SERVER_PORT") or 0)
+        if not is_loopback_host(environ.get("HTTP_HOST"), port):
+            body = b"This server answers only for 127.0.0.1"
+            return self._send(start_response, "403 Forbidden", "x.txt", body)
         path = environ.get("PATH_INFO", "/")
         if self.problems is not None and (path.endswith(("/", ".html"))):
             return self._send(start_response, "200 OK", "x.html", self.error_page())
@@ -120,7 +125,8 @@ class PreviewApp:
         file = self.root / relative
         if file.is_dir():
             file /= "index.html"
-        return file if file.is_file() else None
+        inside = file.resolve().is_relative_to(self.root.resolve())
+        return file if inside and file.is_file() and not file.is_symlink() else None
 
     @staticmethod
     def _send(

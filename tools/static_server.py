@@ -16,6 +16,7 @@ import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
+from site_base.loopback import is_loopback_host
 from site_publish.http_headers import (
     HEADERS_FILE,
     cache_control,
@@ -50,6 +51,10 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):  # noqa: D102 (http.server's hook)
         self._cache_sent = False
+        if not is_loopback_host(self.headers.get("Host"), self.server.server_port):
+            self._cache_sent = True  # no headers of the site for a refusal
+            self.send_error(403, "This server answers only for 127.0.0.1")
+            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path /= "index.html"

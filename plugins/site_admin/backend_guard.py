@@ -26,12 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from site_base.loopback import is_loopback_host, is_loopback_origin
+
 from .writable import EditorPaths
 
 logger = logging.getLogger(__name__)
 
 API = "/api/v1"
-LOOPBACK = ("127.0.0.1", "localhost")
 # Photos arrive base64-encoded in one request: a camera's largest, with room.
 MAX_BODY = 80 * 1024 * 1024
 # Entries of the review workflow (git mode) are named by collection and slug.
@@ -81,12 +82,12 @@ class Guard:
 
     def check_host(self, host: str | None) -> None:
         """Refuse a Host header other than this guard's own loopback address."""
-        if host not in {f"{name}:{self.port}" for name in LOOPBACK}:
+        if not is_loopback_host(host, self.port):
             raise Refused(f"Host {host!r} is not this computer's editor backend")
 
     def check_origin(self, origin: str | None) -> None:
         """Refuse requests sent by a page of another site (no Origin: not a browser)."""
-        if origin is not None and not is_local_origin(origin):
+        if origin is not None and not is_loopback_origin(origin):
             raise Refused(f"Origin {origin!r} is not a page of this computer")
 
     def check_request(self, body: Any) -> None:
@@ -111,15 +112,6 @@ class Guard:
                 refusal = self.paths.refusal(value, folder=is_folder)
                 if refusal:
                     raise Refused(refusal)
-
-
-def is_local_origin(origin: str) -> bool:
-    """Return whether `origin` is a page served on this computer (any port)."""
-    parts = urlsplit(origin)
-    return parts.scheme in {"http", "https"} and parts.hostname in {
-        *LOOPBACK,
-        "::1",
-    }
 
 
 def _values(params: dict, spec: str, *, optional: bool) -> Iterator[Any]:
@@ -225,7 +217,7 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
     def _cors_headers(self) -> None:
         """Let the editor's page (served on this computer) read the answer."""
         origin = self.headers.get("Origin")
-        if origin is not None and is_local_origin(origin):
+        if origin is not None and is_loopback_origin(origin):
             self.send_header("Access-Control-Allow-Origin", origin)
             self.send_header("Vary", "Origin")
 

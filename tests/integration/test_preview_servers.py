@@ -113,3 +113,24 @@ def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_live_preview_answers_only_for_this_computer_and_its_folder(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<p>nháp</p>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (output / "link.txt").symlink_to(tmp_path / "secret.txt")
+    app = PreviewApp(output, REPO / "theme", "vi")
+
+    def answer(path: str, host: str) -> tuple[str, bytes]:
+        said = []
+        environ = {"PATH_INFO": path, "HTTP_HOST": host, "SERVER_PORT": "8000"}
+        body = b"".join(app(environ, lambda status, _headers: said.append(status)))
+        return said[0], body
+
+    assert answer("/", "127.0.0.1:8000") == ("200 OK", b"<p>nh\xc3\xa1p</p>")
+    assert answer("/", "evil.example:8000")[0] == "403 Forbidden"
+    assert answer("/", "127.0.0.1:9999")[0] == "403 Forbidden"
+    assert answer("/link.txt", "127.0.0.1:8000")[0] == "404 Not Found"
+    assert answer("/../secret.txt", "127.0.0.1:8000")[0] == "404 Not Found"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import urllib.error
 import urllib.request
 
 import pytest
@@ -43,3 +44,22 @@ def test_photos_are_sent_as_they_are(site):
     headers, body = get(site + "/anh.jpg")
     assert "Content-Encoding" not in headers
     assert body == b"\xff\xd8not really a photo"
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1"])
+def test_a_request_for_another_host_is_refused(site, host):
+    port = int(site.rsplit(":", 1)[1])
+    request = urllib.request.Request(
+        site + "/", headers={"Host": host.format(port=port)}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)  # noqa: S310 (127.0.0.1)
+    assert refused.value.code == 403
+    assert b"Xin ch" not in refused.value.read()
+
+
+def test_localhost_is_this_computer_too(site):
+    port = int(site.rsplit(":", 1)[1])
+    request = urllib.request.Request(site + "/", headers={"Host": f"localhost:{port}"})
+    with urllib.request.urlopen(request) as response:  # noqa: S310 (127.0.0.1)
+        assert response.status == 200
