@@ -36,7 +36,8 @@ def list_files(root: Path, ignored: re.Pattern[str]) -> FolderListing:
         parts = pending.pop()
         folder = root.joinpath(*parts)
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            with os.scandir(folder) as found:
+                entries = list(found)
         except OSError:
             listing.refused.append((folder, _unreadable()))
             continue

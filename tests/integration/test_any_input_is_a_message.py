@@ -19,33 +19,10 @@ from hypothesis import strategies as st
 from pelican.settings import read_settings
 
 from content_model.checker import check_site
+from content_model.schemas import SCHEMAS
 from tests.support import REPO, jpeg, post, run_pelican, write_site
 
-KEYS = [
-    "title",
-    "date",
-    "modified",
-    "correction",
-    "category",
-    "tags",
-    "authors",
-    "summary",
-    "source",
-    "canonical",
-    "aliases",
-    "people",
-    "works",
-    "event",
-    "cover",
-    "cover_alt",
-    "photo_credit",
-    "gallery",
-    "status",
-    "featured",
-    "video",
-    "lang",
-    "slug",
-]
+KEYS = sorted(SCHEMAS["post"].fields)
 ODD = (
     "",
     "~",
@@ -102,7 +79,7 @@ value = st.recursive(
     lambda inner: st.one_of(
         st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
         st.dictionaries(
-            st.sampled_from(KEYS + ["start", "url", "name"]), inner, max_size=3
+            st.sampled_from([*KEYS, "start", "url", "name"]), inner, max_size=3
         ).map(
             lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs.items()) + "}"
         ),
