@@ -307,18 +307,7 @@ def check_attributes(findings: Findings, html: str) -> None:
                     f"{name}=",
                 )
             elif name in URL_ATTRIBUTES and _unsafe_scheme(value):
-                visible = re.sub(r"[\x00-\x1f]", "", value)
-                shown = visible if len(visible) <= SHOWN else visible[:SHOWN] + "…"
-                findings.add(
-                    "error",
-                    say(
-                        "the address '{shown}' would run code or hide a file "
-                        "inside the page: link to a web address (https://...) "
-                        "or to a file in the post's folder",
-                        shown=shown,
-                    ),
-                    value[:20],
-                )
+                findings.add("error", unsafe_address(value), value[:20])
             elif name == "style":
                 findings.add(
                     "warning",
@@ -345,6 +334,17 @@ def check_attributes(findings: Findings, html: str) -> None:
                 )
 
 
+def unsafe_address(value: str) -> Message:
+    """Say why an address that would run code is refused (controls not shown)."""
+    visible = re.sub(r"[\x00-\x1f]", "", value)
+    shown = visible if len(visible) <= SHOWN else visible[:SHOWN] + "…"
+    return say(
+        "the address '{shown}' would run code or hide a file inside the page: "
+        "link to a web address (https://...) or to a file in the post's folder",
+        shown=shown,
+    )
+
+
 def _unsafe_scheme(address: str) -> bool:
     """Return whether an address has a scheme other than http(s), mailto, tel."""
     cleaned = re.sub(r"[\x00-\x20]", "", address).lower()
@@ -352,6 +352,39 @@ def _unsafe_scheme(address: str) -> bool:
     if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
         return False  # a relative address, a fragment or a path
     return scheme not in SAFE_SCHEMES
+
+
+# Elements whose content a parser reads as text, dropped with them: what a
+# writer wrote after an unclosed one would only show once it is removed.
+_SWALLOWING = (
+    "script|style|textarea|title|xmp|noscript|plaintext|iframe|noembed|noframes"
+)
+_SWALLOWING_START = re.compile(rf"(<({_SWALLOWING})\b[^>]*>)", re.IGNORECASE)
+# Code a writer shows as code (never HTML): left out of the second look.
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+# Addresses of Markdown links, reference definitions and <autolinks>.
+_MARKDOWN_ADDRESS = re.compile(
+    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]+)>",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def check_after_swallowing(findings: Findings, body: str) -> None:
+    """Find the errors an unclosed <script> (or <style>...) hides, in the writer's text.
+
+    Each such element is closed at once, code is blanked out (lines kept),
+    and the text is read again for elements, attributes and addresses.
+    """
+    text = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), body)
+    opened = _SWALLOWING_START.sub(r"\1</\2>", text)
+    second = Findings(body, findings.first_line)
+    check_tags(second, [opened])
+    check_attributes(second, opened)
+    for found in _MARKDOWN_ADDRESS.finditer(opened):
+        address = next(group for group in found.groups() if group)
+        if _unsafe_scheme(address):
+            second.add("error", unsafe_address(address), address[:20])
+    findings.errors.update(second.errors)
 
 
 def safe_body(
@@ -362,4 +395,6 @@ def safe_body(
     findings = Findings(body, first_line)
     check_tags(findings, stash)
     check_attributes(findings, html)
+    if _SWALLOWING_START.search(body):
+        check_after_swallowing(findings, body)
     return _CLEANER.clean(html), findings

@@ -260,3 +260,26 @@ def test_every_unsafe_piece_is_reported_at_its_own_line_in_one_pass(tmp_path):
         (23, "the attribute onclick= r"),
     ]
     assert "'javascript:alert(4)'" in checked.stderr  # the tab is not shown
+
+
+def test_what_an_unclosed_script_hides_is_reported_in_the_same_pass(tmp_path):
+    body = (
+        'Mở đầu.\n\n<script>alert(1)\n\n<p onclick="x">a</p>\n\n'
+        '[b](javascript:alert(2))\n<iframe src="https://x.example/">\n\n'
+        "`<script>` là một thẻ; `[c](javascript:z)` là mã, không phải liên kết."
+    )
+    site = write_site(tmp_path, {"posts/2025/an/index.md": post(FRONT, body)})
+    checked = run_task("check", "--content", str(site / "content"))
+    errors = [
+        line.split(": error: ")
+        for line in checked.stderr.splitlines()
+        if ": error: " in line
+    ]
+    found = [(int(where.rsplit(":", 1)[1]), what[:30]) for where, what in errors]
+    assert found == [
+        (9, "<script> is not allowed in a p"),
+        (11, "the attribute onclick= runs co"),
+        (13, "the address 'javascript:alert("),
+        (14, "<iframe> is not allowed in a p"),
+    ]
+    assert "'javascript:alert(2)'" in checked.stderr
