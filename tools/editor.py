@@ -48,7 +48,8 @@ def decap_server(folder: Path, port: int, mode: str = "fs") -> Iterator[str]:
         "GIT_REPO_DIRECTORY": str(folder),
         "LOG_LEVEL": "warn",
     }
-    guard = Guard(editor_paths(content_settings(folder / "content")), port)
+    cfg = content_settings(folder / "content")
+    guard = Guard(editor_paths(cfg), port, cfg.messages_gettext)
     process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=folder)  # noqa: S603, S607
     try:
         _wait_for(private, process)

@@ -21,11 +21,12 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from content_model.messages import Message, say
 from site_base.loopback import is_loopback_host, is_loopback_origin
 
 from .writable import EditorPaths
@@ -69,8 +70,15 @@ _PATHS: dict[str, tuple[str, ...]] = {
 }
 
 
+_NOT_FOUND = say("not found: the editor's backend answers POST /api/v1 only")
+
+
 class Refused(ValueError):
-    """A request the guard does not pass on; the message says why."""
+    """A request the guard does not pass on; `message` says why."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -79,32 +87,45 @@ class Guard:
 
     paths: EditorPaths
     port: int
+    # The log of refusals is in the writers' language (the API answers English).
+    gettext: Callable[[str], str] = str
 
     def check_host(self, host: str | None) -> None:
         """Refuse a Host header other than this guard's own loopback address."""
         if not is_loopback_host(host, self.port):
-            raise Refused(f"Host {host!r} is not this computer's editor backend")
+            raise Refused(
+                say(
+                    "Host {host} is not this computer's editor backend", host=repr(host)
+                )
+            )
 
     def check_origin(self, origin: str | None) -> None:
         """Refuse requests sent by a page of another site (no Origin: not a browser)."""
         if origin is not None and not is_loopback_origin(origin):
-            raise Refused(f"Origin {origin!r} is not a page of this computer")
+            raise Refused(
+                say(
+                    "Origin {origin} is not a page of this computer",
+                    origin=repr(origin),
+                )
+            )
 
     def check_request(self, body: Any) -> None:
         """Refuse an action the guard does not know and every path out of bounds."""
         if not isinstance(body, dict) or body.get("action") not in _PATHS:
-            raise Refused("unknown action")
+            raise Refused(say("unknown action"))
         params = body.get("params") or {}
         if not isinstance(params, dict):
-            raise Refused("params must be an object")
+            raise Refused(say("params must be an object"))
         collection = params.get("collection")
         if collection is not None and collection not in self.paths.collections:
-            raise Refused(f"{collection!r} is not a collection of the editor")
+            raise Refused(
+                say("{name} is not a collection of the editor", name=repr(collection))
+            )
         slug = params.get("slug")
         if slug is not None and not (
             isinstance(slug, str) and _SLUG.match(slug) and ".." not in slug
         ):
-            raise Refused(f"{slug!r} is not an entry's name")
+            raise Refused(say("{name} is not an entry's name", name=repr(slug)))
         for spec in _PATHS[body["action"]]:
             optional = spec.endswith("?")
             is_folder = spec.rstrip("?").endswith("/")
@@ -161,20 +182,23 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
-            self._refuse(413, "the request is too large")
+            self._refuse(413, say("the request is too large"))
             return
         raw = self.rfile.read(length)
         try:
             self.guard.check_request(json.loads(raw))
-        except (ValueError, RecursionError) as error:
-            self._refuse(403, str(error) if isinstance(error, Refused) else "not JSON")
+        except Refused as error:
+            self._refuse(403, error.message)
+            return
+        except (ValueError, RecursionError):
+            self._refuse(403, say("the request is not JSON"))
             return
         self._pass_on(raw)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         """Refuse: the API is POST only."""
         if self._allowed():
-            self._refuse(404, "not found")
+            self._refuse(404, _NOT_FOUND)
 
     do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET  # noqa: N815
 
@@ -184,13 +208,13 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             self.guard.check_host(self.headers.get("Host"))
             self.guard.check_origin(self.headers.get("Origin"))
         except Refused as error:
-            self._refuse(403, str(error))
+            self._refuse(403, error.message)
             return False
         if urlsplit(self.path).path != API:
-            self._refuse(404, "not found")
+            self._refuse(404, _NOT_FOUND)
             return False
         if preflight and self.headers.get("Access-Control-Request-Method") != "POST":
-            self._refuse(405, "only POST")
+            self._refuse(405, say("only POST is answered"))
             return False
         return True
 
@@ -203,7 +227,7 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             answer = connection.getresponse()
             body = answer.read()
         except OSError:
-            self._refuse(502, "decap-server does not answer")
+            self._refuse(502, say("decap-server does not answer"))
             return
         finally:
             connection.close()
@@ -221,11 +245,10 @@ class GuardHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", origin)
             self.send_header("Vary", "Origin")
 
-    def _refuse(self, status: int, reason: str) -> None:
-        logger.warning(
-            "editor backend: refused %s %s: %s", self.command, self.path, reason
-        )
-        body = json.dumps({"error": reason}).encode("utf-8")
+    def _refuse(self, status: int, reason: Message) -> None:
+        said = say("the editor's backend refused a request: {reason}", reason=reason)
+        logger.warning("%s", said.render(self.guard.gettext))
+        body = json.dumps({"error": str(reason)}).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

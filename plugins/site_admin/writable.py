@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from content_model.config import SECTIONS, ContentModelSettings
+from content_model.messages import Message, say
 
 # Decap's own upload folder for collections without one (config.yml: media_folder).
 MEDIA_FOLDER = "media"
@@ -31,7 +32,7 @@ class EditorPaths:
     files: tuple[str, ...]
     collections: frozenset[str]
 
-    def refusal(self, value: object, *, folder: bool = False) -> str | None:
+    def refusal(self, value: object, *, folder: bool = False) -> Message | None:
         """Return why the editor may not use the path `value`, or None if it may.
 
         A path is relative to the site, in '/' form, inside one of the folders
@@ -39,21 +40,25 @@ class EditorPaths:
         part (.git) and no link (symlink) on its way.
         """
         if not isinstance(value, str) or not value.strip():
-            return "not a path"
+            return say("{value} is not a path", value=repr(value))
         path = value.removesuffix("/")
         if "\\" in path or "\x00" in path or path.startswith("/") or ":" in path:
-            return f"{value!r} is not a relative path of the site"
+            return say("{value} is not a relative path of the site", value=repr(value))
         parts = path.split("/")
         if any(part in {"", ".", ".."} or part.startswith(".") for part in parts):
-            return f"{value!r} leaves its folder or names a hidden file"
+            return say(
+                "{value} leaves its folder or names a hidden file", value=repr(value)
+            )
         inside = any(path == f or path.startswith(f"{f}/") for f in self.folders)
         if not inside and (folder or path not in self.files):
-            return f"{value!r} is not in the folders the editor writes"
+            return say(
+                "{value} is not in the folders the editor writes", value=repr(value)
+            )
         here = self.site
         for part in parts:
             here /= part
             if here.is_symlink():
-                return f"{value!r} goes through a link (symlink)"
+                return say("{value} goes through a link (symlink)", value=repr(value))
         return None
 
 
