@@ -235,15 +235,22 @@ MANY = """Mở đầu.
 """
 
 
-def test_every_unsafe_piece_is_reported_at_its_own_line_in_one_pass(tmp_path):
-    site = write_site(tmp_path, {"posts/2025/nhieu/index.md": post(FRONT, MANY)})
+def checked_errors(tmp_path, body: str, shown: int):
+    """Check a post with `body`; return the run and its errors as (line, start)."""
+    site = write_site(tmp_path, {"posts/2025/bai/index.md": post(FRONT, body)})
     checked = run_task("check", "--content", str(site / "content"))
     errors = [
         line.split(": error: ")
         for line in checked.stderr.splitlines()
         if ": error: " in line
     ]
-    found = [(int(where.rsplit(":", 1)[1]), what[:24]) for where, what in errors]
+    return checked, [
+        (int(where.rsplit(":", 1)[1]), what[:shown]) for where, what in errors
+    ]
+
+
+def test_every_unsafe_piece_is_reported_at_its_own_line_in_one_pass(tmp_path):
+    checked, found = checked_errors(tmp_path, MANY, 24)
     assert found == [
         (9, "<script> is not allowed "),
         (10, "the attribute onclick= r"),
@@ -268,14 +275,7 @@ def test_what_an_unclosed_script_hides_is_reported_in_the_same_pass(tmp_path):
         '[b](javascript:alert(2))\n<iframe src="https://x.example/">\n\n'
         "`<script>` là một thẻ; `[c](javascript:z)` là mã, không phải liên kết."
     )
-    site = write_site(tmp_path, {"posts/2025/an/index.md": post(FRONT, body)})
-    checked = run_task("check", "--content", str(site / "content"))
-    errors = [
-        line.split(": error: ")
-        for line in checked.stderr.splitlines()
-        if ": error: " in line
-    ]
-    found = [(int(where.rsplit(":", 1)[1]), what[:30]) for where, what in errors]
+    checked, found = checked_errors(tmp_path, body, 30)
     assert found == [
         (9, "<script> is not allowed in a p"),
         (11, "the attribute onclick= runs co"),
