@@ -178,25 +178,21 @@ def publish(  # noqa: PLR0913, PLR0917
     from site_publish.settings import load_settings  # noqa: PLC0415
 
     settings = read_settings(CONFIG["settings_publish"])
-    refused = (PublishError, LockTaken)
     try:
         target = target_for(to, load_settings(settings))
         if rollback:
             print(target.rollback().describe())
             return
-    except refused as error:
-        raise Exit(f"Cannot publish: {error}.", code=1) from None
-    siteurl = siteurl or settings["SITEURL"]
-    output = output or CONFIG["output"]
-    preview(c, siteurl=siteurl, content=content, output=output)
-    if target.is_online(Path(output)):
-        # These very files passed the gates when they were published.
-        print(f"Nothing to publish: {to} already has this build.")
-        return
-    gates(c, output=output, siteurl=siteurl)
-    try:
+        siteurl = siteurl or settings["SITEURL"]
+        output = output or CONFIG["output"]
+        preview(c, siteurl=siteurl, content=content, output=output)
+        if target.is_online(Path(output)):
+            # These very files passed the gates when they were published.
+            print(f"Nothing to publish: {to} already has this build.")
+            return
+        gates(c, output=output, siteurl=siteurl)
         summary = target.publish(Path(output))
-    except refused as error:
+    except (PublishError, LockTaken) as error:
         raise Exit(f"Cannot publish: {error}.", code=1) from None
     print(summary.describe())
     hub = hub or settings.get("FEEDS", {}).get("websub_hub")

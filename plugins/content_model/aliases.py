@@ -67,8 +67,11 @@ def check_aliases(
     cfg: ContentModelSettings, documents: list[Document], problems: ProblemList
 ) -> None:
     """Refuse aliases on another site, at addresses the site makes, or shared."""
-    pages = {document_file(cfg, document): document for document in documents}
-    pages = {file: document for file, document in pages.items() if file}
+    pages = {}
+    for document in documents:
+        file = document_file(cfg, document)
+        if file:
+            pages[file] = document
     claimed: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
         line = document.line_of("aliases")

@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from .exif import quarter_turned
 from .messages import Message, did_you_mean, say
 from .problems import ContentError
-from .regular_files import file_problem
+from .regular_files import named_file_problem
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 # Pelican publishes a photo at its file name without escaping it, so a space or
@@ -66,9 +66,9 @@ def photo_file(folder: Path, src: str) -> Path:
                 name=name,
             )
         )
-    refused = file_problem(path, folder)
+    refused = named_file_problem(name, path, folder)
     if refused:
-        raise ContentError(say("'{name}': {refused}", name=name, refused=refused))
+        raise ContentError(refused)
     if not path.is_file():
         raise ContentError(_missing_message(folder, name))
     check_file_name(path.relative_to(folder))

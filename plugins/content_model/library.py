@@ -21,7 +21,7 @@ from .images import PHOTO_SUFFIXES, check_file_name, photo_size
 from .messages import say
 from .model import Library, OpeningHours
 from .problems import ContentError, ProblemList
-from .regular_files import file_problem
+from .regular_files import named_file_problem
 from .yaml_files import read_yaml
 
 # Apple Podcasts and other directories want square artwork of 1400 to 3000 px.
@@ -232,9 +232,9 @@ def _image(folder: Path, value: Any, what: str, min_side: int) -> Photo:
                 name=name,
             )
         )
-    refused = file_problem(path, folder)
+    refused = named_file_problem(name, path, folder)
     if refused:
-        raise ContentError(say("'{name}': {refused}", name=name, refused=refused))
+        raise ContentError(refused)
     if not path.is_file():
         raise ContentError(
             say(

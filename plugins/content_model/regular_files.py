@@ -80,6 +80,12 @@ def file_problem(path: Path, root: Path) -> Message | None:
     return None
 
 
+def named_file_problem(name: str, path: Path, root: Path) -> Message | None:
+    """Return file_problem's answer for the file a document names as `name`."""
+    refused = file_problem(path, root)
+    return say("'{name}': {refused}", name=name, refused=refused) if refused else None
+
+
 def link_message(path: str) -> Message:
     """Explain that a link (symlink) is not published, and what to do instead."""
     try:

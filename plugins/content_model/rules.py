@@ -9,7 +9,7 @@ from .categories import Categories
 from .messages import say
 from .model import Document
 from .problems import ProblemList
-from .regular_files import file_problem
+from .regular_files import named_file_problem
 
 
 def check_rules(
@@ -111,17 +111,17 @@ def _check_audio(document: Document, problems: ProblemList) -> None:
             document.line_of("audio"),
         )
         return
-    refused = file_problem(path, document.bundle.folder)
-    if refused:
-        message = say("'{name}': {refused}", name=name, refused=refused)
-    elif not path.is_file():
-        message = say(
-            "there is no audio file '{name}' in this folder: copy it here or "
-            "fix the name",
-            name=name,
+    message = named_file_problem(name, path, document.bundle.folder)
+    if message is None:
+        message = (
+            audio_problem(path)
+            if path.is_file()
+            else say(
+                "there is no audio file '{name}' in this folder: copy it here "
+                "or fix the name",
+                name=name,
+            )
         )
-    else:
-        message = audio_problem(path)
     if message:
         problems.error(document.path, message, document.line_of("audio"))
 

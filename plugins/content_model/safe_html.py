@@ -270,7 +270,12 @@ class Findings:
 
 def _searchable(text: str) -> str:
     """Return `text` as an address is read: entities decoded, no controls or spaces."""
-    return re.sub(r"[\x00-\x20]", "", unescape(text)).lower()
+    return _compact(unescape(text))
+
+
+def _compact(text: str) -> str:
+    """Return `text` in lower case without controls or spaces (browsers skip them)."""
+    return re.sub(r"[\x00-\x20]", "", text).lower()
 
 
 def check_tags(findings: Findings, stash: list[str | Element]) -> None:
@@ -347,8 +352,7 @@ def unsafe_address(value: str) -> Message:
 
 def _unsafe_scheme(address: str) -> bool:
     """Return whether an address has a scheme other than http(s), mailto, tel."""
-    cleaned = re.sub(r"[\x00-\x20]", "", address).lower()
-    scheme, colon, _rest = cleaned.partition(":")
+    scheme, colon, _rest = _compact(address).partition(":")
     if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
         return False  # a relative address, a fragment or a path
     return scheme not in SAFE_SCHEMES

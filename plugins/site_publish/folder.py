@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from .lock import publish_lock
 from .manifest import build_manifest
@@ -110,6 +111,10 @@ class ReleaseTarget:
         self.now = now
         self.lock_hold = lock_hold
 
+    def _locked(self) -> Any:
+        """Return the context that holds the destination's lock (`publish.lock`)."""
+        return publish_lock(self.store, self.store.place, self.now, self.lock_hold)
+
     def current(self) -> Release | None:
         """Return the release readers get now, if any."""
         target = self.store.read_link(CURRENT)
@@ -136,7 +141,7 @@ class ReleaseTarget:
 
         Under the destination's lock: a second publish meanwhile is refused.
         """
-        with publish_lock(self.store, self.store.place, self.now, self.lock_hold):
+        with self._locked():
             return self._publish(output)
 
     def _publish(self, output: Path) -> PublishSummary:
@@ -173,7 +178,7 @@ class ReleaseTarget:
 
     def rollback(self) -> PublishSummary:
         """Switch readers back to the release before the current one."""
-        with publish_lock(self.store, self.store.place, self.now, self.lock_hold):
+        with self._locked():
             return self._rollback()
 
     def _rollback(self) -> PublishSummary:

@@ -110,7 +110,7 @@ def publish_lock(
 def _read(store: LockStore, path: str) -> str | None:
     try:
         return store.read_text(path)
-    except (OSError, FileNotFoundError):
+    except OSError:  # gone meanwhile (FileNotFoundError), or unreadable
         return None
 
 

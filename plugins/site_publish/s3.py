@@ -91,8 +91,39 @@ class S3Target:
     def _locked(self) -> Any:
         """Return the context that holds the store's lock (`.publish/publish.lock`)."""
         return publish_lock(
-            StoreLock(self), self.place, self.now, self.lock_hold, f"{STATE}/{LOCK}"
+            self, self.place, self.now, self.lock_hold, f"{STATE}/{LOCK}"
         )
+
+    # --- the lock's store (lock.LockStore) --------------------------------
+
+    def create_new(self, path: str, text: str) -> bool:
+        """Put the object unless one is there (If-None-Match); return whether it was."""
+        try:
+            self.client.put_object(
+                Bucket=self.bucket,
+                Key=self._key(path),
+                Body=text.encode("utf-8"),
+                ContentType="application/json",
+                CacheControl="no-store",
+                IfNoneMatch="*",
+            )
+        except Exception as error:  # noqa: BLE001 (botocore's many kinds)
+            code = getattr(error, "response", {}).get("Error", {}).get("Code", "")
+            if code in {"PreconditionFailed", "ConditionalRequestConflict"}:
+                return False
+            raise PublishError(_plain(error, self.bucket)) from None
+        return True
+
+    def read_text(self, path: str) -> str:
+        """Return an object's text; FileNotFoundError if it is gone."""
+        text = self._get_text(path)
+        if text is None:
+            raise FileNotFoundError(path)
+        return text
+
+    def remove(self, path: str) -> None:
+        """Delete an object."""
+        self._delete_keys([path])
 
     @property
     def client(self) -> Any:
@@ -364,43 +395,6 @@ class S3Target:
             return getattr(self.client, operation)(**arguments)
         except Exception as error:  # noqa: BLE001 (botocore's many kinds)
             raise PublishError(_plain(error, self.bucket)) from None
-
-
-class StoreLock:
-    """The lock as an object of the store, put only if absent (If-None-Match)."""
-
-    def __init__(self, target: S3Target) -> None:
-        self.target = target
-
-    def create_new(self, path: str, text: str) -> bool:
-        """Put the object unless one is there; return whether it was put."""
-        target = self.target
-        try:
-            target.client.put_object(
-                Bucket=target.bucket,
-                Key=target._key(path),  # noqa: SLF001 (the target's own helper)
-                Body=text.encode("utf-8"),
-                ContentType="application/json",
-                CacheControl="no-store",
-                IfNoneMatch="*",
-            )
-        except Exception as error:  # noqa: BLE001 (botocore's many kinds)
-            code = getattr(error, "response", {}).get("Error", {}).get("Code", "")
-            if code in {"PreconditionFailed", "ConditionalRequestConflict"}:
-                return False
-            raise PublishError(_plain(error, target.bucket)) from None
-        return True
-
-    def read_text(self, path: str) -> str:
-        """Return the lock's text; FileNotFoundError if it is gone."""
-        text = self.target._get_text(path)  # noqa: SLF001
-        if text is None:
-            raise FileNotFoundError(path)
-        return text
-
-    def remove(self, path: str) -> None:
-        """Delete the lock."""
-        self.target._delete_keys([path])  # noqa: SLF001
 
 
 def _links_last(path: str) -> tuple[int, str]:

@@ -14,7 +14,7 @@ from moto.server import ThreadedMotoServer
 from site_publish.folder import PublishError
 from site_publish.lock import LOCK, LockTaken
 from site_publish.progress import Progress
-from site_publish.s3 import STATE, S3Target, StoreLock
+from site_publish.s3 import STATE, S3Target
 from tests.support import post, run_task, write_site
 from tests.unit.test_site_publish_folder import Clock, write
 
@@ -356,6 +356,6 @@ def test_a_lock_left_by_a_killed_publisher_expires_in_the_store(
 
 
 def test_the_lock_is_put_only_if_absent(store, client, bucket):
-    locks = StoreLock(store())
+    locks = store()
     assert locks.create_new(f"{STATE}/{LOCK}", "{}")
     assert not locks.create_new(f"{STATE}/{LOCK}", "{}")  # If-None-Match: *
