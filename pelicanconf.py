@@ -28,7 +28,7 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 IGNORE_FILES = [".*", "_*", "*~", "#*"]
 # output/ is kept between builds: only changed files are written and what the
-# build no longer makes is removed (site_base/output.py), so a publish sends
+# build no longer makes is removed (site_build/output.py), so a publish sends
 # only what changed. Names kept whatever the build makes:
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".git"]
@@ -66,21 +66,14 @@ PLUGINS = [
     "search_engines",
 ]
 # Pelican's build with its closing line in the writers' language.
-PELICAN_CLASS = "content_model.SitePelican"
+PELICAN_CLASS = "site_build.SitePelican"
 MEDIA = {"cache_path": ".cache/media"}
-# Pelican's content cache, at its reader layer: what our reader made of each
-# file (its HTML and metadata), by the file's md5 (a CI checkout resets
-# modification times), in .cache/pelican/ beside content/ (content_model sets
-# CACHE_PATH per site). Our reader's result also depends on the post's photos,
-# data/ files, settings and plugins: content_model drops the entry of every
-# file whose folder the content check had to read again (check_cache.py keys
-# each folder by all its files and all those inputs). It saves little beside
-# the check cache (an edit build of 1,000 posts: 2.11 s with it, 2.07 without).
-CACHE_CONTENT = True
-LOAD_CONTENT_CACHE = True
-CHECK_MODIFIED_METHOD = "md5"
-CONTENT_CACHING_LAYER = "reader"
-GZIP_CACHE = False
+# Pelican's content cache stays off: the content check keeps each bundle's
+# result itself (site_build.bundle_cache), keyed by all the bundle's files and
+# the site's other inputs, and measured beside it Pelican's cache saved
+# nothing (README, "Caches").
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 # The theme's static files are published fingerprinted by theme_support, with
 # these files of npm packages (package.json; `npm ci` installs them).
 THEME_STATIC_PATHS = []

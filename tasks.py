@@ -6,7 +6,6 @@ import inspect
 import json
 import shlex
 import shutil
-import signal
 import subprocess
 import sys
 from functools import partial
@@ -33,7 +32,7 @@ CONFIG = {
 
 def _writers_gettext():
     """Return the gettext of the writers' language (the content messages' one)."""
-    from content_model.config import writers_gettext  # noqa: PLC0415
+    from site_build.facts import writers_gettext  # noqa: PLC0415
 
     return writers_gettext(read_settings(CONFIG["settings_base"]))
 
@@ -209,13 +208,14 @@ def publish(  # noqa: PLR0913, PLR0917
 def check(c, content=None, lang=None):
     """Check all content and data; list every problem; exit 1 if any is an error."""
     from content_model.checker import check_site  # noqa: PLC0415
-    from content_model.messages import say  # noqa: PLC0415
+    from content_model.plugin import check_cache  # noqa: PLC0415
+    from site_base.messages import say  # noqa: PLC0415
 
     override = {"PATH": str(Path(content or CONFIG["content"]).resolve())}
     if lang:
         override["MESSAGES_LANG"] = lang
     settings = read_settings(CONFIG["settings_base"], override=override)
-    result = check_site(settings)
+    result = check_site(settings, cache=check_cache(settings))
     result.problems.report(result.cfg.site, result.cfg.messages_gettext)
     if not result.ok:
         raise Exit(code=1)
@@ -235,7 +235,7 @@ def serve(c, port=None):
 
 def _port(wanted) -> int:
     """Return the port asked for (8000 by default), or a free one if it is busy."""
-    from tools.preview_server import pick_port  # noqa: PLC0415
+    from site_base.loopback import pick_port  # noqa: PLC0415
 
     wanted = int(wanted or CONFIG["port"])
     port = pick_port(CONFIG["host"], wanted)
@@ -248,21 +248,9 @@ def _port(wanted) -> int:
 
 def _serve_folder(folder: Path, port: int, *, host_like: bool) -> None:
     """Serve `folder` until Ctrl+C (host_like: compressed, with cache headers)."""
-    import http.server  # noqa: PLC0415
-    from functools import partial  # noqa: PLC0415
+    from site_preview.server import serve_folder  # noqa: PLC0415
 
-    from tools.static_server import HostLikeHandler  # noqa: PLC0415
-
-    kind = HostLikeHandler if host_like else http.server.SimpleHTTPRequestHandler
-    handler = partial(kind, directory=str(folder))
-    server = http.server.ThreadingHTTPServer((CONFIG["host"], port), handler)
-    address = f"http://{CONFIG['host']}:{port}/"
-    print(
-        _("Serving {folder} at {address} (Ctrl+C stops)").format(
-            folder=folder, address=address
-        )
-    )
-    server.serve_forever()
+    serve_folder(folder, CONFIG["host"], port, host_like=host_like, gettext=_)
 
 
 @task(
@@ -291,105 +279,32 @@ def edit(c, port=None, backend_port=None, content=None, output=None):
     Starts decap-server (Decap's local backend, file-system mode) for this
     folder and the live preview; open http://127.0.0.1:8000/admin/.
     """
-    from tools.editor import decap_server  # noqa: PLC0415
+    from site_admin.local_backend import decap_server  # noqa: PLC0415
 
     port = _port(port)
     backend = _port(backend_port or 8081)
-    site = Path(content or CONFIG["content"]).resolve().parent
-    with decap_server(site, backend) as api:
-        admin = {
-            **read_settings(CONFIG["settings_base"])["ADMIN"],
-            "local_backend": api,
-        }
+    content = Path(content or CONFIG["content"]).resolve()
+    settings = read_settings(CONFIG["settings_base"], override={"PATH": str(content)})
+    with decap_server(content.parent, backend, settings) as api:
+        admin = {**settings["ADMIN"], "local_backend": api}
         address = f"http://{CONFIG['host']}:{port}/admin/"
         print(_("The editor: {address}").format(address=address), flush=True)
         _live_preview(port, content, output, ADMIN=admin)
 
 
-def _source_file(change, path: str) -> bool:
-    """Return whether a changed file is one the site is built from."""
-    del change
-    name = Path(path).name
-    return (
-        not (name.startswith((".", "#", "_")) or name.endswith(("~", ".pyc")))
-        and "__pycache__" not in path
-    )
-
-
 def _live_preview(port: int, content=None, output=None, **extra) -> None:
     """Serve the build at `port`, rebuilding (with `extra` settings) on every change."""
-    import threading  # noqa: PLC0415
+    from site_preview.protocol import LIVE_SETTINGS  # noqa: PLC0415
+    from site_preview.server import serve_live  # noqa: PLC0415
 
-    import watchfiles  # noqa: PLC0415
-    from livereload import Server  # noqa: PLC0415
-    from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
-    from tornado.ioloop import IOLoop  # noqa: PLC0415
-
-    from tools.preview_server import LiveBuilds, PreviewApp  # noqa: PLC0415
-
-    settings = read_settings(CONFIG["settings_base"])
-    app = PreviewApp(
-        Path(output or CONFIG["output"]),
-        Path(settings["THEME"]),
-        settings["DEFAULT_LANG"],
-    )
-    loop: list[IOLoop] = []
-
-    def reload(path: str | None) -> None:
-        """Reload the browsers (from the build's thread, through the server's loop)."""
-        if loop:
-            loop[0].add_callback(LiveReloadHandler.reload_waiters, path)
-
+    content = Path(content or CONFIG["content"]).resolve()
+    output = Path(output or CONFIG["output"]).resolve()
     arguments = _build_arguments(
-        CONFIG["settings_base"], content, output, LIVE_PREVIEW=True, **extra
+        CONFIG["settings_base"], str(content), str(output), **LIVE_SETTINGS, **extra
     )
-    builds = LiveBuilds(
-        arguments,
-        app,
-        reload,
-        lambda: print(_("Build failed: fix the problems above, then save again.")),
-    )
-
-    # With a site already in the output folder, serve it at once and build
-    # beside it (that build's process then shows each edit at once);
-    # otherwise build it first.
-    if (Path(output or CONFIG["output"]) / "index.html").is_file():
-        builds.request()
-    else:
-        builds.build()
-    server = Server(app=app)
-    # livereload's own watcher polls (and with no task watches the working
-    # folder): its one task never fires; watchfiles (inotify) starts builds.
-    server.watch(str(ROOT / ".livereload-unused"), lambda: None, delay="forever")
-    site = Path(content or CONFIG["content"]).resolve().parent
-    watched = [site / "content", site / "data", ROOT / "theme", ROOT / "plugins"]
-    watched += [ROOT / "pelicanconf.py", ROOT / "publishconf.py"]
-
-    def watch() -> None:
-        """Ask for a build at each change (a build then runs in its own thread)."""
-        for _changes in watchfiles.watch(
-            *[path for path in watched if path.exists()],
-            watch_filter=_source_file,
-            debounce=50,
-            step=20,
-        ):
-            builds.request()
-
-    def started() -> None:
-        """Keep the server's loop for the builds' reloads; start watching."""
-        loop[:] = [IOLoop.current()]
-        threading.Thread(target=watch, daemon=True).start()
-
-    IOLoop.current().add_callback(started)
-    # Stopped like Ctrl+C (a terminal closing, a test, a benchmark): the warm
-    # build process is ended too. Ctrl+C itself too when started from a
-    # script in the background, which makes a process ignore it.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        server.serve(host=CONFIG["host"], port=port, debug=False)
-    finally:
-        builds.stop()
+    override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+    settings = read_settings(CONFIG["settings_base"], override=override)
+    serve_live(arguments, settings, CONFIG["host"], port)
 
 
 @task(

@@ -17,9 +17,9 @@ from pelican.settings import read_settings
 from playwright.sync_api import BrowserContext
 from playwright.sync_api import Error as PlaywrightError
 
+from site_preview.static_server import serve
 from tests.support import CATEGORIES, REPO, run_pelican, run_task, write_site
-from tools.browser import CHROMIUM, FLAGS
-from tools.static_server import serve
+from tests.support.browser import CHROMIUM, FLAGS
 
 # Property tests run the same examples on every run (CI must not pass or fail
 # by chance) and keep no database in the tree; HYPOTHESIS_PROFILE=explore

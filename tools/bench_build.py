@@ -29,9 +29,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from site_base.loopback import free_port
+from site_preview.static_server import serve
 from site_search.indexer import index_site
+from tests.support.browser import CHROMIUM, FLAGS
 from tools.bench_live import edit_seen_seconds
-from tools.browser import CHROMIUM, FLAGS
 from tools.corpus import (
     Corpus,
     edit_post,
@@ -40,8 +42,6 @@ from tools.corpus import (
     write_plain,
     write_plain_post,
 )
-from tools.lighthouse import free_port
-from tools.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = "ban doc"  # words of every generated post: the most a query may fetch

@@ -39,9 +39,9 @@ from media_pipeline.pipeline import publish_photos
 from media_pipeline.plan import plan
 from media_pipeline.settings import load_settings
 from photo_groups import Photo
-from site_base.digests import INDEX, shared_digests
-from site_base.output import OutputFiles
-from tools.browser import CHROMIUM, FLAGS
+from site_build.digests import INDEX, shared_digests
+from site_build.output import OutputFiles
+from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

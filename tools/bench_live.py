@@ -18,8 +18,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.browser import CHROMIUM, FLAGS
-from tools.lighthouse import free_port
+from site_base.loopback import free_port
+from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

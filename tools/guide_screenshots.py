@@ -3,7 +3,7 @@
 A copy of the sample site is served with the editor and decap-server (on
 127.0.0.1, never the working tree); Chromium signs in, writes a post, uploads
 photos, shows the preview and, on a temporary git repository, the review
-board, through the same steps the editor's tests take (tools.editor), and
+board, through the same steps the editor's tests take (tests.support.editor), and
 saves each screen into docs/img/ for docs/huong-dan-bien-tap.md.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from tools.browser import CHROMIUM, FLAGS
-from tools.editor import EditorPage, copy_site, editor_served
+from tests.support.browser import CHROMIUM, FLAGS
+from tests.support.editor import EditorPage, copy_site, editor_served
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"

@@ -1,7 +1,7 @@
 """Lighthouse (mobile) on key pages of the production build, served as a host would.
 
 Builds the sample site for a 127.0.0.1 address, serves it compressed with
-cache headers (tools/static_server.py), runs Lighthouse 12.8.2 (npm, pinned)
+cache headers (site_preview/static_server.py), runs Lighthouse 12.8.2 (npm, pinned)
 with Debian's Chromium on each page, prints a table and writes the four
 scores, LCP, CLS, TBT and bytes to bench/results/lighthouse.json. A
 benchmark, not a test: the performance score moves with the machine's load.
@@ -12,14 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tools.browser import CHROMIUM, FLAGS
-from tools.static_server import serve
+from site_base.loopback import free_port
+from site_preview.static_server import serve
+from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -36,13 +36,6 @@ METRICS = {
     "TBT ms": "total-blocking-time",
     "KB": "total-byte-weight",
 }
-
-
-def free_port() -> int:
-    """Return a port of 127.0.0.1 nobody listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def build(output: Path, siteurl: str) -> None:

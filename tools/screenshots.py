@@ -1,7 +1,7 @@
 """Screenshots of key pages at phone and desktop widths, to look at as a reader would.
 
 Builds the sample site for a 127.0.0.1 address (`invoke preview`), serves it
-as a host would (tools/static_server.py) and saves PNGs of the home page, the
+as a host would (site_preview/static_server.py) and saves PNGs of the home page, the
 model article, a song page and a search, in Vietnamese and English, at 360, 390 and
 1280 px, the first screen (`-top`) and the whole page, into
 bench/screenshots/ (git-ignored); prints the header's height and the bytes
@@ -17,9 +17,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.browser import CHROMIUM, FLAGS
-from tools.lighthouse import build, free_port
-from tools.static_server import serve
+from site_base.loopback import free_port
+from site_preview.static_server import serve
+from tests.support.browser import CHROMIUM, FLAGS
+from tools.lighthouse import build
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "screenshots"

@@ -12,8 +12,9 @@ import re
 from collections import defaultdict
 from urllib.parse import unquote, urlsplit
 
+from site_base.messages import Message, say
+
 from .config import ContentModelSettings
-from .messages import Message, say
 from .model import Document
 from .problems import ProblemList
 

@@ -18,7 +18,7 @@ from mutagen.oggflac import OggFLAC
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
-from .messages import Message, say
+from site_base.messages import Message, say
 
 # The formats browsers play, by extension, and mutagen's readers for each.
 AUDIO_FORMATS = {

@@ -7,9 +7,10 @@ import re
 from fnmatch import translate
 from pathlib import Path
 
+from site_base.messages import say
+
 from .config import SECTIONS, ContentModelSettings
 from .fields import SLUG_PATTERN
-from .messages import say
 from .model import Bundle
 from .problems import ProblemList
 from .regular_files import list_files

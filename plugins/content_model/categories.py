@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from site_base.messages import say
+
 from . import fields
-from .messages import say
 from .model import CategoryInfo
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml

@@ -7,23 +7,44 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from site_base.messages import did_you_mean, say
 
 from .aliases import check_aliases
 from .bundles import discover, ignore_pattern
 from .categories import Categories, load_categories
-from .check_cache import CheckCache, CheckedBundle
-from .config import SECTIONS, ContentModelSettings, load_settings, messages_language
+from .config import SECTIONS, ContentModelSettings, load_settings
 from .documents import is_blank, load_bundle
 from .fields import SLUG_PATTERN
 from .library import load_library
-from .messages import did_you_mean, say
 from .model import Bundle, Document, Library
-from .problems import ContentProblems, ProblemList
+from .problems import ContentProblems, Problem, ProblemList
 from .regular_files import file_problem, list_files
 from .tag_names import load_tag_names
 
 _YEAR = re.compile(r"^\d{4}$")
+# The content check's cache (site_build.bundle_cache): its name, and a version
+# bumped when CheckedBundle changes shape (older entries are then not read).
+CHECK_CACHE = ("check", "1")
+
+
+class BundleResults(Protocol):
+    """Where the check of each bundle is kept between builds (given by the caller)."""
+
+    def key(self, kind: str, files: list[Path]) -> str: ...  # noqa: D102
+    def get(self, key: str) -> Any: ...  # noqa: D102
+    def put(self, key: str, result: Any) -> None: ...  # noqa: D102
+    def save(self) -> None: ...  # noqa: D102
+
+
+@dataclass(frozen=True)
+class CheckedBundle:
+    """What checking one bundle gave."""
+
+    documents: list[Document]
+    problems: list[Problem]
+    blank: frozenset[Path]
 
 
 @dataclass
@@ -58,19 +79,19 @@ def check_settings(
     return cfg, load_categories(cfg.categories_file, cfg.languages, problems)
 
 
-def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck:
+def check_site(
+    settings: dict[str, Any], *, cache: BundleResults | None = None
+) -> SiteCheck:
     """Read and check every content file and data file named by `settings`.
 
-    Each bundle's own check is kept by digest (check_cache.py) unless
-    `use_cache` is False; the rules between files run over all of them.
+    With a `cache`, each bundle's own check is kept there between builds
+    (the build gives one: site_build.bundle_cache); the rules between files
+    (unique addresses, people and works named, page names, year folders) run
+    every time over all of them, so a renamed person is still noticed in
+    every post that names them.
     """
     problems = ProblemList()
     cfg, categories = check_settings(settings, problems)
-    cache = (
-        CheckCache(cfg.site, settings, messages_language(settings))
-        if use_cache
-        else None
-    )
     documents: dict[Path, Document] = {}
     blank: set[Path] = set()
     rechecked: set[Path] = set()
@@ -87,11 +108,7 @@ def check_site(settings: dict[str, Any], *, use_cache: bool = True) -> SiteCheck
     _check_data_files(cfg, problems)
     tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
     library = load_library(cfg.library_file, cfg.languages, problems)
-    for document in documents.values():
-        document.tag_labels = [
-            tag_names.name(tag, document.lang)
-            for tag in document.values.get("tags", [])
-        ]
+    tag_names.label(documents.values())
     _check_unique_slugs(documents.values(), problems)
     _check_references(cfg, documents.values(), problems)
     _check_page_slugs(cfg, documents.values(), problems)
@@ -113,10 +130,10 @@ def _checked_bundle(
     bundle: Bundle,
     cfg: ContentModelSettings,
     categories: Categories,
-    cache: CheckCache | None,
+    cache: BundleResults | None,
 ) -> tuple[CheckedBundle, bool]:
     """Return the check of one bundle, and whether it was made now (not kept)."""
-    key = cache.key(bundle) if cache is not None else ""
+    key = cache.key(bundle.kind, bundle.contents) if cache is not None else ""
     checked = cache.get(key) if cache is not None else None
     if checked is not None:
         return checked, False
@@ -137,9 +154,11 @@ def _checked_bundle(
     return checked, True
 
 
-def check_or_stop(settings: dict[str, Any]) -> SiteCheck:
+def check_or_stop(
+    settings: dict[str, Any], cache: BundleResults | None = None
+) -> SiteCheck:
     """Check all content; report every problem; stop the build if any is an error."""
-    check = check_site(settings)
+    check = check_site(settings, cache=cache)
     check.problems.report(check.cfg.site, check.cfg.messages_gettext)
     if not check.ok:
         raise ContentProblems

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
 from photo_groups import PhotoRenderer, plain_image
 from site_base.catalogues import translations
 from site_base.settings import SettingsError, merged_settings
+from site_build.facts import site_facts
 
 from . import signals
 
@@ -114,24 +112,18 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         if not isinstance(merged[key], bool):
             raise SettingsError(f"CONTENT_MODEL[{key!r}] must be True or False")
     _check_paths(settings)
-    content = Path(settings["PATH"]).resolve()
-    languages = tuple(settings.get("LANGUAGES") or ())
-    default_lang = settings["DEFAULT_LANG"]
-    if not languages or languages[0] != default_lang:
-        raise SettingsError(
-            "LANGUAGES must list the site's languages, DEFAULT_LANG first"
-        )
+    facts = site_facts(settings)
     return ContentModelSettings(
-        content=content,
-        site=content.parent,
-        categories_file=content.parent / merged["categories_file"],
-        tags_file=content.parent / merged["tags_file"],
-        library_file=content.parent / merged["library_file"],
-        languages=languages,
-        default_lang=default_lang,
-        messages_lang=messages_language(settings),
-        timezone=_zone(settings.get("TIMEZONE")),
-        build_time=build_time(settings),
+        content=facts.content,
+        site=facts.root,
+        categories_file=facts.root / merged["categories_file"],
+        tags_file=facts.root / merged["tags_file"],
+        library_file=facts.root / merged["library_file"],
+        languages=facts.languages,
+        default_lang=facts.default_lang,
+        messages_lang=facts.messages_lang,
+        timezone=facts.timezone,
+        build_time=facts.build_time,
         show_drafts=merged["show_drafts"],
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
@@ -139,39 +131,9 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
         render_photo=provided_photo_renderer(settings),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
-        site_addresses=tuple(
-            address.rstrip("/")
-            for address in (settings.get("SITEURL"), settings.get("PUBLIC_SITEURL"))
-            if address
-        ),
+        site_addresses=facts.addresses,
         url_patterns={key: settings[key] for key in URL_PATTERNS},
     )
-
-
-# Tests and CI logs read the problems in English whatever the site's language.
-MESSAGES_LANG_VARIABLE = "SITE_MESSAGES_LANG"
-
-
-def messages_language(settings: dict[str, Any]) -> str:
-    """Return the language writers read problems in.
-
-    MESSAGES_LANG (`--lang` of build, preview and check), else the
-    environment's SITE_MESSAGES_LANG, else the site's own language. English
-    is the messages' source language; another needs its catalogue.
-    """
-    lang = (
-        settings.get("MESSAGES_LANG")
-        or os.environ.get(MESSAGES_LANG_VARIABLE)
-        or settings["DEFAULT_LANG"]
-    )
-    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", lang):
-        raise SettingsError("MESSAGES_LANG must be a language code such as vi or en")
-    return lang
-
-
-def writers_gettext(settings: dict[str, Any]) -> Callable[[str], str]:
-    """Return the gettext of the language writers read the build's messages in."""
-    return translations(settings["THEME"], messages_language(settings)).gettext
 
 
 def provided_photo_renderer(settings: dict[str, Any]) -> PhotoRenderer:
@@ -194,33 +156,3 @@ def _check_paths(settings: dict[str, Any]) -> None:
         raise SettingsError(f"ARTICLE_PATHS must be [{SECTIONS['post']!r}]")
     if list(settings.get("PAGE_PATHS", [])) != [SECTIONS["page"]]:
         raise SettingsError(f"PAGE_PATHS must be [{SECTIONS['page']!r}]")
-
-
-def _zone(name: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(f"TIMEZONE {name!r} is not a known time zone") from None
-
-
-def build_time(settings: dict[str, Any]) -> datetime:
-    """Return BUILD_TIME, "now" for the whole build, as an aware datetime.
-
-    pelicanconf.py sets it (from SOURCE_DATE_EPOCH when set); `pelican -e`
-    can only pass JSON, so an ISO 8601 text or a Unix time is accepted too.
-    """
-    value = settings.get("BUILD_TIME")
-    if isinstance(value, bool):
-        raise SettingsError(
-            "BUILD_TIME must be a datetime, an ISO 8601 text or a Unix time"
-        )
-    if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, tz=UTC)
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise SettingsError(f"BUILD_TIME {value!r} is not ISO 8601") from None
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise SettingsError("BUILD_TIME must be a datetime with a time zone")
-    return value

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from site_base.messages import say
+
 from . import fields
 from .categories import Categories
 from .config import ContentModelSettings
 from .frontmatter import read_front_matter
-from .messages import say
 from .model import Bundle, Document
 from .problems import ContentError, ProblemList
 from .rendering import cover_photo, gallery_html, gallery_photos, render_body

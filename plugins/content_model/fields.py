@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from site_base.messages import say
 from video_embeds import video_from_url
 
-from .messages import say
 from .problems import ContentError
 
 Check = Callable[[Any, tzinfo], Any]

@@ -7,9 +7,10 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from site_base.messages import say
+
 from .fast_yaml import load_front_matter
 from .frontmatter_mistakes import check_lines, is_fence, normalized
-from .messages import say
 from .model import FrontMatter
 from .problems import ContentError
 from .yaml_files import YamlSyntaxError, load_yaml, read_text

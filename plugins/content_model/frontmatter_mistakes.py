@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .messages import say
+from site_base.messages import say
+
 from .problems import ContentError
 
 # A fence line as word processors may turn it: ---, —, –, —— ...

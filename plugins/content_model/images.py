@@ -13,8 +13,9 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from PIL import Image, UnidentifiedImageError
 
+from site_base.messages import Message, did_you_mean, say
+
 from .exif import quarter_turned
-from .messages import Message, did_you_mean, say
 from .problems import ContentError
 from .regular_files import named_file_problem
 

@@ -15,10 +15,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 
 from photo_groups import Photo
+from site_base.messages import say
 
 from . import fields
 from .images import PHOTO_SUFFIXES, check_file_name, photo_size
-from .messages import say
 from .model import Library, OpeningHours
 from .problems import ContentError, ProblemList
 from .regular_files import named_file_problem

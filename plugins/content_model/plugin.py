@@ -6,8 +6,9 @@ from typing import Any
 
 from pelican import signals
 
-from .build import remove_stale_outputs
-from .checker import check_or_stop
+from site_build.bundle_cache import BundleCache, bundle_cache
+
+from .checker import CHECK_CACHE, SiteCheck, check_or_stop
 from .publication import hold_back, scheduled_dates
 from .reader import install_reader, switch_off_other_readers
 from .urls import keep_addresses
@@ -24,11 +25,27 @@ def check_content(generator: Any) -> None:
     """
     check = generator.context.get("CONTENT_CHECK")
     if check is None:
-        check = check_or_stop(generator.settings)
+        check = check_or_stop(generator.settings, check_cache(generator.settings))
         generator.context["CONTENT_CHECK"] = check
-        # When "now" alone changes the site (record.py): a scheduled post is out.
+        # When "now" alone changes the site (site_build.record): a scheduled
+        # post is out.
         generator.context["NEXT_CHANGE_AT"] = scheduled_dates(check)
+        # Said again when the next build is skipped (nothing changed).
+        generator.context["BUILD_WARNINGS"] = warning_lines(check)
     install_reader(generator.readers, check)
+
+
+def check_cache(settings: dict[str, Any]) -> BundleCache:
+    """Return the cache of each bundle's check for the site of `settings`."""
+    return bundle_cache(settings, *CHECK_CACHE)
+
+
+def warning_lines(check: SiteCheck) -> list[str]:
+    """Return the check's warnings as the writers read them."""
+    return [
+        problem.describe(check.cfg.site, check.cfg.messages_gettext)
+        for problem in check.problems.warnings
+    ]
 
 
 def register() -> None:
@@ -38,5 +55,3 @@ def register() -> None:
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)
     signals.all_generators_finalized.connect(keep_addresses)
-    # Before site_search's index: plugins connect in PLUGINS order.
-    signals.finalized.connect(remove_stale_outputs)

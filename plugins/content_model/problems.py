@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import rendered, say
-
-logger = logging.getLogger(__name__)
-
-
-class _PlainStderrHandler(logging.StreamHandler):
-    """Print problems as plain lines on the current stderr.
-
-    Pelican's rich log handler wraps long lines at the terminal's width; a
-    writer (and a test) needs each problem on one line, the file name first.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setFormatter(logging.Formatter("%(message)s"))
-
-    @property
-    def stream(self):  # noqa: D102 (looked up at each message: tests swap stderr)
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, _value) -> None:
-        pass
-
-
-logger.addHandler(_PlainStderrHandler())
-logger.propagate = False
-logger.setLevel(logging.INFO)
+from site_base.messages import rendered, say
+from site_base.messages import writers_log as logger
 
 ERROR = "error"
 WARNING = "warning"

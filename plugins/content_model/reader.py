@@ -9,8 +9,9 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
+from site_base.messages import say
+
 from .checker import SiteCheck
-from .messages import say
 from .metadata import pelican_metadata
 from .problems import ContentProblems, ProblemList
 
@@ -91,15 +92,10 @@ def switch_off_other_readers(readers: Any) -> None:
 def install_reader(readers: Any, check: SiteCheck) -> None:
     """Read Markdown files with a BundleReader holding this build's check.
 
-    Pelican's content cache (CACHE_CONTENT) keys what a reader made of a file
-    by that file's bytes alone; what BundleReader makes also depends on the
-    rest of the post's folder and on the site's other inputs, which the check
-    cache keys: every file of a folder the check read again is dropped from
-    Pelican's cache, so Pelican reads it anew.
+    Pelican's content cache stays off (CACHE_CONTENT in pelicanconf.py): it
+    keys what a reader made of a file by that file's bytes alone, while a
+    post's HTML depends on its whole folder and the site's other inputs, as
+    the check's own cache keys it.
     """
     for extension in MARKDOWN_EXTENSIONS:
         readers.readers[extension] = BundleReader(readers.settings, check)
-    cached = getattr(readers, "_cache", None)  # Pelican's FileDataCacher
-    if cached:
-        for name in pelican_names(check.rechecked, readers.settings["PATH"]):
-            cached.pop(name, None)

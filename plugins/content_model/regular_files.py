@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .messages import Message, say
+from site_base.messages import Message, say
 
 
 @dataclass

@@ -10,11 +10,11 @@ from markdown import Markdown
 from markdown.serializers import to_html_string
 
 from photo_groups import Photo, PhotoGroupsExtension, gallery_element
+from site_base.messages import say
 from video_embeds import VideoLinksExtension, VideoSpec
 
 from .config import ContentModelSettings
 from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
-from .messages import say
 from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
 from .safe_html import safe_body

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from site_base.messages import say
+
 from .audio import AUDIO_SUFFIXES, audio_problem
 from .categories import Categories
-from .messages import say
 from .model import Document
 from .problems import ProblemList
 from .regular_files import named_file_problem

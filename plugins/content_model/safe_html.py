@@ -23,9 +23,8 @@ from xml.etree.ElementTree import Element
 
 import nh3
 
+from site_base.messages import Message, say
 from video_embeds import video_from_player
-
-from .messages import Message, say
 
 # What a writer may write in HTML (docs/content-model.md).
 WRITER_TAGS = frozenset(

@@ -12,11 +12,14 @@ or, written by hand, one line per tag: `văn hoá đọc: {en: reading culture}`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_base.messages import say
+
 from . import fields
-from .messages import say
+from .model import Document
 from .problems import ContentError, ProblemList
 from .yaml_files import read_yaml
 
@@ -30,6 +33,13 @@ class TagNames:
     def name(self, tag: str, lang: str) -> str:
         """Return the tag's name in `lang`, else the tag as written."""
         return self.names.get(tag, {}).get(lang, tag)
+
+    def label(self, documents: Iterable[Document]) -> None:
+        """Give each document its tags' names in its language (`tag_labels`)."""
+        for document in documents:
+            document.tag_labels = [
+                self.name(tag, document.lang) for tag in document.values.get("tags", [])
+            ]
 
 
 def load_tag_names(

@@ -7,9 +7,10 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
+from site_base.messages import say
+
 from .fields import describe
 from .frontmatter import FrontMatter
-from .messages import say
 from .problems import ContentError, ProblemList
 from .schemas import Field, Group, Schema
 

@@ -15,7 +15,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 
-from .messages import say
+from site_base.messages import say
+
 from .problems import ContentError
 
 

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from site_base.digests import FileDigests, shared_digests
+from site_build.digests import FileDigests, shared_digests
 
 from .renditions import Rendition
 
@@ -40,7 +40,7 @@ def source_digests(content: Path) -> FileDigests:
 
     The page renderer, the templates' picture filter and the generator plan
     the same photos; they share the site's one index with the build record
-    and the content check (site_base.digests), so a photo is hashed once.
+    and the content check (site_build.digests), so a photo is hashed once.
     """
     return shared_digests(content.parent)
 

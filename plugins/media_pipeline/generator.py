@@ -9,10 +9,10 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.log import console
 
-from content_model.config import writers_gettext
-from content_model.messages import say
 from photo_groups import Photo
-from site_base.output import output_files
+from site_base.messages import say
+from site_build.facts import writers_gettext
+from site_build.output import output_files
 from site_i18n.paths import language_prefix
 
 from .cache import source_digests

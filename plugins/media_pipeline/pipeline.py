@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_base.output import OutputFiles
+from site_build.output import OutputFiles
 
 from .cache import source_digests
 from .jobs import PhotoJob, run_jobs

@@ -9,10 +9,10 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from content_model.config import writers_gettext
-from content_model.messages import say
 from content_model.publication import is_public
-from site_base.output import output_files
+from site_base.messages import say
+from site_build.facts import writers_gettext
+from site_build.output import output_files
 from site_publish.redirects import NAME as REDIRECTS_FILE
 
 from .aliases import redirects

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from content_model.config import build_time
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
+from site_build.facts import build_time
 
 DEFAULTS: dict[str, Any] = {
     # Google News reads posts of the last two days from the news sitemap.

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from content_model.messages import Message, say
 from site_base.loopback import is_loopback_host, is_loopback_origin
+from site_base.messages import Message, say
 
 from .writable import EditorPaths
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from site_base.catalogues import translations
-from site_base.output import OutputFiles, output_files
+from site_build.output import OutputFiles, output_files
 from theme_support.security import policy_text
 
 from .config import decap_config

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from content_model.config import SECTIONS, ContentModelSettings
-from content_model.messages import Message, say
+from site_base.messages import Message, say
 
 # Decap's own upload folder for collections without one (config.yml: media_folder).
 MEDIA_FOLDER = "media"

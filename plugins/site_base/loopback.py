@@ -1,4 +1,4 @@
-"""The servers this project starts answer only for this computer (DNS rebinding).
+"""The servers this project starts: on this computer only, on a port that is free.
 
 A web page the writer visits can rename its own host to 127.0.0.1 and then
 read what a local server answers; its requests still carry the page's host
@@ -8,9 +8,29 @@ backend) accepts only a `Host` that names the loopback address and its port.
 
 from __future__ import annotations
 
+import socket
 from urllib.parse import urlsplit
 
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+LOOPBACK = "127.0.0.1"
+LOOPBACK_NAMES = frozenset({LOOPBACK, "localhost", "[::1]"})
+
+
+def free_port(host: str = LOOPBACK) -> int:
+    """Return a port of `host` nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def pick_port(host: str, wanted: int) -> int:
+    """Return `wanted` if nobody listens on it, else a free port of `host`."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, wanted))
+        except OSError:
+            return free_port(host)
+        return probe.getsockname()[1]
 
 
 def is_loopback_host(host: str | None, port: int) -> bool:

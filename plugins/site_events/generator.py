@@ -7,7 +7,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from content_model.publication import is_public
-from site_base.output import output_files
+from site_build.output import output_files
 
 from .calendar import calendar_bytes, event_component, event_moments
 from .settings import load_settings

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from content_model.config import build_time
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
+from site_build.facts import build_time
 
 DEFAULTS: dict[str, Any] = {
     # /events.ics holds every upcoming event and those of the last N days.

@@ -7,7 +7,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from content_model.publication import is_public
-from site_base.output import output_files
+from site_build.output import output_files
 from site_i18n.paths import language_prefix
 
 from .catalog import FeedCatalog, post_feeds

@@ -7,9 +7,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from content_model.config import build_time
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
 from site_base.urls import public_siteurl
+from site_build.facts import build_time
 
 DEFAULTS: dict[str, Any] = {
     # URL folder of the feeds and of the page that lists them, under SITEURL

@@ -1,7 +1,7 @@
 """The headers a host sends with each file: its type (with charset) and caching.
 
 One rule for every place the site is served from: the S3 publisher sets them
-on each object, and `tools/static_server.py` sends them when it serves a build
+on each object, and `site_preview.static_server` sends them when it serves a build
 as a host would. Files whose name carries a digest of their content (theme
 files `site.a6bd42498f.css`, photos `cho-phien-480.3f2a9c0d1e.avif`) never
 change under their name, so browsers and CDNs may keep them for a year;

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_base.digests import file_digest
+from site_build.digests import file_digest
 
 
 def build_manifest(output: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from site_base.output import output_files
+from site_build.output import output_files
 from site_i18n.paths import language_prefix
 
 from .settings import load_settings

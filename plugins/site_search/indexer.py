@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from site_base.output import OutputFiles, output_files
+from site_build.output import OutputFiles, output_files
 
 from .settings import load_settings
 

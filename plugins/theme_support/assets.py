@@ -12,7 +12,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from site_base.output import output_files
+from site_build.output import output_files
 from site_publish.http_headers import HEADERS_FILE
 
 from .security import load_policy

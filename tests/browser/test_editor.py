@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from tests.support import run_pelican, run_task, soup
-from tools.editor import EditorPage, copy_site, editor_served
+from tests.support.editor import EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.test_editor import LISTEN, written_whole
 from tests.support import REPO, run_pelican, run_task, soup
-from tools.editor import EditorPage, copy_site, editor_served
+from tests.support.editor import EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
 

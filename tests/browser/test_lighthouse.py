@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.lighthouse import audit, build, free_port
-from tools.static_server import serve
+from site_base.loopback import free_port
+from site_preview.static_server import serve
+from tools.lighthouse import audit, build
 
 pytestmark = pytest.mark.browser
 

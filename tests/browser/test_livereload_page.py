@@ -7,9 +7,10 @@ import threading
 import pytest
 from livereload import Server
 
+from site_base.loopback import free_port
+from site_preview.app import PreviewApp
+from site_preview.live_builds import LiveBuilds
 from tests.support import REPO, post, write_site
-from tools.lighthouse import free_port
-from tools.preview_server import LiveBuilds, PreviewApp
 
 pytestmark = pytest.mark.browser
 

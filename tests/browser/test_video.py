@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from site_preview.static_server import serve
 from tests.support import post
-from tools.static_server import serve
 
 pytestmark = pytest.mark.browser
 

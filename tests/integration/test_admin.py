@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from content_model.schemas import SCHEMAS
 from site_admin.writable import editor_paths
 from tests.support import REPO
-from tools.editor import content_settings
+from tests.support.editor import content_settings
 
 DECAP = json.loads((REPO / "node_modules/decap-cms/package.json").read_text("utf-8"))
 

@@ -172,7 +172,7 @@ def test_the_check_answers_any_post_with_messages(site, text, translation):
     options = read_settings(
         str(REPO / "pelicanconf.py"), override={"PATH": str(site / "content")}
     )
-    checked = check_site(options, use_cache=False)
+    checked = check_site(options)
     for problem in checked.problems.problems:
         assert problem.path.is_relative_to(site)
         assert problem.message.strip()

@@ -10,8 +10,8 @@ import sys
 import time
 import urllib.request
 
+from site_base.loopback import free_port
 from tests.support import REPO, post, write_site
-from tools.lighthouse import free_port
 
 FRONT = "title: {title}\ndate: 2025-11-06\ncategory: am-nhac"
 

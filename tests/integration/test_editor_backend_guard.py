@@ -1,7 +1,7 @@
 """`invoke edit`'s backend writes only where writers write, and only for this computer.
 
 Raw requests to decap-server's API, as an attacker (or a web page the writer
-visits) would send them, through the guard `tools.editor.decap_server` puts
+visits) would send them, through the guard `site_admin.local_backend.decap_server` puts
 in front of it: every path outside content/'s collections and the data files
 is refused with 403 and nothing is written; so is a foreign Host or Origin.
 """
@@ -14,8 +14,9 @@ import json
 
 import pytest
 
-from tools.editor import copy_site, decap_server
-from tools.lighthouse import free_port
+from site_admin.local_backend import decap_server
+from site_base.loopback import free_port
+from tests.support.editor import copy_site, site_settings
 
 OUTSIDE = [
     "pelicanconf.py",
@@ -42,7 +43,7 @@ def backend(tmp_path_factory):
     (site / "pelicanconf.py").write_text("SITENAME = 'x'\n", encoding="utf-8")
     (site / "content/posts/2025/qua-lien-ket").symlink_to(site / "data")
     port = free_port()
-    with decap_server(site, port):
+    with decap_server(site, port, site_settings(site / "content")):
         yield site, port
 
 

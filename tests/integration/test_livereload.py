@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 
-from site_base.output import PAGE_WRITTEN
+from site_preview.app import PreviewApp
+from site_preview.live_builds import LiveBuilds
+from site_preview.protocol import LIVE_SETTINGS, PAGE_WRITTEN
 from tests.support import REPO, post, run_pelican, write_site
-from tools.preview_server import LiveBuilds, PreviewApp
 
 BASE = REPO / "pelicanconf.py"
 
@@ -85,7 +87,8 @@ def posts_site(tmp_path, count: int = 3):
 def live_arguments(site):
     """Return the live preview's build arguments for `site`."""
     arguments = [str(site / "content"), "-s", str(BASE), "-o", str(site / "output")]
-    return [*arguments, "-e", "LIVE_PREVIEW=true"]
+    live = [f"{key}={json.dumps(value)}" for key, value in LIVE_SETTINGS.items()]
+    return [*arguments, "-e", *live]
 
 
 def test_the_browser_reloads_when_the_edited_post_is_written(tmp_path):
@@ -114,7 +117,7 @@ def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
     # home page, its category's page and its neighbours' pages too.
     text = site / "content/posts/2025/bai-1/index.vi.md"
     text.write_text(text.read_text("utf-8").replace("Bài 1", "Bài một"), "utf-8")
-    live = run_pelican(site, LIVE_PREVIEW=True)
+    live = run_pelican(site, **LIVE_SETTINGS)
     assert live.returncode == 0, live.stderr
     written = [
         line.removeprefix(PAGE_WRITTEN)

@@ -9,8 +9,8 @@ from media_pipeline.pipeline import publish_photos
 from media_pipeline.plan import plan
 from media_pipeline.settings import load_settings
 from photo_groups import Photo
-from site_base.digests import shared_digests
-from site_base.output import OutputFiles
+from site_build.digests import shared_digests
+from site_build.output import OutputFiles
 
 
 def _site(tmp_path):

@@ -12,9 +12,10 @@ import urllib.request
 import pytest
 from livereload import Server
 
+from site_base.loopback import free_port, pick_port
+from site_preview.app import PreviewApp
+from site_preview.live_builds import LiveBuilds
 from tests.support import REPO, post, write_site
-from tools.lighthouse import free_port
-from tools.preview_server import LiveBuilds, PreviewApp, pick_port
 
 GOOD = "title: Bài\ndate: 2025-11-06\ncategory: am-nhac"
 

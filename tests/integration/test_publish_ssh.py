@@ -17,11 +17,11 @@ from datetime import timedelta
 
 import pytest
 
+from site_base.loopback import free_port
 from site_publish.destinations import target_for
 from site_publish.lock import LOCK, LockTaken, publish_lock
 from site_publish.settings import PublishSettings
 from tests.unit.test_site_publish_folder import SITE, Clock, site, write
-from tools.lighthouse import free_port
 
 SSHD = "/usr/sbin/sshd"
 HOST = "publish-test"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from site_base.page_cache import Digester
+from site_build.page_cache import Digester
 
 
 @dataclass(frozen=True)

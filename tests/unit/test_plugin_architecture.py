@@ -12,13 +12,17 @@ from tests.support import REPO
 
 PLUGINS_DIR = REPO / "plugins"
 # Libraries that register nothing come first: any plugin may use them.
-LIBRARIES = ["site_base", "photo_groups", "video_embeds", "site_publish"]
+LIBRARIES = ["site_base", "site_build", "photo_groups", "video_embeds", "site_publish"]
+# The live preview and the local servers come last: they may use any plugin.
+FRONT_ENDS = ["site_preview"]
+# Developers' scripts and the tests: product code never imports them.
+NOT_PRODUCT = ("tools", "tests")
 
 
 def build_order() -> list[str]:
-    """Return the libraries, then PLUGINS in the order Pelican runs them."""
+    """Return the libraries, PLUGINS in the order Pelican runs them, the front ends."""
     settings = read_settings(str(REPO / "pelicanconf.py"))
-    return [*LIBRARIES, *settings["PLUGINS"]]
+    return [*LIBRARIES, *settings["PLUGINS"], *FRONT_ENDS]
 
 
 def packages() -> list[str]:
@@ -100,3 +104,32 @@ def test_the_graph_sees_imports_that_would_go_back():
     graph = import_graph()
     assert "content_model.exif" in graph["media_pipeline.imaging"]
     assert "content_model.model" in graph["content_model.documents"]
+
+
+def imported_names(path: Path) -> set[str]:
+    """Return every module name `path` imports (absolute imports)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module)
+    return found
+
+
+def product_files() -> list[Path]:
+    return [*sorted(PLUGINS_DIR.glob("*/*.py")), REPO / "tasks.py"]
+
+
+def test_product_code_imports_no_developer_script_or_test():
+    assert {
+        f"{path.relative_to(REPO)} imports {name}"
+        for path in product_files()
+        for name in imported_names(path)
+        if name.split(".")[0] in NOT_PRODUCT
+    } == set()
+
+
+def test_the_product_check_sees_an_import_of_tools():
+    """Guard against a check that cannot fail: a developer script's import is found."""
+    assert "tools.corpus" in imported_names(REPO / "tools" / "bench_build.py")

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tools.static_server import serve
+from site_preview.static_server import serve
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ import time
 
 import pytest
 
-from tools.warm_builds import code_stamps, discard, exit_code, spawn, start_build
+from site_build.inputs import PLUGINS_FOLDER
+from site_preview.warm_builds import code_stamps, discard, exit_code, spawn, start_build
 
 
 def _arguments(tmp_path):
     settings = tmp_path / "pelicanconf.py"
     settings.write_text("PLUGINS = []\n", "utf-8")
-    (tmp_path / "plugins").mkdir()
-    (tmp_path / "plugins/probe.py").write_text("VALUE = 1\n", "utf-8")
     # No content folder: the build itself fails at once, which is enough here.
     return [str(tmp_path / "content"), "-s", str(settings), "-o", str(tmp_path / "o")]
 
@@ -34,9 +33,9 @@ def test_the_next_build_starts_in_the_prepared_child(tmp_path):
 def test_a_changed_python_file_gets_a_new_child(tmp_path):
     arguments = _arguments(tmp_path)
     prepared = spawn(arguments, prepared=True)
-    plugin = tmp_path / "plugins/probe.py"
-    plugin.write_text("VALUE = 2\n", "utf-8")
-    os.utime(plugin, ns=(time.time_ns(), time.time_ns() + 10**9))
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text("PLUGINS = []\nVALUE = 2\n", "utf-8")
+    os.utime(settings, ns=(time.time_ns(), time.time_ns() + 10**9))
     child = start_build(arguments, prepared)
     _finish(child)
     assert child.pid != prepared.pid
@@ -56,8 +55,10 @@ def test_code_stamps_cover_plugins_and_settings_not_content(tmp_path):
     arguments = _arguments(tmp_path)
     (tmp_path / "content").mkdir()
     (tmp_path / "content/notes.py").write_text("", "utf-8")
-    stamps = code_stamps(arguments)
-    assert {os.path.basename(p) for p in stamps} == {"pelicanconf.py", "probe.py"}
+    stamps = set(code_stamps(arguments))
+    assert str(tmp_path / "pelicanconf.py") in stamps
+    assert str(PLUGINS_FOLDER / "site_build" / "inputs.py") in stamps
+    assert not any(path.startswith(str(tmp_path / "content")) for path in stamps)
 
 
 def test_discarding_nothing_is_harmless():

@@ -10,8 +10,37 @@ are extracted into theme/translations with the rest (`invoke i18n-extract`).
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable
 from typing import Any
+
+
+class _PlainStderrHandler(logging.StreamHandler):
+    """Print writers' messages as plain lines on the current stderr.
+
+    Pelican's rich log handler wraps long lines at the terminal's width; a
+    writer (and a test) needs each problem on one line, the file name first.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("%(message)s"))
+
+    @property
+    def stream(self):  # noqa: D102 (looked up at each message: tests swap stderr)
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+# The log of what writers read (content problems, a skipped build's warnings).
+writers_log = logging.getLogger("site.writers")
+writers_log.addHandler(_PlainStderrHandler())
+writers_log.propagate = False
+writers_log.setLevel(logging.INFO)
 
 
 class Message(str):

@@ -1,19 +1,17 @@
-"""decap-server, the editor's local backend: the editor at /admin/ saves into a folder.
+"""The editor in tests: a copy of the sample site, its editor served, a writer's steps.
 
-`invoke edit` starts it on the writer's own computer (file-system mode: the
-editor writes content/ directly, the live preview rebuilds); the tests start
-it on a temporary copy, in `git` mode for the review workflow.
+decap-server (site_admin.local_backend) runs on a temporary copy, in `git`
+mode for the review workflow. `EditorPage` is also what
+`invoke guide-screenshots` drives, so the guide's pictures show the steps the
+tests check.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,67 +19,21 @@ from pathlib import Path
 from pelican.settings import read_settings
 
 from content_model.config import ContentModelSettings, load_settings
-from site_admin.backend_guard import Guard, serve_guard
-from site_admin.writable import editor_paths
-from tools.lighthouse import free_port
-from tools.static_server import serve
+from site_admin.local_backend import decap_server
+from site_base.loopback import free_port
+from site_preview.static_server import serve
 
-ROOT = Path(__file__).resolve().parents[1]
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
-HOST = "127.0.0.1"
-
-
-@contextmanager
-def decap_server(folder: Path, port: int, mode: str = "fs") -> Iterator[str]:
-    """Run decap-server for `folder` behind its guard on 127.0.0.1:`port`.
-
-    Yield the API address. decap-server itself listens on a private port; the
-    guard (site_admin.backend_guard) passes on only requests for content/'s
-    collections and the data files, from this computer.
-    """
-    private = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(private),
-        "BIND_HOST": HOST,
-        "MODE": mode,
-        "GIT_REPO_DIRECTORY": str(folder),
-        "LOG_LEVEL": "warn",
-    }
-    cfg = content_settings(folder / "content")
-    guard = Guard(editor_paths(cfg), port, cfg.messages_gettext)
-    process = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, cwd=folder)  # noqa: S603, S607
-    try:
-        _wait_for(private, process)
-        server = serve_guard(guard, private, HOST)
-        try:
-            yield f"http://{HOST}:{port}/api/v1"
-        finally:
-            server.shutdown()
-            server.server_close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def content_settings(content: Path) -> ContentModelSettings:
     """Return the content model's settings for the site whose content/ is `content`."""
-    return load_settings(
-        read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
-    )
+    return load_settings(site_settings(content))
 
 
-def _wait_for(port: int, process: subprocess.Popen, seconds: float = 15) -> None:
-    """Return once something listens on `port`; fail if the server stopped."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"decap-server stopped (exit code {process.returncode})")
-        with socket.socket() as probe:
-            if probe.connect_ex((HOST, port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"decap-server did not start on port {port}")
+def site_settings(content: Path) -> dict:
+    """Return the development settings of the site whose content/ is `content`."""
+    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
 
 
 def copy_site(target: Path, *, repository: bool = False) -> Path:
@@ -126,7 +78,8 @@ def editor_served(site: Path, saves_to: Path, mode: str = "fs") -> Iterator[str]
     The site is built and served from its own folder: in git mode decap-server
     commits whatever the repository's tree holds, so `saves_to` is another.
     """
-    with decap_server(saves_to, free_port(), mode=mode) as api:
+    settings = site_settings(saves_to / "content")
+    with decap_server(saves_to, free_port(), settings, mode=mode) as api:
         server, url = serve(build_for_editor(site, api))
         try:
             yield f"{url}/admin/"

@@ -20,7 +20,6 @@ starts beside it.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import select
@@ -50,13 +49,13 @@ from pelican import signals
 from pelican.plugins._utils import load_legacy_plugin
 from pelican.settings import read_settings
 
-BUILD_DONE = "build-done: "
-# The request, during a build, for the pages edited since it started.
-SHOW = {"show": True}
+from site_build.inputs import PLUGINS_FOLDER
+from site_build.inputs import code_stamps as stamps_of_code
+
+from .protocol import BUILD_DONE, SHOW
+
 # The parent's ends of its children's pipes, open now (closed in each new child).
 _PARENT_ENDS: set[int] = set()
-# Folders whose Python files are not the site's code (watched for changes).
-NOT_CODE = {"node_modules", "output", "content", "__pycache__"}
 
 
 @dataclass
@@ -65,8 +64,8 @@ class Child:
 
     A child prepared ahead imports the site's plugins and waits for b"1" to
     build; after a live build, a child keeps the site it built and waits: b"p"
-    writes the pages of the posts edited since (content_model.live), a
-    closed `control` ends it.
+    writes the pages of the posts edited since (`LivePelican.show_edited_posts`),
+    a closed `control` ends it.
     """
 
     pid: int
@@ -78,22 +77,25 @@ class Child:
 
 
 def code_stamps(arguments: list[str]) -> dict[str, int]:
-    """Return the modification times of the Python files beside the settings file.
+    """Return the modification times of the site's Python files (site_build.inputs).
 
-    pelicanconf.py, publishconf.py, plugins/, tools/: if one of them changes
-    after a child imported them, that child is not used.
+    If one of them changes after a child imported them, that child is not used.
     """
     settings = arguments[arguments.index("-s") + 1] if "-s" in arguments else "."
-    root = os.path.dirname(os.path.abspath(settings))
-    stamps = {}
-    for folder, folders, files in os.walk(root):
-        folders[:] = [f for f in folders if not f.startswith(".") and f not in NOT_CODE]
-        for name in files:
-            if name.endswith(".py"):
-                path = os.path.join(folder, name)
-                with contextlib.suppress(OSError):
-                    stamps[path] = os.stat(path).st_mtime_ns
-    return stamps
+    return stamps_of_code(settings)
+
+
+def forget_site_modules() -> None:
+    """Drop the plugins this process imported, so a child imports them afresh.
+
+    The parent imports a few (this module, site_build.inputs and what they
+    use); a build forked from it must see the plugins as they are now.
+    """
+    folder = str(PLUGINS_FOLDER)
+    for name, module in list(sys.modules.items()):
+        ours = (getattr(module, "__file__", None) or "").startswith(folder)
+        if ours and name != "__main__":
+            del sys.modules[name]
 
 
 def import_site_plugins(arguments: list[str]) -> None:
@@ -120,6 +122,7 @@ def spawn(arguments: list[str], *, prepared: bool) -> Child:
         for descriptor in (*_PARENT_ENDS, control, status):
             with contextlib.suppress(OSError):
                 os.close(descriptor)
+        forget_site_modules()
         if prepared:
             import_site_plugins(arguments)
             if os.read(control_read, 1) != b"1":
@@ -131,24 +134,31 @@ def spawn(arguments: list[str], *, prepared: bool) -> Child:
     return Child(pid, control, status, arguments, stamps)
 
 
+class BuiltSite:
+    """The live build of this child (its LivePelican), kept once it has finished."""
+
+    def __init__(self) -> None:
+        self.pelican: Any = None
+        signals.finalized.connect(self.keep, weak=False)
+
+    def keep(self, pelican: Any) -> None:
+        """Keep the build that just finished (Pelican's run() holds it in a local)."""
+        self.pelican = pelican
+
+
 def run_child(arguments: list[str], control: int, status: int) -> None:
     """Build; give the exit code; keep the built site until told what to do."""
-    built: list[Any] = []
-
-    def keep(pelican: Any) -> None:
-        built.append(pelican)
-
-    signals.finalized.connect(keep, weak=False)
+    built = BuiltSite()
     code = build(arguments)
     sys.stdout.flush()
     sys.stderr.flush()
     os.write(status, bytes([code & 0xFF]))
     os.close(status)
     # Each b"p" until the next build ends: write the pages edited since.
-    while code == 0 and built and os.read(control, 1) == b"p":
+    showing = code == 0 and hasattr(built.pelican, "show_edited_posts")
+    while showing and os.read(control, 1) == b"p":
         with contextlib.suppress(Exception):
-            live = importlib.import_module("content_model.live")
-            live.show_edited_posts(built[-1])
+            built.pelican.show_edited_posts()
         sys.stdout.flush()
     os._exit(code)
 

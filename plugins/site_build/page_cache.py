@@ -36,7 +36,7 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-from site_base.digests import FileDigests
+from site_build.digests import FileDigests
 
 # Attributes of a content object that are not what a page shows of it.
 _NOT_SHOWN = frozenset({"settings", "_context", "_content", "content"})

@@ -24,24 +24,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from site_base.digests import FileDigests, shared_digests
+from .digests import FileDigests, shared_digests
+from .facts import FACTS
+from .inputs import BuildInputs
+from .output import OUTPUT_FILES, PAGE_CACHE
 
-# Files beside the plugins folder that decide what a build does.
-PROJECT_FILES = (
-    "pelicanconf.py",
-    "publishconf.py",
-    "requirements.txt",
-    "pyproject.toml",
-    "package-lock.json",
-)
-PROJECT = Path(__file__).resolve().parents[2]
-# Settings that are not inputs: "now" (compared on its own) and the build's
-# own objects.
 # The digest of the site's inputs but content/, as SitePelican computed it
-# for the build record: the content check's cache uses it, not computing it again.
+# for the build record: the bundle caches use it, not computing it again.
 SITE_INPUTS = "SITE_INPUTS_DIGEST"
+# Settings that are not inputs: "now" (compared on its own), the build's own
+# objects, and the Pelican class (a live build makes the same site).
 NOT_INPUTS = frozenset(
-    {"BUILD_TIME", "OUTPUT_FILES", "PAGE_CACHE", "LIVE_PREVIEW", SITE_INPUTS}
+    {"BUILD_TIME", OUTPUT_FILES, PAGE_CACHE, FACTS, SITE_INPUTS, "PELICAN_CLASS"}
 )
 RECORDS = Path(".cache") / "build" / "records.json"
 
@@ -55,7 +49,7 @@ class BuildRecord:
     valid_until: str | None
     outputs: dict[str, int]
     warnings: list[str]
-    # Pages rendered, and pages whose key had not changed (site_base.page_cache).
+    # Pages rendered, and pages whose key had not changed (site_build.page_cache).
     pages_rendered: int = 0
     pages_reused: int = 0
 
@@ -120,10 +114,10 @@ class BuildRecords:
         self, settings: dict[str, Any], extra: str = ""
     ) -> tuple[str, str]:
         """Return the digests of a build's inputs: all of them, and all but content."""
-        site, content = input_files(settings)
-        digest = site_inputs(settings, self.digests, extra, site)
+        inputs = BuildInputs.of(settings)
+        digest = site_inputs(settings, self.digests, extra, inputs.site_files())
         without_content = digest.hexdigest()
-        for path in content:
+        for path in inputs.content_files():
             digest.update(f"{path}\0{self.digests.digest(path)}\n".encode())
         return digest.hexdigest(), without_content
 
@@ -137,7 +131,9 @@ def site_inputs(
     """Return a sha256 object fed with every input of a build but content/."""
     digest = hashlib.sha256(settings_text(settings).encode("utf-8"))
     digest.update(extra.encode("utf-8"))
-    for path in files if files is not None else input_files(settings)[0]:
+    if files is None:
+        files = BuildInputs.of(settings).site_files()
+    for path in files:
         digest.update(f"{path}\0{digests.digest(path)}\n".encode())
     return digest
 
@@ -150,25 +146,6 @@ def settings_text(settings: dict[str, Any]) -> str:
         default=lambda value: type(value).__qualname__,
         ensure_ascii=False,
     )
-
-
-def input_files(settings: dict[str, Any]) -> tuple[list[Path], list[Path]]:
-    """Return the files a build with `settings` reads: the site's, then content/."""
-    content = Path(settings["PATH"]).resolve()
-    site = [PROJECT / name for name in PROJECT_FILES if (PROJECT / name).is_file()]
-    folders = [content.parent / "data", Path(settings["THEME"]), PROJECT / "plugins"]
-    folders += [Path(folder) for folder in settings.get("PLUGIN_PATHS") or ()]
-    for folder in folders:
-        site += _files_under(folder.resolve())
-    return site, _files_under(content)
-
-
-def _files_under(folder: Path) -> list[Path]:
-    files = []
-    for parent, children, names in os.walk(folder):
-        children[:] = sorted(c for c in children if c != "__pycache__")
-        files += [Path(parent) / name for name in sorted(names)]
-    return files
 
 
 def next_change(moments: list[datetime], now: datetime) -> str | None:

@@ -18,7 +18,7 @@ from PIL import Image
 
 from tools import make_sample_audio
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 # The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
 

@@ -1,20 +1,23 @@
-"""The site's Pelican class: Pelican's own build, closed in the writers' language.
+"""The site's Pelican class: Pelican's own build, in named steps around it.
 
-Pelican ends a build with "Done: Processed 8 articles, 0 drafts, ..." in
-English, printed straight to its console rather than through logging, so no
-log filter can translate it. `PELICAN_CLASS` in pelicanconf.py names
-`SitePelican`: it runs Pelican's build unchanged, holds back that one line
-with a Rich render hook (Rich's way to rewrite what a console prints), and
-prints the same figures through the message catalogues.
+`PELICAN_CLASS` in pelicanconf.py names `SitePelican`. Its `run()` is
+Pelican's build with four steps around it: skip the build when its inputs
+and "now" give the site the output folder already holds (record.py);
+prepare the build's caches (the output files, the page keys, the site's
+facts); build as Pelican does; save the record. Pelican ends a build with
+"Done: Processed 8 articles, 0 drafts, ..." in English, printed straight to
+its console rather than through logging, so no log filter can translate it:
+that one line is held back with a Rich render hook (Rich's way to rewrite
+what a console prints) and the same figures are printed through the
+message catalogues.
 """
 
 from __future__ import annotations
 
 import logging
-import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +28,16 @@ from pelican.log import console
 from rich.console import RenderHook
 from rich.text import Text
 
-from site_base.output import KEY as OUTPUT_FILES
-from site_base.output import PAGE_CACHE, OutputFiles, SiteWriter
-from site_base.page_cache import PageCache
+from site_base.messages import Message, say, writers_log
 
-from .config import build_time, messages_language, writers_gettext
-from .live import write_edited_posts_first
-from .messages import Message, say
-from .problems import logger as problems_logger
+from .facts import FACTS, SiteFacts, read_facts
+from .output import OUTPUT_FILES, PAGE_CACHE, OutputFiles, SiteWriter
+from .page_cache import PageCache
 from .record import SITE_INPUTS, BuildRecord, BuildRecords, next_change
 
 logger = logging.getLogger(__name__)
 
 PELICAN_SUMMARY = "Done: Processed "
-PELICAN_CACHE = Path(".cache") / "pelican"
 UP_TO_DATE = say(
     "Nothing has changed since the last build: the site in the output folder "
     "is up to date."
@@ -100,58 +99,78 @@ def build_summary(counts: BuildCounts, seconds: str) -> Message:
 
 
 class SitePelican(Pelican):
-    """Pelican, whose closing line is in the language of the content messages.
+    """Pelican, in steps: skip when unchanged, prepare caches, build, save the record.
 
-    It also keeps output/ between builds: pages and files are written
-    through one `OutputFiles` (site_base.output), only when their bytes
-    changed, and what no one produced is removed at the end.
+    output/ is kept between builds: pages and files are written through one
+    `OutputFiles` (output.py), only when their bytes changed, and what no
+    one produced is removed before the search index is made.
     """
 
-    def run(self) -> None:
-        """Build as Pelican does; then say what was built, in the writers' language.
+    def __init__(self, settings: dict[str, Any]) -> None:
+        # Connected before Pelican loads the plugins (receivers are called in
+        # the order they connect): stale files go before site_search's index.
+        signals.finalized.connect(remove_stale_outputs)
+        super().__init__(settings)
+        self.facts: SiteFacts = read_facts(self.settings)
+        self.records = BuildRecords(self.facts.root)
+        self.generators: list[Any] = []
 
-        A build whose inputs and "now" give the site output/ already holds
-        is skipped (record.py).
-        """
+    def run(self) -> None:
+        """Build as Pelican does, unless nothing changed; say what was built."""
         started = time.monotonic()
-        gettext = writers_gettext(self.settings)
         output = Path(self.output_path)
-        records = BuildRecords(Path(self.settings["PATH"]).resolve().parent)
-        digest, site_inputs = records.inputs_digest(
-            self.settings, extra=messages_language(self.settings)
+        digest, site_inputs = self.records.inputs_digest(
+            self.settings, extra=self.facts.messages_lang
         )
-        now = build_time(self.settings)
-        last = records.get(output)
-        # A live build always runs: its process keeps the site it built, to
-        # show the next edit at once (tools/warm_builds.py).
-        live = bool(self.settings.get("LIVE_PREVIEW"))
-        if not live and last is not None and last.still_valid(digest, now, output):
+        last = self.records.get(output)
+        if self.unchanged(last, digest, output):
             for line in last.warnings:
-                problems_logger.warning("%s", line)
-            console.print(UP_TO_DATE.render(gettext))
+                writers_log.warning("%s", line)
+            console.print(UP_TO_DATE.render(self.facts.writers_gettext))
             return
-        # Pelican's content cache beside this site's other caches (a path in
-        # pelicanconf.py would be shared by every site built with it).
-        cache = Path(self.settings["PATH"]).resolve().parent / PELICAN_CACHE
-        self.settings["CACHE_PATH"] = str(cache)
-        if last is None:
-            # No finished build to trust (a first build, or the last one
-            # stopped half-way): nothing of Pelican's cache is kept.
-            shutil.rmtree(cache, ignore_errors=True)
-        records.forget(output)  # until this build has finished
+        self.records.forget(output)  # until this build has finished
+        files, pages = self.prepare_caches(last, site_inputs)
+        self.build()
+        pages.save()
+        self.records.save(output, self.record(digest, files, pages))
+        seconds = format_decimal(
+            time.monotonic() - started, format="0.00", locale=self.facts.messages_lang
+        )
+        summary = build_summary(BuildCounts.of(self.generators), seconds)
+        console.print(summary.render(self.facts.writers_gettext))
+
+    def unchanged(self, last: BuildRecord | None, digest: str, output: Path) -> bool:
+        """Return whether the last build into `output` made what a build now would."""
+        return last is not None and last.still_valid(
+            digest, self.facts.build_time, output
+        )
+
+    def prepare_caches(
+        self, last: BuildRecord | None, site_inputs: str
+    ) -> tuple[OutputFiles, PageCache]:
+        """Put the build's facts, output files and page keys in the settings."""
+        output = Path(self.output_path)
+        self.settings[FACTS] = self.facts
         self.settings[SITE_INPUTS] = site_inputs
         files = OutputFiles(
             output,
             keep=self.settings.get("OUTPUT_RETENTION", ()),
-            announce=bool(self.settings.get("LIVE_PREVIEW")),
+            announce=self.announce_page(),
             previous=last.outputs if last is not None else None,
         )
         self.settings[OUTPUT_FILES] = files
         pages = PageCache(
-            records.pages_file(output), site_inputs, records.digests, output
+            self.records.pages_file(output), site_inputs, self.records.digests, output
         )
         self.settings[PAGE_CACHE] = pages
-        self.generators: list[Any] = []
+        return files, pages
+
+    def announce_page(self) -> Callable[[str], None] | None:
+        """Return what to call with each page written (none: a live build's hook)."""
+        return None
+
+    def build(self) -> None:
+        """Run Pelican's build, its English closing line held back."""
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
         console.push_render_hook(_HidePelicanSummary())
         try:
@@ -159,48 +178,23 @@ class SitePelican(Pelican):
         finally:
             console.pop_render_hook()
             signals.all_generators_finalized.disconnect(self.keep_generators)
-        seconds = format_decimal(
-            time.monotonic() - started,
-            format="0.00",
-            locale=messages_language(self.settings),
-        )
-        pages.save()
-        records.save(output, self._record(digest, now, files, pages))
-        summary = build_summary(BuildCounts.of(self.generators), seconds)
-        console.print(summary.render(gettext))
 
-    def _record(
-        self, digest: str, now: datetime, files: OutputFiles, pages: PageCache
-    ) -> BuildRecord:
+    def record(self, digest: str, files: OutputFiles, pages: PageCache) -> BuildRecord:
         """Return the record of this build: inputs, validity, outputs, warnings."""
         context = self.generators[0].context if self.generators else {}
-        check = context.get("CONTENT_CHECK")
-        warnings = (
-            [
-                problem.describe(check.cfg.site, check.cfg.messages_gettext)
-                for problem in check.problems.warnings
-            ]
-            if check
-            else []
-        )
+        now = self.facts.build_time
         return BuildRecord(
             digest=digest,
             built_at=now.isoformat(),
             valid_until=next_change(context.get("NEXT_CHANGE_AT", []), now),
             outputs=files.sizes(),
-            warnings=warnings,
+            warnings=list(context.get("BUILD_WARNINGS", [])),
             pages_rendered=pages.rendered,
             pages_reused=pages.reused,
         )
 
     def _get_writer(self) -> SiteWriter:
-        """Pelican's writer, writing through the build's OutputFiles.
-
-        Pelican asks for it when every generator has its context: in a live
-        build, the posts just edited are written first (live.py).
-        """
-        if self.settings.get("LIVE_PREVIEW"):
-            write_edited_posts_first(self.generators, self.output_path)
+        """Pelican's writer, writing through the build's OutputFiles."""
         return SiteWriter(self.output_path, settings=self.settings)
 
     def keep_generators(self, generators: list[Any]) -> None:

@@ -1,7 +1,8 @@
 """sha256 of files, remembered by size and modification time (unchanged: not read).
 
 Used by media_pipeline for photos (their digests name the published files)
-and by the build record (content_model.record) for every input of a build.
+by the build record (record.py) for every input of a build and by the bundle
+caches (bundle_cache.py) for every file of a bundle.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ import filecmp
 import io
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +28,9 @@ from pelican.writers import FileOverwriteFailedError, Writer
 logger = logging.getLogger(__name__)
 
 # The key under which the build's OutputFiles travels in settings and context.
-KEY = "OUTPUT_FILES"
+OUTPUT_FILES = "OUTPUT_FILES"
 # The key of the build's page_cache.PageCache, in the writer's settings.
 PAGE_CACHE = "PAGE_CACHE"
-# The line a build prints for each changed page when it announces them
-# (setting LIVE_PREVIEW, which tools/preview_server.py passes).
-PAGE_WRITTEN = "page-written: "
 
 
 class OutputFiles:
@@ -43,7 +40,7 @@ class OutputFiles:
         self,
         root: Path | str,
         keep: Iterable[str] = (),
-        announce: bool = False,
+        announce: Callable[[str], None] | None = None,
         previous: Iterable[str] | None = None,
     ) -> None:
         self.root = os.path.abspath(root)
@@ -51,8 +48,8 @@ class OutputFiles:
         # What the last build produced (relative paths), when known: then only
         # those files are candidates for removal, and output/ is not walked.
         self.previous = None if previous is None else list(previous)
-        # For the live preview: say each changed page as it is written, so the
-        # browser showing it reloads before the build has finished.
+        # For the live preview: called with each changed page as it is
+        # written, so the browser showing it reloads before the build ends.
         self.announce = announce
         self.produced: set[str] = set()
         self.deferred: set[str] = set()
@@ -95,8 +92,8 @@ class OutputFiles:
         with open(full, "wb") as stream:  # noqa: PTH123
             stream.write(data)
         self.written += 1
-        if self.announce and full.endswith(".html"):
-            print(f"{PAGE_WRITTEN}{os.path.relpath(full, self.root)}", flush=True)
+        if self.announce is not None and full.endswith(".html"):
+            self.announce(os.path.relpath(full, self.root))
 
     def write_text(self, path: Path | str, text: str) -> None:
         """Write `text` as UTF-8 unless the file already holds it."""
@@ -194,7 +191,7 @@ class OutputFiles:
 
 def output_files(context: dict[str, Any], output: Path | str) -> OutputFiles:
     """Return the build's OutputFiles (a plain one when a test runs a plugin alone)."""
-    return context.get(KEY) or OutputFiles(output)
+    return context.get(OUTPUT_FILES) or OutputFiles(output)
 
 
 class SiteWriter(Writer):
@@ -219,7 +216,7 @@ class SiteWriter(Writer):
         Pelican opens the file for writing at once; here the text is
         collected and written, if it changed, when the page is closed.
         """
-        files: OutputFiles = self.settings[KEY]
+        files: OutputFiles = self.settings[OUTPUT_FILES]
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(

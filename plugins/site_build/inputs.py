@@ -1,0 +1,144 @@
+"""What a build reads: one definition for the build record, the watcher and warm builds.
+
+A build's inputs are every file of content/ and data/ but the names Pelican
+skips (IGNORE_FILES: `.DS_Store`, `_draft.md`, `index.md~`), every file of the
+theme and the plugins but caches and editors' leftovers, the project's
+settings files and pinned package lists, and the settings themselves
+(record.py digests those). The build record digests these files, the live
+preview watches them, and the warm build process (site_preview) starts a
+fresh import when one of their Python files changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fnmatch import translate
+from pathlib import Path
+from typing import Any
+
+from .facts import site_root
+
+# The folder of the plugin packages, and the project around it.
+PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
+PROJECT = PLUGINS_FOLDER.parent
+# Files of the project that decide what a build does.
+PROJECT_FILES = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "requirements.txt",
+    "pyproject.toml",
+    "package-lock.json",
+)
+# In the theme and the plugins: Python's caches, pip's record of the editable
+# install, editors' backups and locks.
+CODE_LEFTOVERS = ("__pycache__", "*.pyc", "*.egg-info", ".*", "#*", "*~")
+
+
+def _pattern(patterns: Iterable[str]) -> re.Pattern[str]:
+    parts = [f"(?:{translate(pattern)})" for pattern in patterns]
+    return re.compile("|".join(parts) if parts else r"(?!)")
+
+
+_LEFTOVER = _pattern(CODE_LEFTOVERS)
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """The folders and files a build with given settings reads."""
+
+    content: Path
+    data: Path
+    theme: Path
+    code: tuple[Path, ...]
+    project_files: tuple[Path, ...]
+    # IGNORE_FILES: names in content/ and data/ that are no input.
+    ignored: re.Pattern[str]
+
+    @classmethod
+    def of(cls, settings: dict[str, Any]) -> BuildInputs:
+        """Return the inputs of a build with `settings`."""
+        code = [PLUGINS_FOLDER, *(Path(p) for p in settings.get("PLUGIN_PATHS") or ())]
+        return cls(
+            content=Path(settings["PATH"]).resolve(),
+            data=site_root(settings) / "data",
+            theme=Path(settings["THEME"]).resolve(),
+            code=tuple(dict.fromkeys(folder.resolve() for folder in code)),
+            project_files=tuple(PROJECT / name for name in PROJECT_FILES),
+            ignored=_pattern(settings.get("IGNORE_FILES") or ()),
+        )
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Return the folders whose files are inputs: content/ first."""
+        return (self.content, self.data, self.theme, *self.code)
+
+    def site_files(self) -> list[Path]:
+        """Return every input file but content/'s, in a stable order."""
+        files = [path for path in self.project_files if path.is_file()]
+        for folder in self.folders[1:]:
+            files += self._files_under(folder)
+        return files
+
+    def content_files(self) -> list[Path]:
+        """Return every input file of content/, in a stable order."""
+        return self._files_under(self.content)
+
+    def watched(self) -> list[Path]:
+        """Return the folders and files to watch for changes (those that exist)."""
+        return [p for p in (*self.folders, *self.project_files) if p.exists()]
+
+    def counts(self, path: Path | str) -> bool:
+        """Return whether a changed file `path` is one of the build's inputs."""
+        path = Path(path)
+        if path in self.project_files:
+            return True
+        for folder in self.folders:
+            if path.is_relative_to(folder):
+                return not any(
+                    self._skipped(folder, part)
+                    for part in path.relative_to(folder).parts
+                )
+        return False
+
+    def _skipped(self, folder: Path, name: str) -> bool:
+        """Return whether a file or folder called `name` under `folder` is no input."""
+        if folder in (self.content, self.data):
+            return bool(self.ignored.fullmatch(name))
+        return bool(_LEFTOVER.fullmatch(name))
+
+    def _files_under(self, folder: Path) -> list[Path]:
+        files = []
+        for parent, children, names in os.walk(folder):
+            children[:] = sorted(c for c in children if not self._skipped(folder, c))
+            files += [
+                Path(parent) / name
+                for name in sorted(names)
+                if not self._skipped(folder, name)
+            ]
+        return files
+
+
+def code_stamps(settings_file: Path | str) -> dict[str, int]:
+    """Return the modification times of the Python files a build imports.
+
+    The settings file, the project's settings files (publishconf.py reads
+    pelicanconf.py) and the plugins: the warm build process imports them
+    ahead, and imports them again when one changed.
+    """
+    given = Path(settings_file).resolve()
+    files = [
+        given,
+        *(p for p in (given.parent / n for n in PROJECT_FILES) if p.suffix == ".py"),
+    ]
+    for parent, children, names in os.walk(PLUGINS_FOLDER):
+        children[:] = [c for c in children if not _LEFTOVER.fullmatch(c)]
+        files += [Path(parent) / n for n in names if n.endswith(".py")]
+    stamps = {}
+    for path in files:
+        with contextlib.suppress(OSError):
+            stamps[str(path)] = path.stat().st_mtime_ns
+    return stamps
