@@ -483,7 +483,7 @@ def lighthouse(c):
 
 @task(help={"output": "a build to shoot (default: the sample site, built now)"})
 def screenshots(c, output=None):
-    """Screenshots of the home page, model article, song page (vi, en; 390, 1280 px)."""
+    """Screenshots of home, model article, song, search (vi, en; 360, 390, 1280 px)."""
     extra = f" --output {shlex.quote(str(Path(output).resolve()))}" if output else ""
     _run_tool(c, f"screenshots{extra}")
 

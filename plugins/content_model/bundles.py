@@ -18,8 +18,6 @@ from .regular_files import list_files
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _FILE_NAME = re.compile(r"^index(?:\.(?P<lang>[a-z]{2,3}(?:-[a-z]{2,4})?))?\.md$")
 _YEAR = re.compile(r"^\d{4}$")
-# content/extra/ holds files copied as they are (robots.txt, ...), not content.
-_NOT_CONTENT = {"extra"}
 
 
 def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
@@ -47,12 +45,47 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
             continue
         kind = section_of.get(parts[0]) if len(parts) > 1 else None
         if kind is None:
-            if parts[0] not in _NOT_CONTENT:
-                problems.error(path, _outside_message(cfg.default_lang))
+            problems.error(path, _outside_message(cfg.default_lang))
             continue
         _add_file(bundles, kind, path, parts[1:], cfg=cfg, problems=problems)
     _list_contents(bundles, cfg.content, found)
+    _refuse_strays(bundles, cfg, found, problems)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
+
+
+def _refuse_strays(
+    bundles: dict[Path, Bundle],
+    cfg: ContentModelSettings,
+    found: list[tuple[str, ...]],
+    problems: ProblemList,
+) -> None:
+    """Refuse every file that is in no bundle's folder: nothing would publish it.
+
+    A photo beside the year folders, a file in a folder of its own
+    (content/extra/robots.txt): the site publishes only what a post, person,
+    work or page holds, and would drop these silently.
+    """
+    held = {path for bundle in bundles.values() for path in bundle.contents}
+    text = f"index.{cfg.default_lang}.md"
+    for parts in found:
+        path = cfg.content.joinpath(*parts)
+        suffix = os.path.splitext(parts[-1])[1].lower()
+        if (
+            path in held
+            or suffix in MARKDOWN_SUFFIXES
+            or _unread_text_message(parts[-1], cfg.default_lang)
+        ):
+            continue  # a misplaced or unread text has its own message
+        problems.error(
+            path,
+            say(
+                "this file is in no post's, person's, work's or page's "
+                "folder, so it would not be published: move it into the "
+                "folder of the post that shows it (beside its {text}), or "
+                "out of content/",
+                text=text,
+            ),
+        )
 
 
 def _list_contents(

@@ -70,6 +70,9 @@ BAD = {
     "posts/2025/bo-anh/anh/b.jpg": jpeg(),
     "posts/2025/bo-anh/anh/captions.yml": "a.jpg: Ảnh A\nc.jpg: Ảnh không có\n",
     "posts/2025/bai-dung/index.md": good_post(),
+    # In no post's folder: nothing would publish them.
+    "extra/robots.txt": "User-agent: *\n",
+    "posts/2025/anh-le.jpg": jpeg(),
     "posts/2025/anh-cut/index.md": post(GOOD, "![Ảnh bị cắt](cut.jpg)"),
     "posts/2025/anh-cut/cut.jpg": truncated_jpeg(),
     "posts/2025/anh-qua-lon/index.md": post(GOOD, "![Ảnh quá lớn](bom.png)"),
@@ -111,6 +114,8 @@ BAD = {
 
 # (file, line or None, words the message must contain)
 EXPECTED = [
+    ("extra/robots.txt", None, "this file is in no post's, person's, work's"),
+    ("posts/2025/anh-le.jpg", None, "move it into the folder of the post"),
     ("posts/2025/thieu-tieu-de/index.md", 1, "needs 'title'"),
     ("posts/2025/thieu-ngay/index.md", 1, "needs 'date'"),
     ("posts/2025/sai-kieu/index.md", 5, "'tags' must be a list"),
