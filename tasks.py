@@ -216,7 +216,7 @@ def check(c, content=None, lang=None):
         override["MESSAGES_LANG"] = lang
     settings = read_settings(CONFIG["settings_base"], override=override)
     result = check_site(settings, cache=check_cache(settings))
-    result.problems.report(result.cfg.site, result.cfg.messages_gettext)
+    result.problems.report(result.cfg.facts.root, result.cfg.messages_gettext)
     if not result.ok:
         raise Exit(code=1)
     summary = say(
@@ -333,15 +333,15 @@ def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):
         CONFIG["settings_base"], override={"PATH": str(folder.resolve())}
     )
     cfg, categories = check_settings(settings)
-    gettext = partial(cfg.gettext, cfg.default_lang)
+    gettext = partial(cfg.gettext, cfg.facts.default_lang)
     if translate:
         # The original: index.vi.md (what the editor writes), or index.md.
         bundle = folder / translate
-        original = bundle / f"index.{cfg.default_lang}.md"
+        original = bundle / f"index.{cfg.facts.default_lang}.md"
         if not original.is_file() and (bundle / "index.md").is_file():
             original = bundle / "index.md"
         target = original.with_name(f"index.{lang}.md")
-        if lang not in cfg.languages or lang == cfg.default_lang:
+        if lang not in cfg.facts.languages or lang == cfg.facts.default_lang:
             message = _("'{lang}' is not another language of the site")
             raise Exit(message.format(lang=lang), code=1)
         if not original.is_file():

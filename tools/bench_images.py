@@ -41,6 +41,7 @@ from media_pipeline.settings import load_settings
 from photo_groups import Photo
 from site_build.digests import INDEX, shared_digests
 from site_build.output import OutputFiles
+from tests.support import project_settings
 from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,10 +141,10 @@ def pipeline_run(
     cfg = load_settings(settings)
     if cold:
         shutil.rmtree(cfg.cache, ignore_errors=True)
-        (cfg.content.parent / INDEX).unlink(missing_ok=True)
+        (cfg.facts.content.parent / INDEX).unlink(missing_ok=True)
     shared_digests.cache_clear()
     start = time.perf_counter()
-    digests = source_digests(cfg.content)
+    digests = source_digests(cfg.facts.content)
     plans = [
         plan(
             photo,
@@ -280,17 +281,19 @@ def measure(sources: list[Photo], arguments: argparse.Namespace) -> dict:
     figures: dict = {"photos": n, "folder": str(folder), "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory() as temporary:
         base = Path(temporary)
-        jpeg_only = {
-            "PATH": str(folder),
-            "MEDIA": {
+        jpeg_only = project_settings(
+            PATH=str(folder),
+            MEDIA={
                 "widths": arguments.widths,
                 "formats": ["jpeg"],
                 "crops": {},
                 "encoding": {"jpeg": {"quality": QUALITY}},
                 "cache_path": str(base / "cache"),
             },
-        }
-        site = {"PATH": str(folder), "MEDIA": {"cache_path": str(base / "site")}}
+        )
+        site = project_settings(
+            PATH=str(folder), MEDIA={"cache_path": str(base / "site")}
+        )
         runs = {
             "jpeg cold": (jpeg_only, False, True),
             "jpeg warm": (jpeg_only, False, False),

@@ -54,12 +54,12 @@ def site_path(cfg: ContentModelSettings, alias: str) -> str | None:
     parts = urlsplit(alias)
     if not parts.netloc:
         return unquote(parts.path)
-    for address in cfg.site_addresses:
+    for address in cfg.facts.addresses:
         site = urlsplit(address)
         prefix = site.path.rstrip("/")
         if parts.netloc == site.netloc and parts.path.startswith(f"{prefix}/"):
             return unquote(parts.path.removeprefix(prefix))
-    if not cfg.site_addresses:
+    if not cfg.facts.addresses:
         return unquote(parts.path)  # no address set: any host may be this site's
     return None
 
@@ -158,7 +158,7 @@ def _alias_problem(
 def _made_by_the_site(cfg: ContentModelSettings, file: str) -> bool:
     """Return whether the build writes `file` (or a folder of it) itself."""
     parts = file.split("/")
-    if parts[0] in cfg.languages[1:]:
+    if parts[0] in cfg.facts.languages[1:]:
         parts = parts[1:]  # /en/... : the same addresses in another language
     folder = "/".join(parts).removesuffix("index.html")
     return (
@@ -171,7 +171,7 @@ def _made_by_the_site(cfg: ContentModelSettings, file: str) -> bool:
 
 def document_file(cfg: ContentModelSettings, document: Document) -> str | None:
     """Return the file of a post's or standing page's own page, as Pelican names it."""
-    default = document.lang == cfg.default_lang
+    default = document.lang == cfg.facts.default_lang
     date = document.values.get("date")
     if document.kind == "post" and date is not None:
         pattern = cfg.url_patterns["ARTICLE_URL" if default else "ARTICLE_LANG_URL"]
@@ -186,6 +186,6 @@ def document_file(cfg: ContentModelSettings, document: Document) -> str | None:
 
 def _shown(cfg: ContentModelSettings, document: Document) -> str:
     try:
-        return document.path.relative_to(cfg.content).as_posix()
+        return document.path.relative_to(cfg.facts.content).as_posix()
     except ValueError:
         return str(document.path)

@@ -29,15 +29,15 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
     """
     bundles: dict[Path, Bundle] = {}
     section_of = {name: kind for kind, name in SECTIONS.items()}
-    listing = list_files(cfg.content, ignore_pattern(cfg.ignore_files))
+    listing = list_files(cfg.facts.content, ignore_pattern(cfg.ignore_files))
     for path, message in listing.refused:
         problems.error(path, message)
     found = listing.files
     # In the order of Path objects (by their parts), as before.
     for parts in sorted(found):
-        path = cfg.content.joinpath(*parts)
+        path = cfg.facts.content.joinpath(*parts)
         name = parts[-1]
-        unread = _unread_text_message(name, cfg.default_lang)
+        unread = _unread_text_message(name, cfg.facts.default_lang)
         if unread:
             problems.error(path, unread)
             continue
@@ -45,10 +45,10 @@ def discover(cfg: ContentModelSettings, problems: ProblemList) -> list[Bundle]:
             continue
         kind = section_of.get(parts[0]) if len(parts) > 1 else None
         if kind is None:
-            problems.error(path, _outside_message(cfg.default_lang))
+            problems.error(path, _outside_message(cfg.facts.default_lang))
             continue
         _add_file(bundles, kind, path, parts[1:], cfg=cfg, problems=problems)
-    _list_contents(bundles, cfg.content, found)
+    _list_contents(bundles, cfg.facts.content, found)
     _refuse_strays(bundles, cfg, found, problems)
     return sorted(bundles.values(), key=lambda b: str(b.folder))
 
@@ -66,14 +66,14 @@ def _refuse_strays(
     work or page holds, and would drop these silently.
     """
     held = {path for bundle in bundles.values() for path in bundle.contents}
-    text = f"index.{cfg.default_lang}.md"
+    text = f"index.{cfg.facts.default_lang}.md"
     for parts in found:
-        path = cfg.content.joinpath(*parts)
+        path = cfg.facts.content.joinpath(*parts)
         suffix = os.path.splitext(parts[-1])[1].lower()
         if (
             path in held
             or suffix in MARKDOWN_SUFFIXES
-            or _unread_text_message(parts[-1], cfg.default_lang)
+            or _unread_text_message(parts[-1], cfg.facts.default_lang)
         ):
             continue  # a misplaced or unread text has its own message
         problems.error(
@@ -180,7 +180,7 @@ def _add_file(
     expected = 3 if kind == "post" else 2
     section = SECTIONS[kind]
     if len(parts) != expected:
-        text = f"index.{cfg.default_lang}.md"
+        text = f"index.{cfg.facts.default_lang}.md"
         shape = f"<year>/<name>/{text}" if kind == "post" else f"<name>/{text}"
         problems.error(
             path,
@@ -204,13 +204,13 @@ def _add_file(
                 "and so on for a translation): rename this file or move it "
                 "to its own folder",
                 kind=kind,
-                text=f"index.{cfg.default_lang}.md",
+                text=f"index.{cfg.facts.default_lang}.md",
             ),
         )
         return
-    lang = match.group("lang") or cfg.default_lang
-    if lang not in cfg.languages:
-        known = ", ".join(cfg.languages)
+    lang = match.group("lang") or cfg.facts.default_lang
+    if lang not in cfg.facts.languages:
+        known = ", ".join(cfg.facts.languages)
         problems.error(
             path,
             say(
@@ -271,8 +271,8 @@ def bundle_in(folder: Path, kind: str, cfg: ContentModelSettings) -> Bundle:
     listing = list_files(folder, ignore_pattern(cfg.ignore_files))
     for parts in listing.files:
         match = _FILE_NAME.match(parts[-1])
-        lang = match and (match.group("lang") or cfg.default_lang)
-        if len(parts) == 1 and lang in cfg.languages:
+        lang = match and (match.group("lang") or cfg.facts.default_lang)
+        if len(parts) == 1 and lang in cfg.facts.languages:
             bundle.files[lang] = folder / parts[0]
     bundle.contents = sorted(folder.joinpath(*parts) for parts in listing.files)
     return bundle

@@ -76,7 +76,7 @@ def check_settings(
     """Return the checked settings and the site's categories."""
     cfg = load_settings(settings)
     problems = problems if problems is not None else ProblemList()
-    return cfg, load_categories(cfg.categories_file, cfg.languages, problems)
+    return cfg, load_categories(cfg.categories_file, cfg.facts.languages, problems)
 
 
 def check_site(
@@ -106,8 +106,8 @@ def check_site(
     if cache is not None:
         cache.save()
     _check_data_files(cfg, problems)
-    tag_names = load_tag_names(cfg.tags_file, cfg.languages, problems)
-    library = load_library(cfg.library_file, cfg.languages, problems)
+    tag_names = load_tag_names(cfg.tags_file, cfg.facts.languages, problems)
+    library = load_library(cfg.library_file, cfg.facts.languages, problems)
     tag_names.label(documents.values())
     _check_unique_slugs(documents.values(), problems)
     _check_references(cfg, documents.values(), problems)
@@ -159,7 +159,7 @@ def check_or_stop(
 ) -> SiteCheck:
     """Check all content; report every problem; stop the build if any is an error."""
     check = check_site(settings, cache=cache)
-    check.problems.report(check.cfg.site, check.cfg.messages_gettext)
+    check.problems.report(check.cfg.facts.root, check.cfg.messages_gettext)
     if not check.ok:
         raise ContentProblems
     return check
@@ -174,12 +174,12 @@ def _check_data_files(cfg: ContentModelSettings, problems: ProblemList) -> None:
     """
     data_files = (cfg.categories_file, cfg.tags_file, cfg.library_file)
     for path in data_files:
-        refused = file_problem(path, cfg.site)
+        refused = file_problem(path, cfg.facts.root)
         if refused:
             problems.error(path, refused)
     ignored = ignore_pattern(cfg.ignore_files)
     for folder in sorted({path.parent for path in data_files}):
-        if folder == cfg.site or folder.is_symlink() or not folder.is_dir():
+        if folder == cfg.facts.root or folder.is_symlink() or not folder.is_dir():
             continue
         for path, message in list_files(folder, ignored).refused:
             if path not in data_files:
@@ -267,7 +267,7 @@ def _unknown_reference(
             slug=slug,
             section=section,
             folder=folder,
-            text=f"index.{cfg.default_lang}.md",
+            text=f"index.{cfg.facts.default_lang}.md",
         )
     hint = did_you_mean(difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6))
     return say(
@@ -278,7 +278,7 @@ def _unknown_reference(
         slug=slug,
         section=section,
         hint=hint,
-        text=f"index.{cfg.default_lang}.md",
+        text=f"index.{cfg.facts.default_lang}.md",
     )
 
 

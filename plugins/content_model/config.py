@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pelican.utils import slugify
 
 from photo_groups import PhotoRenderer, plain_image
 from site_base.catalogues import translations
 from site_base.settings import SettingsError, merged_settings
-from site_build.facts import site_facts
+from site_build.facts import SiteFacts, site_facts
 
 from . import signals
 
@@ -60,27 +58,18 @@ RESERVED_SLUGS = frozenset(
 class ContentModelSettings:
     """What the content model needs from Pelican's settings, checked."""
 
-    content: Path
-    site: Path
+    # The site's folder, content/, languages, "now", the writers' language,
+    # its addresses (an alias written as a full address must be on one).
+    facts: SiteFacts
     categories_file: Path
     tags_file: Path
     library_file: Path
-    languages: tuple[str, ...]
-    default_lang: str
-    # The language of content problems: MESSAGES_LANG, else DEFAULT_LANG.
-    messages_lang: str
-    timezone: ZoneInfo
-    build_time: datetime
     show_drafts: bool
     show_future: bool
     markdown: dict[str, Any]
-    theme: str
     render_photo: PhotoRenderer
     ignore_files: tuple[str, ...]
     slug_substitutions: tuple[tuple[str, str], ...]
-    # The site's public addresses (SITEURL, PUBLIC_SITEURL): an alias written
-    # as a full address must be on one of them.
-    site_addresses: tuple[str, ...] = ()
     # Pelican's ARTICLE_URL, ARTICLE_LANG_URL, PAGE_URL, PAGE_LANG_URL.
     url_patterns: dict[str, str] = field(default_factory=dict, compare=False)
     # Markdown converters made once per build and reset for each document
@@ -89,11 +78,11 @@ class ContentModelSettings:
 
     def messages_gettext(self, message: str) -> str:
         """Translate a writer's message into the messages' language."""
-        return translations(self.theme, self.messages_lang).gettext(message)
+        return self.facts.writers_gettext(message)
 
     def gettext(self, lang: str, message: str) -> str:
         """Return a UI string of the theme's catalogue in `lang`."""
-        return translations(self.theme, lang).gettext(message)
+        return translations(self.facts.theme, lang).gettext(message)
 
     def suggest_slug(self, text: str) -> str:
         """Return the slug Pelican would make of `text` (Vietnamese to ASCII)."""
@@ -102,7 +91,7 @@ class ContentModelSettings:
     @property
     def reserved_slugs(self) -> frozenset[str]:
         """Return the page slugs the site's own URLs use, languages included."""
-        return RESERVED_SLUGS | set(self.languages)
+        return RESERVED_SLUGS | set(self.facts.languages)
 
 
 def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
@@ -114,24 +103,16 @@ def load_settings(settings: dict[str, Any]) -> ContentModelSettings:
     _check_paths(settings)
     facts = site_facts(settings)
     return ContentModelSettings(
-        content=facts.content,
-        site=facts.root,
+        facts=facts,
         categories_file=facts.root / merged["categories_file"],
         tags_file=facts.root / merged["tags_file"],
         library_file=facts.root / merged["library_file"],
-        languages=facts.languages,
-        default_lang=facts.default_lang,
-        messages_lang=facts.messages_lang,
-        timezone=facts.timezone,
-        build_time=facts.build_time,
         show_drafts=merged["show_drafts"],
         show_future=merged["show_future"],
         markdown=settings.get("MARKDOWN", {}),
-        theme=settings["THEME"],
         render_photo=provided_photo_renderer(settings),
         ignore_files=tuple(settings.get("IGNORE_FILES", ())),
         slug_substitutions=tuple(map(tuple, settings["SLUG_REGEX_SUBSTITUTIONS"])),
-        site_addresses=facts.addresses,
         url_patterns={key: settings[key] for key in URL_PATTERNS},
     )
 

@@ -37,7 +37,7 @@ def load_bundle(
     schema = SCHEMAS[bundle.kind]
     original: Document | None = None
     documents = []
-    for lang in sorted(bundle.files, key=cfg.languages.index):
+    for lang in sorted(bundle.files, key=cfg.facts.languages.index):
         path = bundle.files[lang]
         if original is not None and is_blank(path):
             # The editor writes every language's file, left blank when the
@@ -102,7 +102,7 @@ def _values(
         document.front,
         schema,
         required,
-        tz=cfg.timezone,
+        tz=cfg.facts.timezone,
         path=document.path,
         problems=problems,
     )

@@ -43,7 +43,7 @@ def check_cache(settings: dict[str, Any]) -> BundleCache:
 def warning_lines(check: SiteCheck) -> list[str]:
     """Return the check's warnings as the writers read them."""
     return [
-        problem.describe(check.cfg.site, check.cfg.messages_gettext)
+        problem.describe(check.cfg.facts.root, check.cfg.messages_gettext)
         for problem in check.problems.warnings
     ]
 

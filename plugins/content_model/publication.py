@@ -15,7 +15,7 @@ def hold_back(generator: Any, metadata: dict[str, Any]) -> None:
     if metadata.get("status") == "draft" and not cfg.show_drafts:
         metadata["status"] = "skip"
     date = metadata.get("date")
-    if date is not None and date > cfg.build_time and not cfg.show_future:
+    if date is not None and date > cfg.facts.build_time and not cfg.show_future:
         metadata["status"] = "skip"
 
 
@@ -31,7 +31,7 @@ def is_public(post: Any, build_time: Any) -> bool:
 
 def scheduled_dates(check: Any) -> list[Any]:
     """Return the dates of posts later than BUILD_TIME (they come out then)."""
-    now = check.cfg.build_time
+    now = check.cfg.facts.build_time
     return sorted(
         date
         for document in check.documents.values()

@@ -44,7 +44,7 @@ class BundleReader(BaseReader):
         if document is None and path in self.check.left_out:
             return "", {"status": "skip"}  # Pelican's way to leave a file out
         if document is None:
-            _stop_on_unchecked_file(path, self.check.cfg.site)
+            _stop_on_unchecked_file(path, self.check.cfg.facts.root)
         return document.rendered.html, pelican_metadata(document, self.settings)
 
 

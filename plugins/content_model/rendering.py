@@ -141,13 +141,13 @@ def _front_video(
                 say("'video': poster: {message}", message=error.message),
                 document.line_of("video"),
             )
-    inherited = not document.sets("video") and document.lang != cfg.default_lang
+    inherited = not document.sets("video") and document.lang != cfg.facts.default_lang
     return VideoSpec(
         given["video"],
         title=given["title"],
         transcript=given["transcript"],
         poster=poster,
-        title_lang=cfg.default_lang if inherited else "",
+        title_lang=cfg.facts.default_lang if inherited else "",
     )
 
 

@@ -59,7 +59,7 @@ class MediaGenerator(Generator):
     def generate_context(self) -> None:
         """Plan from what the other generators will write; list posts with galleries."""
         self.cfg = load_settings(self.settings)
-        self.plans = PhotoPlans(self.cfg, source_digests(self.cfg.content).digest)
+        self.plans = PhotoPlans(self.cfg, source_digests(self.cfg.facts.content).digest)
         for content in built_contents(self.context):
             # Video posters are published too; they are not in galleries.
             for photo in [*photos_of(content), *getattr(content, "video_posters", [])]:

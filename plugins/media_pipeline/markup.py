@@ -115,7 +115,7 @@ def picture_markup(element: etree.Element) -> Markup:
 
 def photo_renderer(cfg: MediaSettings) -> PhotoRenderer:
     """Return the renderer photo_groups uses: each photo as a linked <picture>."""
-    digests = source_digests(cfg.content)
+    digests = source_digests(cfg.facts.content)
 
     def render(
         photo: Photo, role: str, eager: bool, share: float = 1.0

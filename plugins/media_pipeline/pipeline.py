@@ -46,7 +46,7 @@ def publish_photos(
         )
     ]
     encoded = sum(result.encoded for result in run_jobs(jobs, cfg.workers))
-    source_digests(cfg.content).save()
+    source_digests(cfg.facts.content).save()
     total = 0
     for photo_plan in plans:
         for rendition in photo_plan.renditions:

@@ -58,7 +58,11 @@ def media_name(photo: Photo, cfg: MediaSettings) -> PurePosixPath:
     from the site folder: media/data/library/logo.
     """
     source = photo.path.resolve()
-    inside = cfg.content if source.is_relative_to(cfg.content) else cfg.content.parent
+    inside = (
+        cfg.facts.content
+        if source.is_relative_to(cfg.facts.content)
+        else cfg.facts.content.parent
+    )
     relative = PurePosixPath(source.relative_to(inside).as_posix())
     return PurePosixPath(cfg.url_path) / relative.with_suffix("")
 
@@ -98,7 +102,9 @@ def plan(
         size = fitted(photo.width, photo.height, width, height)
         fmt = cfg.crop_format
         made[crop] = Rendition(name(crop, fmt), *size, fmt, crop)
-    return PhotoPlan(photo, (*renditions, *made.values()), cfg.siteurl, made, digest)
+    return PhotoPlan(
+        photo, (*renditions, *made.values()), cfg.facts.siteurl, made, digest
+    )
 
 
 class PhotoPlans:

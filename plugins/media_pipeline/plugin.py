@@ -23,7 +23,7 @@ def provide_photo_renderer(settings: dict[str, Any]) -> Any:
 def add_picture_filter(generator: Any) -> None:
     """Give templates `photo | picture(role)`: a <picture> of the derivatives."""
     cfg = load_settings(generator.settings)
-    digests = source_digests(cfg.content)
+    digests = source_digests(cfg.facts.content)
 
     def picture(  # noqa: PLR0913, PLR0917 (a Jinja filter's keywords)
         photo, role="card", eager=False, link=False, css="", decorative=False

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from site_base.settings import SettingsError, merged_settings
+from site_build.facts import SiteFacts, site_facts
 
 from .cache import CacheLayout
 from .renditions import FORMATS
@@ -70,8 +71,8 @@ class MediaSettings:
     workers: int
     url_path: str
     galleries_url: str
-    siteurl: str
-    content: Path
+    # SITEURL (the derivatives' addresses), content/ and the site's folder.
+    facts: SiteFacts
 
     @property
     def fallback(self) -> str:
@@ -113,7 +114,7 @@ def load_settings(settings: dict[str, Any]) -> MediaSettings:
     if any(fmt not in merged["encoding"] for fmt in (*formats, merged["crop_format"])):
         raise SettingsError("MEDIA['encoding'] needs options for every format used")
     crops = {name: (int(w), int(h)) for name, (w, h) in merged["crops"].items()}
-    site = Path(settings["PATH"]).resolve().parent
+    facts = site_facts(settings)
     return MediaSettings(
         widths=widths,
         formats=formats,
@@ -121,10 +122,9 @@ def load_settings(settings: dict[str, Any]) -> MediaSettings:
         crops=crops,
         crop_format=merged["crop_format"],
         background=merged["background"],
-        cache=site / merged["cache_path"],
+        cache=facts.root / merged["cache_path"],
         workers=merged["workers"] or os.cpu_count() or 1,
         url_path=merged["url_path"].strip("/"),
         galleries_url=merged["galleries_url"].strip("/") + "/",
-        siteurl=settings.get("SITEURL", ""),
-        content=Path(settings["PATH"]).resolve(),
+        facts=facts,
     )

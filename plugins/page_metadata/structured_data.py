@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from content_model.model import Library
+from site_build.facts import site_facts
 from site_i18n.paths import language_prefix
 
 from .settings import PageMetadataSettings
@@ -48,8 +49,9 @@ class StructuredData:
         library: Library,
         share: SharePreviews,
     ) -> None:
-        self.siteurl = settings.get("SITEURL", "")
-        self.default_lang = settings["DEFAULT_LANG"]
+        facts = site_facts(settings)
+        self.siteurl = facts.siteurl
+        self.default_lang = facts.default_lang
         self.cfg = cfg
         self.library = library
         self.share = share

@@ -40,7 +40,7 @@ class SearchEnginesGenerator(Generator):
             post
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
             for post in lang_posts
-            if is_public(post, self.cfg.build_time)
+            if is_public(post, self.cfg.facts.build_time)
         ]
         files = {
             self.cfg.sitemap: sitemap_bytes(
@@ -73,7 +73,7 @@ class SearchEnginesGenerator(Generator):
         lines = []
         gettext = writers_gettext(self.settings)
         files = output_files(self.context, output)
-        for redirect in redirects(contents, self.cfg.siteurl):
+        for redirect in redirects(contents, self.cfg.facts.absolute_siteurl):
             if files.produced_here(output / redirect.save_as):
                 message = say(
                     "the old address /{url} is a page of the site now: remove "
@@ -93,9 +93,8 @@ class SearchEnginesGenerator(Generator):
                 redirect_to=redirect.target,
                 page_lang=redirect.target.lang,
             )
-            lines.append(
-                f"/{redirect.url} {self.cfg.siteurl}/{redirect.target.url} 301\n"
-            )
+            target = f"{self.cfg.facts.absolute_siteurl}/{redirect.target.url}"
+            lines.append(f"/{redirect.url} {target} 301\n")
         if lines:
             # The same redirects for hosts that read this file (Netlify,
             # Cloudflare Pages) and for the S3 publisher's redirect objects.

@@ -71,7 +71,9 @@ def page_record(
         return None
     path = output_file.removesuffix("index.html")
     lang = (
-        getattr(content, "lang", None) or context.get("page_lang") or cfg.default_lang
+        getattr(content, "lang", None)
+        or context.get("page_lang")
+        or cfg.facts.default_lang
     )
     return PageRecord(path, lang, versions_of(context, path, lang), lastmod_of(context))
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
-from site_base.urls import public_siteurl
-from site_build.facts import build_time
+from site_build.facts import SiteFacts, site_facts
 
 DEFAULTS: dict[str, Any] = {
     # Google News reads posts of the last two days from the news sitemap.
@@ -26,9 +24,8 @@ class SearchEngineSettings:
     news_days: int
     sitemap: str
     news_sitemap: str
-    siteurl: str
-    default_lang: str
-    build_time: datetime
+    # The site's absolute address, default language, "now".
+    facts: SiteFacts
     not_found: str
 
 
@@ -41,12 +38,12 @@ def load_settings(settings: dict[str, Any]) -> SearchEngineSettings:
             raise SettingsError(
                 f"SEARCH_ENGINES[{key!r}] must be a file name like x.xml"
             )
+    facts = site_facts(settings)
+    facts.absolute_siteurl  # noqa: B018 (checked once, here)
     return SearchEngineSettings(
         news_days=merged["news_days"],
         sitemap=merged["sitemap"],
         news_sitemap=merged["news_sitemap"],
-        siteurl=public_siteurl(settings),
-        default_lang=settings["DEFAULT_LANG"],
-        build_time=build_time(settings),
+        facts=facts,
         not_found=settings.get("NOT_FOUND_SAVE_AS", "404.html"),
     )

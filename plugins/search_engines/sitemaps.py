@@ -39,8 +39,8 @@ def sitemap_bytes(
             for lang in languages
             if lang in record.versions
         ]
-        if cfg.default_lang in record.versions:
-            alternates.append(("x-default", record.versions[cfg.default_lang]))
+        if cfg.facts.default_lang in record.versions:
+            alternates.append(("x-default", record.versions[cfg.facts.default_lang]))
         for lang, path in alternates:
             etree.SubElement(
                 url,
@@ -59,9 +59,9 @@ def news_sitemap_bytes(
 
     `publication` names the publication in each language (news:name).
     """
-    since = cfg.build_time - timedelta(days=cfg.news_days)
+    since = cfg.facts.build_time - timedelta(days=cfg.news_days)
     recent = sorted(
-        (post for post in posts if since < post.date <= cfg.build_time),
+        (post for post in posts if since < post.date <= cfg.facts.build_time),
         key=lambda post: (-post.date.timestamp(), post.url),
     )
     urlset = etree.Element(
@@ -93,7 +93,7 @@ def robots_txt(cfg: SearchEngineSettings) -> bytes:
 
 
 def _full(cfg: SearchEngineSettings, path: str) -> str:
-    return f"{cfg.siteurl}/{path}"
+    return f"{cfg.facts.absolute_siteurl}/{path}"
 
 
 def _xml(root: etree._Element) -> bytes:

@@ -97,8 +97,8 @@ def decap_config(
         },
         "i18n": {
             "structure": "multiple_files",
-            "locales": list(site.languages),
-            "default_locale": site.default_lang,
+            "locales": list(site.facts.languages),
+            "default_locale": site.facts.default_lang,
         },
         # Folder names as the content model wants them: a-z, digits and '-'.
         "slug": {
@@ -146,7 +146,7 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
     empty. The content check asks for what a filled group needs.
     """
     f = labels.field
-    default = check.cfg.default_lang
+    default = check.cfg.facts.default_lang
     categories = [
         {"label": item.name(default), "value": item.key}
         for item in check.categories.items
@@ -340,8 +340,8 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
 def data_files(check: SiteCheck, labels: Labels) -> dict:
     """Return the site's data files, so staff change a category or the hours."""
     f = labels.field
-    languages = check.cfg.languages
-    site = check.cfg.site
+    languages = check.cfg.facts.languages
+    site = check.cfg.facts.root
 
     def path(file: Path) -> str:
         return file.relative_to(site).as_posix()

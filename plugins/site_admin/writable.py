@@ -64,12 +64,12 @@ class EditorPaths:
 
 def editor_paths(cfg: ContentModelSettings) -> EditorPaths:
     """Return what the editor of the site `cfg` describes may read and write."""
-    site = cfg.site.resolve()
+    site = cfg.facts.root.resolve()
 
     def relative(path: Path) -> str:
         return path.resolve().relative_to(site).as_posix()
 
-    content = relative(cfg.content)
+    content = relative(cfg.facts.content)
     data_files = (cfg.categories_file, cfg.tags_file, cfg.library_file)
     return EditorPaths(
         site=site,

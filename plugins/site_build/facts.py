@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from site_base.catalogues import translations
@@ -36,9 +37,12 @@ class SiteFacts:
     # The site's folder: the parent of content/, where data/ and .cache/ are.
     root: Path
     content: Path
+    # SITEURL: "" in a development build (pages link relative to the server).
     siteurl: str
     # The address readers know the site by (publishconf.py builds for it).
     public_siteurl: str
+    # Where `invoke serve` and `livereload` serve a development build.
+    dev_siteurl: str
     timezone: ZoneInfo
     # "Now" for the whole build.
     build_time: datetime
@@ -56,6 +60,22 @@ class SiteFacts:
             for address in (self.siteurl, self.public_siteurl)
             if address
         )
+
+    @property
+    def absolute_siteurl(self) -> str:
+        """Return SITEURL, or DEV_SITEURL in a development build (SITEURL is "").
+
+        Pages work with addresses relative to the server; a feed reader or a
+        crawler needs full ones, so the development build uses the address
+        `invoke serve` and `livereload` serve at.
+        """
+        siteurl = (self.siteurl or self.dev_siteurl).rstrip("/")
+        if urlsplit(siteurl).scheme not in ("http", "https"):
+            raise SettingsError(
+                "SITEURL (or DEV_SITEURL for development builds) must be a full "
+                "http(s) address"
+            )
+        return siteurl
 
     def writers_gettext(self, message: str) -> str:
         """Translate a message into the language writers read the build in."""
@@ -82,6 +102,7 @@ def read_facts(settings: dict[str, Any]) -> SiteFacts:
         content=content,
         siteurl=settings.get("SITEURL") or "",
         public_siteurl=settings.get("PUBLIC_SITEURL") or "",
+        dev_siteurl=settings.get("DEV_SITEURL") or "",
         timezone=_zone(settings.get("TIMEZONE")),
         build_time=build_time(settings),
         languages=languages,

@@ -23,13 +23,14 @@ PRODUCT = "-//Thu vien tinh Lao Cai//site_events//VI"
 
 def event_uid(original: Any, cfg: EventSettings) -> str:
     """Return the event's lasting identifier: the original post's path @ the host."""
-    return f"{original.url.strip('/').replace('/', '-')}@{urlsplit(cfg.siteurl).netloc}"
+    host = urlsplit(cfg.facts.absolute_siteurl).netloc
+    return f"{original.url.strip('/').replace('/', '-')}@{host}"
 
 
 def event_component(post: Any, original: Any, cfg: EventSettings) -> icalendar.Event:
     """Return the VEVENT of `post`'s event, in `post`'s language."""
     event = post.event
-    url = f"{cfg.siteurl}/{post.url}"
+    url = f"{cfg.facts.absolute_siteurl}/{post.url}"
     component = icalendar.Event()
     component.add("uid", event_uid(original, cfg))
     stamp = getattr(post, "modified", None) or post.date
@@ -51,13 +52,13 @@ def event_span(
 ) -> tuple[date | datetime, date | datetime]:
     """Return DTSTART and DTEND: site-zone times, or whole days (end exclusive)."""
     if isinstance(start, datetime):
-        start = start.astimezone(cfg.timezone)
+        start = start.astimezone(cfg.facts.timezone)
         if end is None:
             return start, start + cfg.default_length
         if not isinstance(end, datetime):  # until the end of that day
             end = datetime.combine(end + timedelta(days=1), datetime.min.time())
-            return start, end.replace(tzinfo=cfg.timezone)
-        return start, end.astimezone(cfg.timezone)
+            return start, end.replace(tzinfo=cfg.facts.timezone)
+        return start, end.astimezone(cfg.facts.timezone)
     last = end.date() if isinstance(end, datetime) else (end or start)
     return start, last + timedelta(days=1)
 
@@ -72,7 +73,7 @@ def calendar_bytes(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", cfg.timezone.key)
+    calendar.add("x-wr-timezone", cfg.facts.timezone.key)
     for component in components:
         calendar.add_component(component)
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
@@ -98,6 +99,8 @@ def event_moments(
     return tuple(  # type: ignore[return-value]
         value
         if isinstance(value, datetime)
-        else datetime.combine(value, datetime.min.time()).replace(tzinfo=cfg.timezone)
+        else datetime.combine(value, datetime.min.time()).replace(
+            tzinfo=cfg.facts.timezone
+        )
         for value in event_span(event["start"], event.get("end"), cfg)
     )

@@ -36,7 +36,8 @@ class EventsGenerator(Generator):
             post
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
             for post in lang_posts
-            if getattr(post, "event", None) and is_public(post, self.cfg.build_time)
+            if getattr(post, "event", None)
+            and is_public(post, self.cfg.facts.build_time)
         ]
         posts.sort(key=lambda post: post.url)
         self.events = EventsCalendar(posts, self.cfg.post_file, self.cfg.calendar_file)
@@ -53,7 +54,7 @@ class EventsGenerator(Generator):
         """Write each post's .ics, then /events.ics of upcoming and recent events."""
         files = output_files(self.context, self.output_path)
         library = self.context["CONTENT_CHECK"].library
-        default = self.cfg.default_lang
+        default = self.cfg.facts.default_lang
         originals = {}
         for post in self.events.posts:
             original = next(
@@ -69,7 +70,7 @@ class EventsGenerator(Generator):
                     self.cfg,
                 )
             files.write_bytes(path, data)
-        since = self.cfg.build_time - self.cfg.recent
+        since = self.cfg.facts.build_time - self.cfg.recent
         site_events = sorted(
             (
                 post
@@ -87,7 +88,7 @@ class EventsGenerator(Generator):
             event_moments(post.event, self.cfg)[1] + self.cfg.recent
             for post in site_events
         )
-        name = library.name(self.cfg.default_lang)
+        name = library.name(self.cfg.facts.default_lang)
         files.write_bytes(
             self.cfg.calendar_file, calendar_bytes(components, name, self.cfg)
         )

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
-from site_base.urls import public_siteurl
-from site_build.facts import build_time
+from site_build.facts import SiteFacts, site_facts
 
 DEFAULTS: dict[str, Any] = {
     # /events.ics holds every upcoming event and those of the last N days.
@@ -30,10 +28,8 @@ class EventSettings:
     default_length: timedelta
     calendar_file: str
     post_file: str
-    siteurl: str
-    timezone: ZoneInfo
-    build_time: datetime
-    default_lang: str
+    # The site's absolute address, time zone, "now", default language.
+    facts: SiteFacts
 
 
 def load_settings(settings: dict[str, Any]) -> EventSettings:
@@ -43,13 +39,12 @@ def load_settings(settings: dict[str, Any]) -> EventSettings:
     for key in ("calendar_file", "post_file"):
         if not merged[key].endswith(".ics") or "/" in merged[key]:
             raise SettingsError(f"EVENTS[{key!r}] must be a file name like x.ics")
+    facts = site_facts(settings)
+    facts.absolute_siteurl  # noqa: B018 (checked once, here)
     return EventSettings(
         recent=timedelta(days=merged["recent_days"]),
         default_length=timedelta(hours=merged["default_hours"]),
         calendar_file=merged["calendar_file"],
         post_file=merged["post_file"],
-        siteurl=public_siteurl(settings),
-        timezone=ZoneInfo(settings["TIMEZONE"]),
-        build_time=build_time(settings),
-        default_lang=settings["DEFAULT_LANG"],
+        facts=facts,
     )

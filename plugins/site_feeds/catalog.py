@@ -97,14 +97,14 @@ def subjects(
     lang: str, posts: list[Any], people: list[Any], cfg: FeedSettings, site: str
 ) -> list[Subject]:
     """Return what the feeds of `lang` follow: the site, categories, tags, people."""
-    gettext = translations(cfg.theme, lang).gettext
+    gettext = translations(cfg.facts.theme, lang).gettext
     found = [
         Subject(
             "site",
             "",
             site,
             gettext("News, authors, works and reading culture"),
-            language_prefix(lang, cfg.default_lang),
+            language_prefix(lang, cfg.facts.default_lang),
             posts,
         )
     ]
@@ -190,13 +190,13 @@ def make_feed(
             else f"{publisher.name}: {subject.label or subject.name}"
         ),
         description=subject.description,
-        page_url=absolute_url(cfg.siteurl, subject.page),
-        base=f"{language_prefix(lang, cfg.default_lang)}{cfg.path}/{folder}",
+        page_url=absolute_url(cfg.facts.absolute_siteurl, subject.page),
+        base=f"{language_prefix(lang, cfg.facts.default_lang)}{cfg.path}/{folder}",
         formats=SITE_FORMATS if is_site else LIST_FORMATS,
         items=chosen,
         publisher=publisher,
-        updated=newest(chosen, cfg.build_time),
-        siteurl=cfg.siteurl,
+        updated=newest(chosen, cfg.facts.build_time),
+        siteurl=cfg.facts.absolute_siteurl,
     )
 
 

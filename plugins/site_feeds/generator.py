@@ -29,11 +29,11 @@ class FeedsGenerator(Generator):
         plans = self.context["PHOTO_PLANS"]
         registry = self.context.get("PEOPLE_WORKS")
         feeds: list[Feed] = []
-        for lang in cfg.languages:
+        for lang in cfg.facts.languages:
             posts = [
                 post
                 for post in self.context.get("POSTS_BY_LANG", {}).get(lang, [])
-                if is_public(post, cfg.build_time)
+                if is_public(post, cfg.facts.build_time)
             ]
             if not posts:
                 continue
@@ -49,13 +49,15 @@ class FeedsGenerator(Generator):
             )
         songs = self._songs(registry, cfg)
         if songs:
-            publisher = make_publisher(library, cfg.default_lang, cfg, plans)
-            works_page = self.context["PEOPLE_WORKS_URLS"]["work"][cfg.default_lang]
+            publisher = make_publisher(library, cfg.facts.default_lang, cfg, plans)
+            works_page = self.context["PEOPLE_WORKS_URLS"]["work"][
+                cfg.facts.default_lang
+            ]
             feeds.append(songs_feed(songs, publisher, cfg, plans, works_page))
         langs = {feed.lang for feed in feeds}
         page_urls = {
-            lang: f"{language_prefix(lang, cfg.default_lang)}{cfg.path}/"
-            for lang in cfg.languages
+            lang: f"{language_prefix(lang, cfg.facts.default_lang)}{cfg.path}/"
+            for lang in cfg.facts.languages
             if lang in langs
         }
         self.catalog = FeedCatalog(feeds, page_urls)
@@ -68,7 +70,7 @@ class FeedsGenerator(Generator):
             return []
         return [
             work
-            for work in registry.of("work", cfg.default_lang)
+            for work in registry.of("work", cfg.facts.default_lang)
             if work.metadata.get("kind") == "song" and work.audio_url
         ]
 

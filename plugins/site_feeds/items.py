@@ -27,12 +27,12 @@ def absolute_url(siteurl: str, path: str) -> str:
 
 def updated(post: Any, cfg: FeedSettings) -> datetime:
     """Return when a post last changed (`modified`, else its date), site's zone."""
-    return (getattr(post, "modified", None) or post.date).astimezone(cfg.timezone)
+    return (getattr(post, "modified", None) or post.date).astimezone(cfg.facts.timezone)
 
 
 def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     """Return the feed item of a post (or a translation)."""
-    url = absolute_url(cfg.siteurl, post.url)
+    url = absolute_url(cfg.facts.absolute_siteurl, post.url)
     content = absolute_html(str(post.content), url)
     correction = getattr(post, "correction", None)
     if correction:
@@ -42,7 +42,7 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
         url=url,
         title=post.title,
         # Dates in the site's time zone, whatever offset the writer gave.
-        published=post.date.astimezone(cfg.timezone),
+        published=post.date.astimezone(cfg.facts.timezone),
         updated=updated(post, cfg),
         summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
         content=content,
@@ -57,7 +57,7 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
 
 def _correction_note(post: Any, cfg: FeedSettings) -> str:
     """Return the correction as the article shows it: "Corrected (date): text"."""
-    label = translations(cfg.theme, post.lang).gettext("Corrected")
+    label = translations(cfg.facts.theme, post.lang).gettext("Corrected")
     modified = getattr(post, "modified", None)
     when = f" ({long_date(modified, post.lang)})" if modified else ""
     return (
@@ -84,7 +84,7 @@ def cover_of(content: Any, cfg: FeedSettings, plans: PhotoPlans) -> Cover | None
 
 def _image(url: str, rendition: Any, cfg: FeedSettings) -> Image:
     return Image(
-        absolute_url(cfg.siteurl, url),
+        absolute_url(cfg.facts.absolute_siteurl, url),
         rendition.width,
         rendition.height,
         MIME[rendition.fmt],

@@ -37,8 +37,8 @@ def songs_feed(
     A song whose own cover is square and large enough shows it as episode
     art; the others show the podcast's artwork.
     """
-    lang = cfg.default_lang
-    gettext = translations(cfg.theme, lang).gettext
+    lang = cfg.facts.default_lang
+    gettext = translations(cfg.facts.theme, lang).gettext
     items = sorted(
         (song_item(song, cfg, song_artwork(song, cfg, plans)) for song in songs),
         key=lambda item: (
@@ -53,23 +53,23 @@ def songs_feed(
         name=gettext("Songs"),
         title=f"{publisher.name}: {gettext('Songs')}",
         description=gettext("Songs of the province's musicians, to listen to"),
-        page_url=absolute_url(cfg.siteurl, page),
+        page_url=absolute_url(cfg.facts.absolute_siteurl, page),
         base=f"{cfg.path}/songs",
         formats=("rss",),
         items=tuple(items),
         publisher=publisher,
-        updated=newest(tuple(items), cfg.build_time),
-        siteurl=cfg.siteurl,
+        updated=newest(tuple(items), cfg.facts.build_time),
+        siteurl=cfg.facts.absolute_siteurl,
     )
 
 
 def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
     """Return a song as an episode: its page, text, audio file and first mention."""
-    url = absolute_url(cfg.siteurl, song.url)
+    url = absolute_url(cfg.facts.absolute_siteurl, song.url)
     audio = song.folder / song.metadata["audio"]
     # A song has no date of its own: it is new to listeners with its first post.
-    dates = [post.date for post in song.posts if is_public(post, cfg.build_time)]
-    first = min(dates).astimezone(cfg.timezone) if dates else None
+    dates = [post.date for post in song.posts if is_public(post, cfg.facts.build_time)]
+    first = min(dates).astimezone(cfg.facts.timezone) if dates else None
     return Item(
         url=url,
         title=song.title,
@@ -80,7 +80,7 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
         authors=tuple(creator.title for creator in song.creators),
         categories=(),
         enclosure=Enclosure(
-            url=absolute_url(cfg.siteurl, song.audio_url),
+            url=absolute_url(cfg.facts.absolute_siteurl, song.audio_url),
             length=audio.stat().st_size,
             mime=AUDIO_MIME[audio.suffix.lower()],
             seconds=duration_seconds(audio) or _written_seconds(song),

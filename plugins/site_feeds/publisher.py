@@ -29,7 +29,9 @@ def make_publisher(
     return Publisher(
         name=library.name(lang),
         email=library.email,
-        home_url=absolute_url(cfg.siteurl, language_prefix(lang, cfg.default_lang)),
+        home_url=absolute_url(
+            cfg.facts.absolute_siteurl, language_prefix(lang, cfg.facts.default_lang)
+        ),
         logo=crop_image(logo, "square-144", cfg),
         icon=crop_image(logo, "square-512", cfg),
         favicon=crop_image(logo, "square-64", cfg),
@@ -58,7 +60,7 @@ def crop_image(plan: Any, name: str, cfg: FeedSettings) -> Image:
     """Return the crop `name` of a planned photo as a published image."""
     crop = plan.crops[name]
     return Image(
-        absolute_url(cfg.siteurl, plan.url(crop)),
+        absolute_url(cfg.facts.absolute_siteurl, plan.url(crop)),
         crop.width,
         crop.height,
         MIME[crop.fmt],

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
-from site_base.urls import public_siteurl
-from site_build.facts import build_time
+from site_build.facts import SiteFacts, site_facts
 
 DEFAULTS: dict[str, Any] = {
     # URL folder of the feeds and of the page that lists them, under SITEURL
@@ -53,15 +51,11 @@ class FeedSettings:
     site_limit: int
     limit: int
     websub_hub: str
-    siteurl: str
     podcast_category: str
     podcast_explicit: bool
     artwork_size: int
-    languages: tuple[str, ...]
-    default_lang: str
-    timezone: ZoneInfo
-    build_time: Any
-    theme: str
+    # The site's absolute address, languages, time zone, "now", theme.
+    facts: SiteFacts
 
 
 def load_settings(settings: dict[str, Any]) -> FeedSettings:
@@ -78,18 +72,15 @@ def load_settings(settings: dict[str, Any]) -> FeedSettings:
     hub = merged["websub_hub"]
     if hub and urlsplit(hub).scheme not in ("http", "https"):
         raise SettingsError("FEEDS['websub_hub'] must be a full http(s) address")
+    facts = site_facts(settings)
+    facts.absolute_siteurl  # noqa: B018 (checked once, here)
     return FeedSettings(
         path=merged["path"].strip("/"),
         site_limit=merged["site_limit"],
         limit=merged["limit"],
         websub_hub=merged["websub_hub"],
-        siteurl=public_siteurl(settings),
         podcast_category=merged["podcast_category"],
         podcast_explicit=merged["podcast_explicit"],
         artwork_size=merged["artwork_size"],
-        languages=tuple(settings["LANGUAGES"]),
-        default_lang=settings["DEFAULT_LANG"],
-        timezone=ZoneInfo(settings["TIMEZONE"]),
-        build_time=build_time(settings),
-        theme=settings["THEME"],
+        facts=facts,
     )

@@ -92,7 +92,7 @@ class EditedSince:
         check = articles.context.get("CONTENT_CHECK") if articles else None
         if check is None:
             return 0
-        digests = shared_digests(check.cfg.site)
+        digests = shared_digests(check.cfg.facts.root)
         edited = [
             path
             for path in check.documents

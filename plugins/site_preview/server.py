@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from site_base.messages import say
-from site_build.facts import writers_gettext
+from site_build.facts import site_root, writers_gettext
 from site_build.inputs import BuildInputs
 
 from .app import PreviewApp
@@ -80,7 +80,7 @@ def serve_live(
     server = Server(app=app)
     # livereload's own watcher polls (and with no task watches the working
     # folder): its one task never fires; watchfiles (inotify) starts builds.
-    unused = Path(settings["PATH"]).resolve().parent / ".livereload-unused"
+    unused = site_root(settings) / ".livereload-unused"
     server.watch(str(unused), lambda: None, delay="forever")
     inputs = BuildInputs.of(settings)
 

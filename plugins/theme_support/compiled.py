@@ -17,6 +17,8 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
+from site_build.facts import site_root
+
 # Beside the site's other caches (.cache/ next to content/).
 FOLDER = Path(".cache") / "templates"
 
@@ -73,7 +75,7 @@ class ThemeBytecodeCache(FileSystemBytecodeCache):
 
 def keep_compiled_templates(generator: Any) -> None:
     """Give the generator's environment the site's cache of compiled templates."""
-    site = Path(generator.settings["PATH"]).resolve().parent
+    site = site_root(generator.settings)
     folder = site / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     generator.env.bytecode_cache = ThemeBytecodeCache(str(folder))

@@ -11,6 +11,7 @@ from media_pipeline.settings import load_settings
 from photo_groups import Photo
 from site_build.digests import shared_digests
 from site_build.output import OutputFiles
+from tests.support import project_settings
 
 
 def _site(tmp_path):
@@ -21,10 +22,10 @@ def _site(tmp_path):
         path = folder / f"anh-{number}.jpg"
         Image.new("RGB", (1200, 800), (40 * number, 90, 160)).save(path, "JPEG")
         photos.append(Photo(src=path.name, path=path, alt="x", width=1200, height=800))
-    settings = {
-        "PATH": str(tmp_path / "content"),
-        "MEDIA": {"cache_path": str(tmp_path / ".cache/media")},
-    }
+    settings = project_settings(
+        PATH=str(tmp_path / "content"),
+        MEDIA={"cache_path": str(tmp_path / ".cache/media")},
+    )
     return photos, settings
 
 
@@ -32,7 +33,7 @@ def _publish(photos, settings, output):
     """Plan and publish as a new build would: the digests read back from disk."""
     shared_digests.cache_clear()
     cfg = load_settings(settings)
-    digests = source_digests(cfg.content)
+    digests = source_digests(cfg.facts.content)
     plans = [plan(photo, cfg, digest=digests.digest(photo.path)) for photo in photos]
     stats = publish_photos(plans, cfg, OutputFiles(output))
     return stats, digests.hashed

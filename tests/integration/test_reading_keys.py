@@ -76,7 +76,7 @@ def check(tmp_path_factory):
 
 def metadata(check, relative):
     """Return what Pelican's content object gets: the reader's metadata, localized."""
-    path = check.cfg.content / relative
+    path = check.cfg.facts.content / relative
     found = pelican_metadata(check.documents[path], check.settings)
     localize_metadata(found, check.settings)
     return found
@@ -167,7 +167,7 @@ def test_body_photos_are_listed(original):
 
 
 def test_gallery_is_shown_after_the_text_with_credits(check):
-    document = check.documents[check.cfg.content / "posts/2025/hoi-nghi/index.md"]
+    document = check.documents[check.cfg.facts.content / "posts/2025/hoi-nghi/index.md"]
     html = document.rendered.html
     assert html.index("Bàn đọc") < html.index(
         'class="photos photos--gallery photos--2"'

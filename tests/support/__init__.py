@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -14,6 +15,7 @@ from textwrap import dedent
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from pelican.settings import read_settings
 from PIL import Image
 
 from tools import make_sample_audio
@@ -21,6 +23,16 @@ from tools import make_sample_audio
 REPO = Path(__file__).resolve().parents[2]
 # The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
+
+
+@functools.cache
+def _development_settings() -> dict:
+    return read_settings(str(REPO / "pelicanconf.py"))
+
+
+def project_settings(**override) -> dict:
+    """Return the development settings (pelicanconf.py) with `override` over them."""
+    return {**_development_settings(), **override}
 
 
 def site_pages(output: Path) -> list[Path]:

@@ -8,12 +8,14 @@ from pathlib import Path
 from media_pipeline.plan import PhotoPlans, fingerprint, plan
 from media_pipeline.settings import DEFAULTS, load_settings
 from photo_groups import Photo
-from tests.support import REPO
+from tests.support import REPO, project_settings
 
 
 def settings(**media):
     return load_settings(
-        {"PATH": str(REPO / "content"), "SITEURL": "https://x.example", "MEDIA": media}
+        project_settings(
+            PATH=str(REPO / "content"), SITEURL="https://x.example", MEDIA=media
+        )
     )
 
 
