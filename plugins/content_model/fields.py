@@ -294,7 +294,7 @@ def yes_no(value: Any, _tz: tzinfo | None = None) -> bool:
 
 
 def choice(*options: str) -> Check:
-    """Return a check that accepts one of `options`."""
+    """Return a check that accepts one of `options` (the editor lists them)."""
 
     def check(value: Any, _tz: tzinfo | None = None) -> str:
         if value not in options:
@@ -308,16 +308,19 @@ def choice(*options: str) -> Check:
             )
         return value
 
+    check.options = options  # type: ignore[attr-defined]
     return check
 
 
 def choice_list(*options: str) -> Check:
-    """Return a check that accepts a list of `options`."""
+    """Return a check that accepts a list of `options` (the editor lists them)."""
     one = choice(*options)
 
     def check(value: Any, tz: tzinfo | None = None) -> list[str]:
         return [one(item, tz) for item in text_list(value)]
 
+    check.options = options  # type: ignore[attr-defined]
+    check.multiple = True  # type: ignore[attr-defined]
     return check
 
 

@@ -9,12 +9,13 @@ folder names. Labels are in the writers' language (the catalogues).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from content_model.checker import SiteCheck
 from content_model.library import DAYS
+from content_model.schemas import PAGE, PERSON, POST, WORK, Field, Form, Group, Schema
 
 from .settings import AdminSettings
 from .writable import DATA_COLLECTION, LIBRARY_MEDIA, MEDIA_FOLDER
@@ -25,15 +26,8 @@ def _(message: str) -> str:
     return message
 
 
-URL_PATTERN = ["^https?://\\S+$", _("A full web address, starting with https://")]
-VIDEO_PATTERN = [
-    "^https?://(www\\.|m\\.)?(youtube\\.com|youtu\\.be|facebook\\.com|fb\\.watch)/\\S+$",
-    _("The link of a YouTube or Facebook video"),
-]
-DATE_FORMAT = "YYYY-MM-DD HH:mm"
 SLUG_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", _("Letters a-z, digits and '-' only")]
 TIME_PATTERN = ["^[0-2][0-9]:[0-5][0-9]$", _("Like 07:30")]
-DURATION_PATTERN = ["^([0-9]+:)?[0-5]?[0-9]:[0-5][0-9]$", _("Like 4:35")]
 
 
 class Labels:
@@ -139,202 +133,119 @@ def _bundle(name: str, label: str, folder: str, path: str, labels: Labels) -> di
 
 
 def collections(check: SiteCheck, labels: Labels) -> list[dict]:
-    """Return the collections: posts, people, works, standing pages.
+    """Return the collections: posts, people, works, standing pages, the data files.
 
-    The keys inside an optional group (source, event, video) are optional
-    here: Decap would refuse to save a post that leaves the whole group
-    empty. The content check asks for what a filled group needs.
+    Their fields are the content model's schemas (content_model.schemas), in
+    their order: every key that has a form, then the text.
     """
-    f = labels.field
-    default = check.cfg.facts.default_lang
-    categories = [
-        {"label": item.name(default), "value": item.key}
-        for item in check.categories.items
-    ]
     posts = _bundle("posts", _("Posts"), "posts", "{{year}}/{{slug}}/index", labels)
     posts.update(
         label_singular=labels.translate(_("Post")),
         summary="{{title}} ({{year}})",
         sortable_fields=["date", "title"],
-        fields=[
-            f("title", _("Title"), "string", i18n=True),
-            f("date", _("Date and time"), "datetime", format=DATE_FORMAT),
-            f("category", _("Category"), "select", options=categories),
-            f("tags", _("Topics"), "list", required=False),
-            f("authors", _("Byline"), "list", required=False),
-            f(
-                "summary",
-                _("Lead paragraph"),
-                "text",
-                required=False,
-                i18n=True,
-                hint=_("Without it the first paragraph is used"),
-            ),
-            labels.entries("people", _("People in the post"), "people"),
-            labels.entries("works", _("Songs, books and poems in the post"), "works"),
-            f(
-                "cover",
-                _("Cover photo"),
-                "image",
-                required=False,
-                hint=_("Without it, the first photo of the text"),
-            ),
-            f("cover_alt", _("What the cover shows"), "string", required=False),
-            f("photo_credit", _("Photo credit"), "string", required=False),
-            f(
-                "source",
-                _("Source"),
-                "object",
-                required=False,
-                collapsed=True,
-                fields=[
-                    f("name", _("Publication"), "string", required=False),
-                    f(
-                        "url",
-                        _("Address of the original"),
-                        "string",
-                        required=False,
-                        pattern=URL_PATTERN,
-                    ),
-                ],
-            ),
-            f(
-                "event",
-                _("Event"),
-                "object",
-                required=False,
-                collapsed=True,
-                fields=[
-                    f(
-                        "start",
-                        _("Starts"),
-                        "datetime",
-                        format=DATE_FORMAT,
-                        required=False,
-                    ),
-                    f("end", _("Ends"), "datetime", format=DATE_FORMAT, required=False),
-                    f("venue", _("Venue"), "string", required=False),
-                ],
-            ),
-            f(
-                "video",
-                _("Video after the lead"),
-                "object",
-                required=False,
-                collapsed=True,
-                fields=[
-                    f(
-                        "url",
-                        _("Video link"),
-                        "string",
-                        required=False,
-                        pattern=VIDEO_PATTERN,
-                    ),
-                    f("title", _("Video title"), "string", required=False),
-                    f("poster", _("Poster photo"), "image", required=False),
-                    f("transcript", _("Transcript address"), "string", required=False),
-                ],
-            ),
-            f(
-                "gallery",
-                _("Folder of photos shown after the text"),
-                "string",
-                required=False,
-            ),
-            f(
-                "modified",
-                _("Corrected on"),
-                "datetime",
-                format=DATE_FORMAT,
-                required=False,
-            ),
-            f("correction", _("Correction note"), "text", required=False),
-            f(
-                "canonical",
-                _("Address of the original, when this is a copy"),
-                "string",
-                required=False,
-                pattern=URL_PATTERN,
-            ),
-            f("aliases", _("Old addresses of the post"), "list", required=False),
-            f("featured", _("Lead story of the home page"), "boolean", required=False),
-            f(
-                "status",
-                _("Status"),
-                "select",
-                options=[
-                    {"label": labels.translate(_("Draft")), "value": "draft"},
-                    {"label": labels.translate(_("Published")), "value": "published"},
-                ],
-                # The review board is where a post waits on the public editor:
-                # what it publishes is meant to be read. A writer may still
-                # keep a post as a draft here. Absent in posts written by hand.
-                default="published",
-                required=False,
-            ),
-            f("body", _("Text"), "markdown", i18n=True),
-        ],
+        fields=schema_fields(POST, check, labels),
     )
     people = _bundle("people", _("People"), "people", "{{slug}}/index", labels)
     people.update(
         identifier_field="name",
         label_singular=labels.translate(_("Person")),
-        fields=[
-            f("name", _("Name"), "string"),
-            f(
-                "roles",
-                _("Roles"),
-                "select",
-                multiple=True,
-                required=False,
-                options=["author", "poet", "musician", "composer", "singer", "artist"],
-            ),
-            f("portrait", _("Portrait"), "image", required=False),
-            f("born", _("Born (year or date)"), "string", required=False),
-            f("hometown", _("Hometown"), "string", required=False),
-            f("links", _("Links (web addresses)"), "list", required=False),
-            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
-            f("body", _("Biography"), "markdown", i18n=True),
-        ],
+        fields=schema_fields(PERSON, check, labels),
     )
     works = _bundle("works", _("Works"), "works", "{{slug}}/index", labels)
     works.update(
         label_singular=labels.translate(_("Work")),
-        fields=[
-            f("title", _("Title"), "string", i18n=True),
-            f("kind", _("Kind"), "select", options=["song", "book", "poem"]),
-            labels.entries("creators", _("Created by"), "people"),
-            labels.entries("performers", _("Performed by"), "people"),
-            f("year", _("Year"), "number", required=False, value_type="int"),
-            f("audio", _("Recording (mp3)"), "file", required=False),
-            f(
-                "duration",
-                _("Length (m:ss)"),
-                "string",
-                required=False,
-                pattern=DURATION_PATTERN,
-            ),
-            f("publisher", _("Publisher"), "string", required=False),
-            f("isbn", _("ISBN"), "string", required=False),
-            f("cover", _("Cover photo"), "image", required=False),
-            f("cover_alt", _("What the cover shows"), "string", required=False),
-            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
-            f("body", _("Text"), "markdown", i18n=True),
-        ],
+        fields=schema_fields(WORK, check, labels),
     )
     pages = _bundle("pages", _("Standing pages"), "pages", "{{slug}}/index", labels)
     pages.update(
         label_singular=labels.translate(_("Page")),
-        fields=[
-            f("title", _("Title"), "string", i18n=True),
-            f("summary", _("Lead paragraph"), "text", required=False, i18n=True),
-            f("cover", _("Cover photo"), "image", required=False),
-            f("cover_alt", _("What the cover shows"), "string", required=False),
-            f("photo_credit", _("Photo credit"), "string", required=False),
-            f("body", _("Text"), "markdown", i18n=True),
-        ],
+        fields=schema_fields(PAGE, check, labels),
     )
     return [posts, people, works, pages, data_files(check, labels)]
+
+
+def schema_fields(schema: Schema, check: SiteCheck, labels: Labels) -> list[dict]:
+    """Return the editor's fields of one kind of content, then its text."""
+    body = labels.field("body", schema.body, "markdown", i18n=True)
+    return [*_fields(schema.fields, check, labels, grouped=False), body]
+
+
+def _fields(
+    keys: Mapping[str, Field | Group],
+    check: SiteCheck,
+    labels: Labels,
+    *,
+    grouped: bool,
+) -> list[dict]:
+    """Return a field for each key that has a form.
+
+    The keys inside an optional group (source, event, video) are optional
+    here: Decap would refuse to save a post that leaves the whole group
+    empty. The content check asks for what a filled group needs.
+    """
+    return [
+        _field(name, key.form, key, check, labels, grouped=grouped)
+        for name, key in keys.items()
+        if key.form is not None
+    ]
+
+
+def _field(  # noqa: PLR0913 (one field: its name, form, key and where it is)
+    name: str,
+    form: Form,
+    key: Field | Group | None,
+    check: SiteCheck,
+    labels: Labels,
+    *,
+    grouped: bool,
+) -> dict:
+    """Return one Decap field made from a key's form (and its check's options)."""
+    if form.choose_from in ("people", "works"):
+        return labels.entries(name, form.label, form.choose_from)
+    extra: dict[str, Any] = {}
+    if grouped or key is None or not key.required:
+        extra["required"] = False
+    if form.i18n:
+        extra["i18n"] = True
+    if form.hint:
+        extra["hint"] = form.hint
+    extra.update(_options(form, key, check, labels))
+    extra.update(form.decap)
+    if isinstance(key, Group):
+        extra["fields"] = _fields(key.fields, check, labels, grouped=True)
+    elif form.fields:
+        extra["fields"] = [
+            _field(sub, subform, None, check, labels, grouped=True)
+            for sub, subform in form.fields.items()
+        ]
+    return labels.field(name, form.label, form.widget, **extra)
+
+
+def _options(
+    form: Form, key: Field | Group | None, check: SiteCheck, labels: Labels
+) -> dict[str, Any]:
+    """Return what a select offers: the site's categories, or the check's options."""
+    if form.choose_from == "categories":
+        default = check.cfg.facts.default_lang
+        return {
+            "options": [
+                {"label": item.name(default), "value": item.key}
+                for item in check.categories.items
+            ]
+        }
+    allowed = getattr(getattr(key, "check", None), "options", None)
+    if allowed is None:
+        return {}
+    found: dict[str, Any] = {}
+    if getattr(key.check, "multiple", False):
+        found["multiple"] = True
+    found["options"] = [
+        {"label": labels.translate(form.option_labels[value]), "value": value}
+        if value in form.option_labels
+        else value
+        for value in allowed
+    ]
+    return found
 
 
 def data_files(check: SiteCheck, labels: Labels) -> dict:

@@ -9,6 +9,7 @@ import re
 import pytest
 from ruamel.yaml import YAML
 
+from content_model.fields import VIDEO_KEYS
 from content_model.schemas import SCHEMAS
 from site_admin.writable import editor_paths
 from tests.support import REPO
@@ -121,6 +122,40 @@ def test_the_editor_has_a_field_for_every_key_of_the_content_model(
     fields = {f["name"] for f in collection(config, name)["fields"]}
     assert set(SCHEMAS[kind].fields) - left_to_files <= fields
     assert fields - {"body"} <= set(SCHEMAS[kind].fields)
+
+
+CHOICES = [
+    ("posts", "post", {"status"}),
+    ("people", "person", {"roles"}),
+    ("works", "work", {"kind"}),
+    ("pages", "page", set()),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "chosen"), CHOICES)
+def test_the_editor_offers_exactly_the_values_the_check_accepts(
+    config, name, kind, chosen
+):
+    fields = {f["name"]: f for f in collection(config, name)["fields"]}
+    choices = {
+        key: list(schema_key.check.options)
+        for key, schema_key in SCHEMAS[kind].fields.items()
+        if hasattr(getattr(schema_key, "check", None), "options") and key in fields
+    }
+    offered = {
+        key: [
+            option["value"] if isinstance(option, dict) else option
+            for option in fields[key]["options"]
+        ]
+        for key in choices
+    }
+    assert offered == choices
+    assert set(choices) == chosen
+
+
+def test_the_editor_s_video_fields_are_the_keys_the_check_reads(config):
+    video = field(collection(config, "posts")["fields"], "video")
+    assert {f["name"] for f in video["fields"]} == set(VIDEO_KEYS)
 
 
 def test_every_folder_and_file_of_the_config_is_one_the_backend_lets_through(config):
