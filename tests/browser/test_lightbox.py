@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -33,10 +34,9 @@ def current_slide_image(page) -> str:
 
 
 def counter_shows(page, text: str) -> None:
-    page.wait_for_function(
-        "text => document.querySelector('.pswp__counter').textContent === text",
-        arg=text,
-    )
+    expect(
+        page.locator(".pswp__counter"), f"the lightbox's counter should say {text}"
+    ).to_have_text(text)
 
 
 def test_click_opens_the_large_photo(article):
@@ -73,7 +73,10 @@ def test_escape_closes_and_focus_returns_to_the_photo(article):
 def test_keyboard_opens_the_lightbox(article):
     article.locator("a.photo-link").first.focus()
     article.keyboard.press("Enter")
-    article.wait_for_selector("[data-lightbox-state=open]")
+    expect(
+        article.locator("[data-lightbox-state=open]"),
+        "Enter on a focused photo should open the lightbox",
+    ).to_have_count(1)
 
 
 def test_without_javascript_a_photo_links_to_its_large_version(new_page, site_url):

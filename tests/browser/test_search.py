@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +75,9 @@ def test_the_first_result_opens_with_the_keyboard(new_page, site_url):
         if page.evaluate("() => document.activeElement.closest('.search-result')"):
             break
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r".*/people/vu-dinh-trong/$"))
+    expect(
+        page, "Enter on the first result should open Vũ Đình Trọng's page"
+    ).to_have_url(re.compile(r".*/people/vu-dinh-trong/$"))
 
 
 def words(text: str) -> list[str]:

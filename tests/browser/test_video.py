@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from site_preview.static_server import serve
 from tests.support import post
@@ -111,5 +112,7 @@ def test_without_javascript_the_player_is_a_link_to_the_video(browser, video_sit
     page.route("https://www.youtube.com/**", lambda route: route.fulfill(body="yt"))
     page.goto(video_site)
     page.locator("figure.video--youtube a.video__link").click()
-    page.wait_for_url("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    expect(page, "the player without JavaScript should open the video").to_have_url(
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    )
     context.close()

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from site_build.inputs import PLUGINS_FOLDER
+from site_preview import warm_builds
 from site_preview.warm_builds import code_stamps, discard, exit_code, spawn, start_build
 
 
@@ -61,5 +62,10 @@ def test_code_stamps_cover_plugins_and_settings_not_content(tmp_path):
     assert not any(path.startswith(str(tmp_path / "content")) for path in stamps)
 
 
-def test_discarding_nothing_is_harmless():
+def test_discarding_nothing_is_harmless(tmp_path):
+    child = spawn(_arguments(tmp_path), prepared=True)
+    open_ends = set(warm_builds._PARENT_ENDS)
     discard(None)
+    # The children's pipes stay open: the prepared child still builds.
+    assert open_ends == warm_builds._PARENT_ENDS
+    assert _finish(start_build(_arguments(tmp_path), child)) != 0
