@@ -11,16 +11,12 @@ the key here also holds every option the compiler reads.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from site_build.facts import site_root
-
-# Beside the site's other caches (.cache/ next to content/).
-FOLDER = Path(".cache") / "templates"
+from .settings import load_settings
 
 _COMPILER_OPTIONS = (
     "block_start_string",
@@ -75,7 +71,6 @@ class ThemeBytecodeCache(FileSystemBytecodeCache):
 
 def keep_compiled_templates(generator: Any) -> None:
     """Give the generator's environment the site's cache of compiled templates."""
-    site = site_root(generator.settings)
-    folder = site / FOLDER
+    folder = load_settings(generator.settings).templates_cache
     folder.mkdir(parents=True, exist_ok=True)
     generator.env.bytecode_cache = ThemeBytecodeCache(str(folder))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import jpeg, post, run_pelican, write_site
+from tests.support import INDEXED, jpeg, post, run_pelican, write_site
 
 NOW = 1764600000  # 2025-12-01: every post below is in the past
 FRONT = """\
@@ -63,8 +63,8 @@ SKIPPED = "Nothing has changed since the last build"
 
 
 def build(root: Path, now: int = NOW, **settings) -> str:
-    """Build `root` as of `now`; return what the build printed."""
-    result = run_pelican(root, source_date_epoch=now, **settings)
+    """Build `root` as of `now` (its search index too); return what it printed."""
+    result = run_pelican(root, source_date_epoch=now, **{**INDEXED, **settings})
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr
 

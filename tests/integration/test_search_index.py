@@ -8,7 +8,7 @@ import pytest
 
 from site_base.settings import SettingsError
 from site_search.settings import load_settings
-from tests.support import post, run_task, soup, write_site
+from tests.support import INDEXED, post, run_task, soup, write_site
 
 FILES = {
     "posts/2025/hoi-nghi/index.md": post(
@@ -30,7 +30,7 @@ def languages(output):
 
 @pytest.fixture(scope="module")
 def site(build_site):
-    built = build_site(FILES, categories=CATEGORIES)
+    built = build_site(FILES, categories=CATEGORIES, **INDEXED)
     assert built.ok, built.log
     return built
 
@@ -68,7 +68,7 @@ def test_what_a_result_card_shows_is_on_the_page(site):
 
 
 def test_a_rebuild_makes_the_same_index_byte_for_byte(site, build_site):
-    again = build_site(FILES, categories=CATEGORIES)
+    again = build_site(FILES, categories=CATEGORIES, **INDEXED)
     bundle, other = site.output / "pagefind", again.output / "pagefind"
     files = sorted(p.relative_to(bundle) for p in bundle.rglob("*") if p.is_file())
     assert files == sorted(

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from textwrap import dedent
 from urllib.parse import unquote, urlsplit
@@ -18,11 +19,30 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 from PIL import Image
 
+from tests.support.build_server import WarmBuilds
 from tools import make_sample_audio
 
 REPO = Path(__file__).resolve().parents[2]
 # The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
+
+
+# Set (to anything) to build each test site in a new `python -m pelican` instead
+# of the warm build server (build_server.py).
+COLD_BUILDS = "TESTS_COLD_BUILDS"
+_WARM_BUILDS = WarmBuilds()
+# What a test build sets unless the test says otherwise. Test sites keep their
+# photo derivatives and compiled templates with the repository's (keyed by
+# bytes and settings, so shared safely): a photo or a template seen by one
+# test is not encoded or compiled again by the next; a test that counts what
+# a build encodes passes its own MEDIA. Pagefind indexes only the builds of
+# the tests of search (they pass SEARCH).
+TEST_BUILD_SETTINGS = {
+    "MEDIA": {"cache_path": str(REPO / ".cache" / "media")},
+    "THEME_SUPPORT": {"templates_cache": str(REPO / ".cache" / "templates")},
+    "SEARCH": {"index": False},
+}
+INDEXED = {"SEARCH": {"index": True}}
 
 
 @functools.cache
@@ -123,19 +143,15 @@ def run_pelican(
     With `source_date_epoch`, "now" is that moment (SOURCE_DATE_EPOCH).
     """
     config = REPO / ("publishconf.py" if production else "pelicanconf.py")
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(site / "content"),
-        "-s",
-        str(config),
-        "-o",
-        str(site / "output"),
-    ]
+    arguments = [str(site / "content"), "-s", str(config), "-o", str(site / "output")]
+    settings = {**TEST_BUILD_SETTINGS, **settings}
     if settings:
-        command += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
-    return _run(command, source_date_epoch)
+        arguments += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
+    env = _environment(source_date_epoch)
+    if os.environ.get(COLD_BUILDS):
+        return _run([sys.executable, "-m", "pelican", *arguments], source_date_epoch)
+    with tempfile.TemporaryDirectory() as folder:
+        return _WARM_BUILDS.run(arguments, env, REPO, Path(folder))
 
 
 def run_task(
@@ -154,12 +170,10 @@ def run_task(
     )
 
 
-def _run(
-    command: list[str],
-    source_date_epoch: int | None = None,
-    *,
-    writers_language: bool = False,
-) -> subprocess.CompletedProcess:
+def _environment(
+    source_date_epoch: int | None = None, *, writers_language: bool = False
+) -> dict[str, str]:
+    """Return the environment of a build or task a test runs."""
     env = {
         **os.environ,
         "COLUMNS": "200",
@@ -172,13 +186,22 @@ def _run(
         env.pop("SITE_MESSAGES_LANG", None)
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    return env
+
+
+def _run(
+    command: list[str],
+    source_date_epoch: int | None = None,
+    *,
+    writers_language: bool = False,
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         command,
         check=False,
         cwd=REPO,
         capture_output=True,
         text=True,
-        env=env,
+        env=_environment(source_date_epoch, writers_language=writers_language),
         timeout=300,
     )
 

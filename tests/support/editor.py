@@ -8,10 +8,8 @@ tests check.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +20,7 @@ from content_model.config import ContentModelSettings, load_settings
 from site_admin.local_backend import decap_server
 from site_base.loopback import free_port
 from site_preview.static_server import serve
+from tests.support import run_pelican
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,12 +59,7 @@ def copy_site(target: Path, *, repository: bool = False) -> Path:
 def build_for_editor(site: Path, api: str) -> Path:
     """Build `site` (development settings) with its editor using decap-server `api`."""
     admin = {"decap": str(ROOT / "node_modules/decap-cms/dist"), "local_backend": api}
-    command = [sys.executable, "-m", "pelican", str(site / "content")]
-    command += ["-s", str(ROOT / "pelicanconf.py"), "-o", str(site / "output")]
-    command += ["-e", f"ADMIN={json.dumps(admin)}"]
-    result = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    result = run_pelican(site, ADMIN=admin)
     if result.returncode != 0:
         raise RuntimeError(f"the site did not build:\n{result.stdout}{result.stderr}")
     return site / "output"

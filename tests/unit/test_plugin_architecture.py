@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ FRONT_ENDS = ["site_preview"]
 NOT_PRODUCT = ("tools", "tests")
 
 
+@functools.cache
 def build_order() -> list[str]:
     """Return the libraries, PLUGINS in the order Pelican runs them, the front ends."""
     settings = read_settings(str(REPO / "pelicanconf.py"))
@@ -60,7 +62,9 @@ def imported_modules(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     return found
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
+    """Return each module's first-party imports, read once per test session."""
     known = modules()
     return {name: imported_modules(name, path, known) for name, path in known.items()}
 

@@ -1,0 +1,33 @@
+"""The theme_support plugin's settings: THEME_SUPPORT over these defaults, checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from site_base.settings import SettingsError, merged_settings
+from site_build.facts import site_root
+
+DEFAULTS: dict[str, Any] = {
+    # Where compiled templates are kept: relative to the site's folder (the
+    # parent of content/), or a full path. The key of each holds the template's
+    # source and every compiler option, so several sites may share one folder.
+    "templates_cache": ".cache/templates",
+}
+
+
+@dataclass(frozen=True)
+class ThemeSupportSettings:
+    """Checked THEME_SUPPORT settings."""
+
+    templates_cache: Path
+
+
+def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
+    """Merge THEME_SUPPORT over the defaults (without changing `settings`)."""
+    merged = merged_settings(settings, "THEME_SUPPORT", DEFAULTS)
+    folder = merged["templates_cache"]
+    if not isinstance(folder, str) or not folder.strip():
+        raise SettingsError("THEME_SUPPORT['templates_cache'] must be a folder path")
+    return ThemeSupportSettings(templates_cache=site_root(settings) / folder)

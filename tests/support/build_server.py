@@ -1,0 +1,133 @@
+"""Builds for the tests in a warm process: Pelican and its libraries imported once.
+
+A test build in a new interpreter spends most of a second importing Python,
+Pelican, Jinja, Markdown, Babel, Pillow, lxml... before it reads a file.
+This server imports them once; for each request (a line of JSON: Pelican's
+arguments, the environment, where to write standard output and error) it
+forks, and the child builds as `python -m pelican` would: with that
+environment, its own output files, the site's plugins imported afresh (the
+server never imports them), and its exit code. Each test worker has one
+server (`WarmBuilds`); `run_pelican` uses it, so a test sees exactly what a
+separate process would give it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _serve() -> None:
+    """Read requests on standard input; answer each with the build's exit code."""
+    # What every build imports; never the site's plugins (each child does).
+    import babel.dates  # noqa: F401, PLC0415
+    import bs4  # noqa: F401, PLC0415
+    import feedgen.feed  # noqa: F401, PLC0415
+    import icalendar  # noqa: F401, PLC0415
+    import jinja2  # noqa: F401, PLC0415
+    import lxml.etree  # noqa: F401, PLC0415
+    import markdown  # noqa: F401, PLC0415
+    import nh3  # noqa: F401, PLC0415
+    import pelican.generators  # noqa: F401, PLC0415
+    import pelican.readers  # noqa: F401, PLC0415
+    import pelican.writers  # noqa: F401, PLC0415
+    import PIL.Image  # noqa: F401, PLC0415
+    import ruamel.yaml  # noqa: F401, PLC0415
+    import yaml  # noqa: F401, PLC0415
+
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            _build_in_child(request)
+        _, status = os.waitpid(pid, 0)
+        print(os.waitstatus_to_exitcode(status), flush=True)
+
+
+def _build_in_child(request: dict[str, Any]) -> None:
+    """Build as `python -m pelican <arguments>` would in a process of its own."""
+    code = 1
+    try:
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        for descriptor, name in ((1, "stdout"), (2, "stderr")):
+            target = os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(target, descriptor)
+            os.close(target)
+        from pelican import main  # noqa: PLC0415
+
+        sys.argv = ["pelican", *request["arguments"]]
+        try:
+            main(request["arguments"])
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        except BaseException:  # noqa: BLE001 (printed, as Python would)
+            traceback.print_exc()
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+class WarmBuilds:
+    """This process's build server, started at the first build it is asked for."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+
+    def run(
+        self, arguments: list[str], env: dict[str, str], cwd: Path, folder: Path
+    ) -> subprocess.CompletedProcess:
+        """Build; return what `subprocess.run(..., capture_output=True)` would."""
+        stdout, stderr = folder / "build.stdout", folder / "build.stderr"
+        request = {
+            "arguments": arguments,
+            "env": env,
+            "cwd": str(cwd),
+            "stdout": str(stdout),
+            "stderr": str(stderr),
+        }
+        with self.lock:
+            process = self._server(env)
+            assert process.stdin is not None and process.stdout is not None  # noqa: S101
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+            answer = process.stdout.readline()
+        if not answer:
+            raise RuntimeError("the warm build server stopped")
+        return subprocess.CompletedProcess(
+            ["pelican", *arguments],
+            int(answer),
+            stdout.read_text("utf-8", errors="replace"),
+            stderr.read_text("utf-8", errors="replace"),
+        )
+
+    def _server(self, env: dict[str, str]) -> subprocess.Popen:
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(  # noqa: S603 (our own server)
+                # As a script: the server imports nothing of the tests or the site.
+                [sys.executable, str(Path(__file__).resolve())],
+                cwd=REPO,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        return self.process
+
+
+if __name__ == "__main__":
+    _serve()
