@@ -147,11 +147,7 @@ def run_pelican(
     settings = {**TEST_BUILD_SETTINGS, **settings}
     if settings:
         arguments += ["-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
-    env = _environment(source_date_epoch)
-    if os.environ.get(COLD_BUILDS):
-        return _run([sys.executable, "-m", "pelican", *arguments], source_date_epoch)
-    with tempfile.TemporaryDirectory() as folder:
-        return _WARM_BUILDS.run(arguments, env, REPO, Path(folder))
+    return _run("pelican", arguments, source_date_epoch)
 
 
 def run_task(
@@ -164,9 +160,7 @@ def run_task(
     `writers_language`: then in the site's language, as writers read them.
     """
     return _run(
-        [sys.executable, "-m", "invoke", *arguments],
-        source_date_epoch,
-        writers_language=writers_language,
+        "invoke", list(arguments), source_date_epoch, writers_language=writers_language
     )
 
 
@@ -190,20 +184,26 @@ def _environment(
 
 
 def _run(
-    command: list[str],
+    program: str,
+    arguments: list[str],
     source_date_epoch: int | None = None,
     *,
     writers_language: bool = False,
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        command,
-        check=False,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=_environment(source_date_epoch, writers_language=writers_language),
-        timeout=300,
-    )
+    """Run `python -m <program> <arguments>` in the warm server (or a new process)."""
+    env = _environment(source_date_epoch, writers_language=writers_language)
+    if os.environ.get(COLD_BUILDS):
+        return subprocess.run(
+            [sys.executable, "-m", program, *arguments],
+            check=False,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        return _WARM_BUILDS.run(program, arguments, env, REPO, Path(folder))
 
 
 def read(site: Path, url_path: str) -> str:

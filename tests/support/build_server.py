@@ -1,14 +1,15 @@
-"""Builds for the tests in a warm process: Pelican and its libraries imported once.
+"""Builds and tasks for the tests in a warm process: libraries imported once.
 
 A test build in a new interpreter spends most of a second importing Python,
 Pelican, Jinja, Markdown, Babel, Pillow, lxml... before it reads a file.
 This server imports them once; for each request (a line of JSON: Pelican's
 arguments, the environment, where to write standard output and error) it
-forks, and the child builds as `python -m pelican` would: with that
-environment, its own output files, the site's plugins imported afresh (the
-server never imports them), and its exit code. Each test worker has one
-server (`WarmBuilds`); `run_pelican` uses it, so a test sees exactly what a
-separate process would give it.
+forks, and the child runs `python -m pelican` (or `python -m invoke`) as a
+new process would: with that environment, its own output files, the
+site's plugins and tasks.py imported afresh (the server never imports
+them), and its exit code. Each test worker has one server (`WarmBuilds`);
+`run_pelican` and `run_task` use it, so a test sees exactly what a separate
+process would give it.
 """
 
 from __future__ import annotations
@@ -60,15 +61,26 @@ def _build_in_child(request: dict[str, Any]) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        # Standard input is the server's requests: a child reads nothing of it
+        # (invoke passes its input on to the commands it runs).
+        nothing = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(nothing, 0)
+        os.close(nothing)
         for descriptor, name in ((1, "stdout"), (2, "stderr")):
             target = os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
             os.dup2(target, descriptor)
             os.close(target)
-        from pelican import main  # noqa: PLC0415
-
-        sys.argv = ["pelican", *request["arguments"]]
+        program, arguments = request["program"], request["arguments"]
+        sys.argv = [program, *arguments]
         try:
-            main(request["arguments"])
+            if program == "invoke":
+                from invoke.main import program as invoke  # noqa: PLC0415
+
+                invoke.run(sys.argv)
+            else:
+                from pelican import main  # noqa: PLC0415
+
+                main(arguments)
             code = 0
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else 1
@@ -88,12 +100,18 @@ class WarmBuilds:
         self.process: subprocess.Popen | None = None
         self.lock = threading.Lock()
 
-    def run(
-        self, arguments: list[str], env: dict[str, str], cwd: Path, folder: Path
+    def run(  # noqa: PLR0913 (what subprocess.run would be given)
+        self,
+        program: str,
+        arguments: list[str],
+        env: dict[str, str],
+        cwd: Path,
+        folder: Path,
     ) -> subprocess.CompletedProcess:
-        """Build; return what `subprocess.run(..., capture_output=True)` would."""
+        """Run `python -m <program> <arguments>`; return what subprocess.run would."""
         stdout, stderr = folder / "build.stdout", folder / "build.stderr"
         request = {
+            "program": program,
             "arguments": arguments,
             "env": env,
             "cwd": str(cwd),
@@ -109,7 +127,7 @@ class WarmBuilds:
         if not answer:
             raise RuntimeError("the warm build server stopped")
         return subprocess.CompletedProcess(
-            ["pelican", *arguments],
+            [program, *arguments],
             int(answer),
             stdout.read_text("utf-8", errors="replace"),
             stderr.read_text("utf-8", errors="replace"),
