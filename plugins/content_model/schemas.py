@@ -111,6 +111,13 @@ _CREDIT = {
 }
 # Written by hand only: the editor names the folder and the file itself.
 _FILES = {"slug": Field(fields.slug), "lang": Field(fields.text)}
+# Pages, people and works: their status and date of change too (the editor
+# shows them for posts only).
+_BY_HAND = {
+    **_FILES,
+    "status": Field(fields.choice(*STATUSES)),
+    "modified": Field(fields.moment),
+}
 _STATUS = Field(
     fields.choice(*STATUSES),
     form=Form(
@@ -259,9 +266,7 @@ PAGE = Schema(
         "summary": _lead(),
         **_cover(),
         **_CREDIT,
-        **_FILES,
-        "status": Field(fields.choice(*STATUSES)),
-        "modified": Field(fields.moment),
+        **_BY_HAND,
     },
     translation_requires=("title",),
 )
@@ -285,9 +290,7 @@ PERSON = Schema(
         "hometown": Field(fields.text, form=Form(_("Hometown"), "string")),
         "links": Field(fields.url_list, form=Form(_("Links (web addresses)"), "list")),
         "summary": _lead(),
-        **_FILES,
-        "status": Field(fields.choice(*STATUSES)),
-        "modified": Field(fields.moment),
+        **_BY_HAND,
     },
     translation_requires=(),
     body=_("Biography"),
@@ -325,9 +328,7 @@ WORK = Schema(
         "isbn": Field(fields.isbn, form=Form(_("ISBN"), "string")),
         **_cover(),
         "summary": _lead(),
-        **_FILES,
-        "status": Field(fields.choice(*STATUSES)),
-        "modified": Field(fields.moment),
+        **_BY_HAND,
     },
     translation_requires=("title",),
 )

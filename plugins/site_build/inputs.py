@@ -98,28 +98,28 @@ class BuildInputs:
             return True
         for folder in self.folders:
             if path.is_relative_to(folder):
-                return not any(
-                    self._skipped(folder, part)
-                    for part in path.relative_to(folder).parts
-                )
+                skipped = self._skipped_in(folder)
+                parts = path.relative_to(folder).parts
+                return not any(skipped.fullmatch(part) for part in parts)
         return False
 
-    def _skipped(self, folder: Path, name: str) -> bool:
-        """Return whether a file or folder called `name` under `folder` is no input."""
-        if folder in (self.content, self.data):
-            return bool(self.ignored.fullmatch(name))
-        return bool(_LEFTOVER.fullmatch(name))
+    def _skipped_in(self, folder: Path) -> re.Pattern[str]:
+        """Return the names under `folder` that are no input."""
+        return self.ignored if folder in (self.content, self.data) else _LEFTOVER
 
     def _files_under(self, folder: Path) -> list[Path]:
-        files = []
-        for parent, children, names in os.walk(folder):
-            children[:] = sorted(c for c in children if not self._skipped(folder, c))
-            files += [
-                Path(parent) / name
-                for name in sorted(names)
-                if not self._skipped(folder, name)
-            ]
-        return files
+        return _files_under(folder, self._skipped_in(folder))
+
+
+def _files_under(folder: Path, skipped: re.Pattern[str]) -> list[Path]:
+    """Return the files under `folder`, sorted, but the names `skipped`."""
+    files = []
+    for parent, children, names in os.walk(folder):
+        children[:] = sorted(c for c in children if not skipped.fullmatch(c))
+        files += [
+            Path(parent) / name for name in sorted(names) if not skipped.fullmatch(name)
+        ]
+    return files
 
 
 def code_stamps(settings_file: Path | str) -> dict[str, int]:
@@ -134,9 +134,7 @@ def code_stamps(settings_file: Path | str) -> dict[str, int]:
         given,
         *(p for p in (given.parent / n for n in PROJECT_FILES) if p.suffix == ".py"),
     ]
-    for parent, children, names in os.walk(PLUGINS_FOLDER):
-        children[:] = [c for c in children if not _LEFTOVER.fullmatch(c)]
-        files += [Path(parent) / n for n in names if n.endswith(".py")]
+    files += [p for p in _files_under(PLUGINS_FOLDER, _LEFTOVER) if p.suffix == ".py"]
     stamps = {}
     for path in files:
         with contextlib.suppress(OSError):

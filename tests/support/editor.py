@@ -14,13 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pelican.settings import read_settings
-
 from content_model.config import ContentModelSettings, load_settings
 from site_admin.local_backend import decap_server
 from site_base.loopback import free_port
 from site_preview.static_server import serve
-from tests.support import run_pelican
+from tests.support import project_settings, run_pelican
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +30,7 @@ def content_settings(content: Path) -> ContentModelSettings:
 
 def site_settings(content: Path) -> dict:
     """Return the development settings of the site whose content/ is `content`."""
-    return read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)})
+    return project_settings(PATH=str(content.resolve()))
 
 
 def copy_site(target: Path, *, repository: bool = False) -> Path:
