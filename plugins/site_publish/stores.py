@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .progress import Progress
+from .ssh import SharedConnection
 
 _SENT_FILES = re.compile(r"Number of regular files transferred: ([\d,]+)")
 _SENT_BYTES = re.compile(r"Total transferred file size: ([\d,]+) bytes")
@@ -146,16 +147,18 @@ class ShellStore:
     def __init__(self, root: str, host: str | None = None) -> None:
         self.root = root.rstrip("/")
         self.host = host
+        self.ssh = SharedConnection(host) if host else None
 
     def _run(self, script: str, stdin: str = "") -> str:
         root = shlex.quote(self.root)
         script = f"set -e; mkdir -p {root}; cd {root}; {script}"
-        command = ["ssh", self.host, script] if self.host else ["sh", "-c", script]
+        command = self.ssh.command(script) if self.ssh else ["sh", "-c", script]
         result = subprocess.run(
             command, input=stdin, capture_output=True, text=True, check=False
         )
         if result.returncode != 0:
-            raise OSError(f"{' '.join(command[:2])}: {result.stderr.strip()}")
+            runner = f"ssh {self.host}" if self.ssh else "sh -c"
+            raise OSError(f"{runner}: {result.stderr.strip()}")
         return result.stdout
 
     @property
@@ -216,6 +219,8 @@ class ShellStore:
         """Send `output` into `folder` with rsync; unchanged files link to `live`."""
         self._run(f"mkdir -p {shlex.quote(folder)}")
         command = ["rsync", "-a", "--checksum", "--stats"]
+        if self.ssh:
+            command.append(f"--rsh={self.ssh.rsync_shell()}")
         if live is not None:
             # Relative to the folder filled: ../<live release>.
             command.append(f"--link-dest=../{Path(live).name}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.browser import Traffic
+
 pytestmark = pytest.mark.browser
 
 ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
@@ -13,7 +15,7 @@ ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
 @pytest.fixture
 def article(new_page, site_url):
     page = new_page(viewport={"width": 1024, "height": 800})
-    page.goto(site_url + ARTICLE, wait_until="networkidle")
+    Traffic(page).open(site_url + ARTICLE)
     return page
 
 
@@ -128,6 +130,6 @@ def test_the_lightbox_shows_the_format_the_page_shows(article):
 )
 def test_lightbox_labels_are_in_the_pages_language(new_page, site_url, path, close):
     page = new_page(viewport={"width": 1024, "height": 800})
-    page.goto(site_url + path, wait_until="networkidle")
+    Traffic(page).open(site_url + path)
     open_photo(page, 0)
     assert page.locator(".pswp__button--close").get_attribute("title") == close

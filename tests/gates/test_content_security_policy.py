@@ -7,6 +7,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.gates.conftest import OTHER_LANGUAGES
 from tests.gates.pages import TYPES
+from tests.support.browser import Traffic
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 
@@ -24,7 +25,7 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 """
 
 
-def use_the_page(page, kind: str) -> list[str]:
+def use_the_page(page, traffic: Traffic, kind: str) -> list[str]:
     """Do what readers do on a page of this type, so its scripts run too.
 
     Returns what did not work (a refusal inside the search's worker is not
@@ -39,10 +40,10 @@ def use_the_page(page, kind: str) -> list[str]:
     elif kind.startswith("post") and page.locator("a.photo-link").count():
         page.locator("a.photo-link").first.click()
         page.wait_for_selector("[data-lightbox-state=open]")
-        page.wait_for_load_state("networkidle")
+        traffic.settle()
     elif page.locator("audio").count():
         page.evaluate("() => document.querySelectorAll('audio').forEach(a => a.load())")
-        page.wait_for_load_state("networkidle")
+        traffic.settle()
     return []
 
 
@@ -58,9 +59,10 @@ def test_no_page_breaks_its_content_security_policy(new_page, build, pages, kind
         "console",
         lambda m: said.append(m.text) if "Content Security Policy" in m.text else None,
     )
-    page.goto(f"{build.url}/{path}", wait_until="networkidle")
+    traffic = Traffic(page)
+    traffic.open(f"{build.url}/{path}")
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
     assert policy.count() == 1, f"/{path} has no Content-Security-Policy"
-    failed = use_the_page(page, kind)
+    failed = use_the_page(page, traffic, kind)
     problems = page.evaluate("() => window.__violations") + said + failed
     assert not problems, f"/{path}:\n" + "\n".join(problems)

@@ -12,6 +12,7 @@ from tests.gates.checks import (
 )
 from tests.gates.conftest import OTHER_LANGUAGES
 from tests.gates.pages import TYPES
+from tests.support.browser import Traffic
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 
@@ -50,7 +51,7 @@ def test_page_passes_every_gate(new_page, build, pages, kind, width):
             else None
         ),
     )
-    page.goto(f"{build.url}/{path}", wait_until="networkidle")
+    Traffic(page).open(f"{build.url}/{path}")
     if (overflow := horizontal_overflow(page)) > 0:
         problems.append(f"wider than the screen by {overflow} px")
     for url in image_candidates(page):

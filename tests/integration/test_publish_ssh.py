@@ -14,6 +14,7 @@ import socket
 import subprocess
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -73,15 +74,14 @@ def ssh_host(tmp_path_factory):
     wrapper.chmod(0o755)
     if os.geteuid() == 0:
         os.makedirs("/run/sshd", exist_ok=True)  # sshd's privilege separation
+    log = folder / "sshd.log"
     server = subprocess.Popen(  # noqa: S603
-        [SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
-        stderr=subprocess.PIPE,
-        text=True,
+        [SSHD, "-D", "-E", str(log), "-f", str(folder / "sshd_config")]
     )
     deadline = time.monotonic() + 15
     while not _listening(port):
         if server.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"sshd did not start: {server.stderr.read()}")
+            pytest.fail(f"sshd did not start: {log.read_text('utf-8')}")
         time.sleep(0.1)
     yield folder
     server.terminate()
@@ -113,6 +113,22 @@ def test_a_release_goes_over_ssh_and_readers_switch_at_once(tmp_path, remote):
     assert not (folder / LOCK).exists()
     target.rollback()
     assert site(folder) == SITE
+
+
+def logins(ssh_host) -> int:
+    """Return how many times sshd has let the test's key in."""
+    return (ssh_host / "sshd.log").read_text("utf-8").count("Accepted publickey")
+
+
+def test_a_publish_over_ssh_logs_in_once(tmp_path, remote, ssh_host):
+    destination, folder = remote
+    before = logins(ssh_host)
+    target = target_for(destination, PublishSettings(retention=timedelta(days=7)))
+    target.publish(write(tmp_path / "out", SITE))
+    target.store.ssh.close()
+    assert site(folder) == SITE
+    assert logins(ssh_host) - before == 1
+    assert not Path(target.store.ssh.folder).exists()
 
 
 def test_a_second_publish_over_ssh_meanwhile_is_refused(tmp_path, remote):
