@@ -25,6 +25,7 @@ CONFIG = {
     "content": str(ROOT / "content"),
     "output": str(ROOT / "output"),
     "cache": str(ROOT / ".cache"),
+    "pycache": str(ROOT / ".cache" / "pycache"),
     "host": "127.0.0.1",
     "port": 8000,
 }
@@ -431,7 +432,11 @@ def test(c, args=""):
     # loadfile: a module's tests share a worker, so its module-scoped sites are
     # built once (xdist 3.8's loadgroup does not group under pytest 9).
     python = shlex.quote(sys.executable)
-    c.run(f"{python} -m pytest -n auto --dist loadfile {args}", pty=False)
+    # The tests start hundreds of builds and tasks, each importing the plugins:
+    # their compiled bytecode is kept in .cache/pycache (also where the
+    # environment asks Python to write none, which would compile them each time).
+    bytecode = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": CONFIG["pycache"]}
+    c.run(f"{python} -m pytest -n auto --dist loadfile {args}", pty=False, env=bytecode)
 
 
 @task(

@@ -20,13 +20,12 @@ import http.server
 import json
 import logging
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_base.loopback import is_loopback_host, is_loopback_origin
+from site_base.loopback import is_loopback_host, is_loopback_origin, serve_in_thread
 from site_base.messages import Message, say
 
 from .writable import EditorPaths
@@ -272,5 +271,5 @@ def serve_guard(
     )
     server = http.server.ThreadingHTTPServer((host, guard.port), handler)
     server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_thread(server)
     return server

@@ -9,10 +9,15 @@ backend) accepts only a `Host` that names the loopback address and its port.
 from __future__ import annotations
 
 import socket
+import socketserver
+import threading
 from urllib.parse import urlsplit
 
 LOOPBACK = "127.0.0.1"
 LOOPBACK_NAMES = frozenset({LOOPBACK, "localhost", "[::1]"})
+# How often a server in a thread looks whether it was asked to stop: its
+# shutdown() waits that long (socketserver's default is half a second).
+STOP_CHECK_SECONDS = 0.02
 
 
 def free_port(host: str = LOOPBACK) -> int:
@@ -20,6 +25,13 @@ def free_port(host: str = LOOPBACK) -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]
+
+
+def serve_in_thread(server: socketserver.BaseServer) -> None:
+    """Serve in a daemon thread; `server.shutdown()` then returns at once."""
+    threading.Thread(
+        target=server.serve_forever, args=(STOP_CHECK_SECONDS,), daemon=True
+    ).start()
 
 
 def pick_port(host: str, wanted: int) -> int:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import gzip
 import http.server
-import threading
 from functools import lru_cache, partial
 from pathlib import Path
 
-from site_base.loopback import is_loopback_host
+from site_base.loopback import is_loopback_host, serve_in_thread
 from site_publish.http_headers import (
     HEADERS_FILE,
     cache_control,
@@ -107,5 +106,5 @@ def serve(folder: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer,
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), partial(HostLikeHandler, directory=str(folder))
     )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_thread(server)
     return server, f"http://127.0.0.1:{server.server_port}"
