@@ -5,9 +5,11 @@ Pelican, Jinja, Markdown, Babel, Pillow, lxml... before it reads a file.
 This server imports them once; for each request (a line of JSON: Pelican's
 arguments, the environment, where to write standard output and error) it
 forks, and the child runs `python -m pelican` (or `python -m invoke`) as a
-new process would: with that environment, its own output files, the
-site's plugins and tasks.py imported afresh (the server never imports
-them), and its exit code. Each test worker has one server (`WarmBuilds`);
+new process would: with that environment, its own output files, tasks.py
+and the settings read afresh, and its exit code. The site's plugins are
+imported once too (no test edits them; the live preview's warm builds,
+which must notice an edited plugin, are product code tested on their own),
+but nothing of them runs in the server: each child registers and runs them. Each test worker has one server (`WarmBuilds`);
 `run_pelican` and `run_task` use it, so a test sees exactly what a separate
 process would give it.
 """
@@ -18,6 +20,7 @@ import contextlib
 import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 import threading
@@ -63,9 +66,15 @@ PRELOADED = (
 
 def _serve() -> None:
     """Read requests on standard input; answer each with the build's exit code."""
-    # What every build imports; never the site's plugins (each child does).
+    # What every build imports, the site's plugins included: a test never
+    # edits them (the live preview's own warm builds, which must see an edited
+    # plugin, are product code and tested apart).
     for library in PRELOADED:
         importlib.import_module(library)
+    for package in sorted((REPO / "plugins").glob("*/__init__.py")):
+        plugin = importlib.import_module(package.parent.name)
+        for module in pkgutil.walk_packages(plugin.__path__, f"{plugin.__name__}."):
+            importlib.import_module(module.name)
 
     for line in sys.stdin:
         request = json.loads(line)
