@@ -14,7 +14,7 @@ import pytest
 from filelock import FileLock
 from hypothesis import settings
 from pelican.settings import read_settings
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from site_preview.static_server import serve
@@ -188,6 +188,44 @@ def _contexts(browser, site_url, local_server):
     for context in made.values():
         context.unroute_all(behavior="ignoreErrors")
         context.close()
+
+
+@pytest.fixture(scope="session")
+def _tabs(_contexts):
+    """Return tab_for(options, script): a tab per context's options and script.
+
+    `script` (JavaScript) runs in every page the tab opens, before the page's own.
+    """
+    made: dict[str, Page] = {}
+
+    def tab_for(options: dict, script: str | None) -> Page:
+        key = repr((sorted(options.items()), script))
+        if key not in made or made[key].is_closed():
+            made[key] = _contexts(options).new_page()
+            if script:
+                made[key].add_init_script(script)
+        return made[key]
+
+    return tab_for
+
+
+@pytest.fixture
+def reused_tab(_tabs):
+    """Return reused_tab(script=None, **context_options): a shared tab, emptied first.
+
+    A new tab costs Chromium a renderer process (a third of a CPU-second
+    here); tests that only load a page and read it share one per viewport.
+    Each gets it on about:blank, in the light colour scheme: what the page
+    before it still loaded ends there, before the test listens.
+    """
+
+    def tab(script: str | None = None, **options) -> Page:
+        page = _tabs(options, script)
+        page.goto("about:blank")
+        page.emulate_media(color_scheme="light")
+        return page
+
+    return tab
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.gates.conftest import OTHER_LANGUAGES
 from tests.gates.pages import TYPES
-from tests.support.browser import Traffic
+from tests.support.browser import Traffic, listening
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 
@@ -48,21 +48,22 @@ def use_the_page(page, traffic: Traffic, kind: str) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_no_page_breaks_its_content_security_policy(new_page, build, pages, kind):
+def test_no_page_breaks_its_content_security_policy(reused_tab, build, pages, kind):
     if kind not in pages:
         pytest.skip(f"this build has no {kind} page")
     path = pages[kind]
-    page = new_page(viewport={"width": 390, "height": 844})
-    page.add_init_script(LISTEN)
+    page = reused_tab(LISTEN, viewport={"width": 390, "height": 844})
     said: list[str] = []
-    page.on(
-        "console",
-        lambda m: said.append(m.text) if "Content Security Policy" in m.text else None,
-    )
-    traffic = Traffic(page)
-    traffic.open(f"{build.url}/{path}")
-    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
-    assert policy.count() == 1, f"/{path} has no Content-Security-Policy"
-    failed = use_the_page(page, traffic, kind)
+
+    def refused(message) -> None:
+        if "Content Security Policy" in message.text:
+            said.append(message.text)
+
+    with Traffic(page) as traffic, listening(page, {"console": refused}):
+        traffic.open(f"{build.url}/{path}")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, f"/{path} has no Content-Security-Policy"
+        failed = use_the_page(page, traffic, kind)
+        traffic.settle()
     problems = page.evaluate("() => window.__violations") + said + failed
     assert not problems, f"/{path}:\n" + "\n".join(problems)

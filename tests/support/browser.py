@@ -1,6 +1,10 @@
 """Debian's Chromium for tests and benchmarks: where it is and how to start it here."""
 
+from __future__ import annotations
+
+import contextlib
 import time
+from collections.abc import Callable, Iterator
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking family Chromium keeps calling hosts it cannot
@@ -43,6 +47,18 @@ class Traffic:
     def _ended(self, request) -> None:
         self.pending.discard(request)
 
+    def __enter__(self) -> Traffic:
+        return self
+
+    def __exit__(self, *_exception) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop following the page's requests (the page goes on to other tests)."""
+        self.page.remove_listener("request", self._started)
+        self.page.remove_listener("requestfinished", self._ended)
+        self.page.remove_listener("requestfailed", self._ended)
+
     def settle(self, timeout: float = 30.0) -> None:
         """Wait until no request of the page is in flight for QUIET_MS."""
         deadline = time.monotonic() + timeout
@@ -57,3 +73,15 @@ class Traffic:
         """Go to `url`; return once it has loaded with everything it asked for."""
         self.page.goto(url)
         self.settle()
+
+
+@contextlib.contextmanager
+def listening(page, handlers: dict[str, Callable]) -> Iterator[None]:
+    """Call each handler on its event of `page` while the block runs."""
+    for event, handler in handlers.items():
+        page.on(event, handler)
+    try:
+        yield
+    finally:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
