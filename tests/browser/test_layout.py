@@ -19,8 +19,8 @@ PAGES = [
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_no_horizontal_scroll_at_320_pixels(new_page, site_url, path):
-    page = new_page(viewport={"width": 320, "height": 640})
+def test_no_horizontal_scroll_at_320_pixels(reused_tab, site_url, path):
+    page = reused_tab(viewport={"width": 320, "height": 640})
     page.goto(site_url + path)
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -28,8 +28,8 @@ def test_no_horizontal_scroll_at_320_pixels(new_page, site_url, path):
     assert overflow <= 0
 
 
-def test_skip_link_is_first_and_moves_focus_to_the_main_content(new_page, site_url):
-    page = new_page()
+def test_skip_link_is_first_and_moves_focus_to_the_main_content(reused_tab, site_url):
+    page = reused_tab()
     page.goto(site_url + "/2025/hoi-nghi-ban-doc-2025/")
     page.keyboard.press("Tab")
     assert (
@@ -40,8 +40,8 @@ def test_skip_link_is_first_and_moves_focus_to_the_main_content(new_page, site_u
     assert page.evaluate("() => document.activeElement.id") == "main"
 
 
-def test_focus_is_visible(new_page, site_url):
-    page = new_page()
+def test_focus_is_visible(reused_tab, site_url):
+    page = reused_tab()
     page.goto(site_url + "/")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")

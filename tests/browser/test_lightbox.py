@@ -13,8 +13,8 @@ ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
 
 
 @pytest.fixture
-def article(new_page, site_url):
-    page = new_page(viewport={"width": 1024, "height": 800})
+def article(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 1024, "height": 800})
     Traffic(page).open(site_url + ARTICLE)
     return page
 
@@ -128,8 +128,8 @@ def test_the_lightbox_shows_the_format_the_page_shows(article):
     ("path", "close"),
     [(ARTICLE, "Đóng (Esc)"), ("/en/2025/hoi-nghi-ban-doc-2025/", "Close (Esc)")],
 )
-def test_lightbox_labels_are_in_the_pages_language(new_page, site_url, path, close):
-    page = new_page(viewport={"width": 1024, "height": 800})
+def test_lightbox_labels_are_in_the_pages_language(reused_tab, site_url, path, close):
+    page = reused_tab(viewport={"width": 1024, "height": 800})
     Traffic(page).open(site_url + path)
     open_photo(page, 0)
     assert page.locator(".pswp__button--close").get_attribute("title") == close

@@ -29,8 +29,8 @@ def load_every_photo(page) -> None:
 
 @pytest.mark.parametrize("size", [(390, 844), (360, 640)])
 @pytest.mark.parametrize("path", ["/", ARTICLE, "/en/", "/works/chieu-muong-hum/"])
-def test_the_header_takes_at_most_120_pixels(new_page, site_url, path, size):
-    page = new_page(viewport={"width": size[0], "height": size[1]})
+def test_the_header_takes_at_most_120_pixels(reused_tab, site_url, path, size):
+    page = reused_tab(viewport={"width": size[0], "height": size[1]})
     page.goto(site_url + path)
     header = page.locator(".site-header").bounding_box()
     assert header["height"] <= 120
@@ -38,9 +38,9 @@ def test_the_header_takes_at_most_120_pixels(new_page, site_url, path, size):
 
 @pytest.mark.parametrize("width", [w for w, _h in PHONES])
 def test_every_section_and_the_language_are_reachable_in_the_header(
-    new_page, site_url, width
+    reused_tab, site_url, width
 ):
-    page = new_page(viewport={"width": width, "height": 640})
+    page = reused_tab(viewport={"width": width, "height": 640})
     page.goto(site_url + ARTICLE)
     switcher = page.locator(".language-switcher a")
     assert switcher.bounding_box()["height"] <= 44  # "EN" on one line
@@ -55,15 +55,15 @@ def test_every_section_and_the_language_are_reachable_in_the_header(
     assert current.inner_text() == "Sự kiện"
 
 
-def test_the_english_switch_reads_on_one_line(new_page, site_url):
-    page = new_page(viewport={"width": 320, "height": 640})
+def test_the_english_switch_reads_on_one_line(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 320, "height": 640})
     page.goto(site_url + ENGLISH_ARTICLE)
     assert page.locator(".language-switcher a").bounding_box()["height"] <= 44
 
 
 @pytest.mark.parametrize(("width", "height"), PHONES)
-def test_on_phones_group_photos_fill_the_column(new_page, site_url, width, height):
-    page = new_page(viewport={"width": width, "height": height})
+def test_on_phones_group_photos_fill_the_column(reused_tab, site_url, width, height):
+    page = reused_tab(viewport={"width": width, "height": height})
     page.goto(site_url + ARTICLE)
     column = page.locator(".prose").bounding_box()["width"]
     images = page.locator(".photos__grid img")
@@ -76,9 +76,9 @@ def test_on_phones_group_photos_fill_the_column(new_page, site_url, width, heigh
 
 @pytest.mark.parametrize("width", [768, 1280])
 def test_two_photos_side_by_side_share_one_height_and_fill_the_row(
-    new_page, site_url, width
+    reused_tab, site_url, width
 ):
-    page = new_page(viewport={"width": width, "height": 900})
+    page = reused_tab(viewport={"width": width, "height": 900})
     page.goto(site_url + ARTICLE)
     rows = page.locator(".photos__row")
     pairs = 0
@@ -111,11 +111,11 @@ PHOTO_BOXES = """() => [...document.querySelectorAll('main img')].map(img => {
 
 @pytest.mark.parametrize("scale", [1, 2])
 @pytest.mark.parametrize("path", ["/", ARTICLE, "/people/phung-chien/"])
-def test_each_photo_file_is_wide_enough_for_its_box(new_page, site_url, path, scale):
+def test_each_photo_file_is_wide_enough_for_its_box(reused_tab, site_url, path, scale):
     # One tab, the page loaded afresh at each width from the narrowest up: a
     # photo kept from a narrower width is smaller, so it can never make a
     # too-small choice pass.
-    page = new_page(
+    page = reused_tab(
         viewport={"width": WIDTHS[0], "height": 900}, device_scale_factor=scale
     )
     for width in WIDTHS:
@@ -135,8 +135,8 @@ def test_each_photo_file_is_wide_enough_for_its_box(new_page, site_url, path, sc
             )
 
 
-def test_links_keep_clear_of_the_dots_under_vietnamese_letters(new_page, site_url):
-    page = new_page(viewport={"width": 390, "height": 844})
+def test_links_keep_clear_of_the_dots_under_vietnamese_letters(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 390, "height": 844})
     page.goto(site_url + ARTICLE)
     styles = page.evaluate(
         """() => [...document.querySelectorAll('main a')].map(a => {
@@ -152,8 +152,8 @@ def test_links_keep_clear_of_the_dots_under_vietnamese_letters(new_page, site_ur
         assert style["offset"] >= 0.25 * style["size"]
 
 
-def test_a_date_never_breaks_inside(new_page, site_url):
-    page = new_page(viewport={"width": 320, "height": 640})
+def test_a_date_never_breaks_inside(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 320, "height": 640})
     page.goto(site_url + ARTICLE)
     heights = page.evaluate(
         """() => [...document.querySelectorAll('time')].map(t => {
@@ -165,8 +165,8 @@ def test_a_date_never_breaks_inside(new_page, site_url):
 
 
 @pytest.mark.parametrize("path", ["/", ARTICLE, "/works/chieu-muong-hum/"])
-def test_header_content_and_footer_share_one_left_edge(new_page, site_url, path):
-    page = new_page(viewport={"width": 1280, "height": 800})
+def test_header_content_and_footer_share_one_left_edge(reused_tab, site_url, path):
+    page = reused_tab(viewport={"width": 1280, "height": 800})
     page.goto(site_url + path)
     edges = page.evaluate(
         """() => ['.site-name', 'main > :first-child', '.site-footer h2']
@@ -175,8 +175,8 @@ def test_header_content_and_footer_share_one_left_edge(new_page, site_url, path)
     assert len(set(edges)) == 1, edges
 
 
-def test_on_wide_screens_the_related_lists_sit_beside_the_article(new_page, site_url):
-    page = new_page(viewport={"width": 1280, "height": 800})
+def test_on_wide_screens_the_related_lists_sit_beside_the_article(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 1280, "height": 800})
     page.goto(site_url + ARTICLE)
     article = page.locator("article.post").bounding_box()
     related = page.locator("aside.related").bounding_box()
@@ -184,8 +184,10 @@ def test_on_wide_screens_the_related_lists_sit_beside_the_article(new_page, site
     assert related["y"] < article["y"] + 200
 
 
-def test_the_song_player_is_as_wide_as_the_text_and_says_its_length(new_page, site_url):
-    page = new_page(viewport={"width": 390, "height": 844})
+def test_the_song_player_is_as_wide_as_the_text_and_says_its_length(
+    reused_tab, site_url
+):
+    page = reused_tab(viewport={"width": 390, "height": 844})
     page.goto(site_url + "/works/chieu-muong-hum/")
     player = page.locator(".entry__audio audio").bounding_box()
     text = page.locator(".entry h1").bounding_box()
@@ -202,16 +204,16 @@ def test_the_song_player_is_as_wide_as_the_text_and_says_its_length(new_page, si
         (ENGLISH_ARTICLE, "Thursday, 6 November 2025"),
     ],
 )
-def test_dates_read_as_news_sites_write_them(new_page, site_url, path, expected):
-    page = new_page(viewport={"width": 390, "height": 844})
+def test_dates_read_as_news_sites_write_them(reused_tab, site_url, path, expected):
+    page = reused_tab(viewport={"width": 390, "height": 844})
     page.goto(site_url + path)
     time = page.locator(".post__byline time")
     assert time.inner_text() == expected
     assert time.get_attribute("datetime") == "2025-11-06"
 
 
-def test_english_pages_mark_vietnamese_names(new_page, site_url):
-    page = new_page(viewport={"width": 1280, "height": 800})
+def test_english_pages_mark_vietnamese_names(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 1280, "height": 800})
     page.goto(site_url + ENGLISH_ARTICLE)
     assert page.locator(".site-name").get_attribute("lang") == "vi"
     assert page.locator(".post__byline a").first.get_attribute("lang") == "vi"
@@ -220,8 +222,8 @@ def test_english_pages_mark_vietnamese_names(new_page, site_url):
 
 @pytest.mark.parametrize("width", [320, 360, 390])
 @pytest.mark.parametrize("path", ["/", "/en/", ENGLISH_ARTICLE])
-def test_the_name_search_and_language_fit_on_one_row(new_page, site_url, path, width):
-    page = new_page(viewport={"width": width, "height": 640})
+def test_the_name_search_and_language_fit_on_one_row(reused_tab, site_url, path, width):
+    page = reused_tab(viewport={"width": width, "height": 640})
     page.goto(site_url + path)
     boxes = [
         page.locator(selector).bounding_box()

@@ -13,9 +13,9 @@ SEARCH = "/search/"
 ENGLISH_SEARCH = "/en/search/"
 
 
-def search(new_page, site_url, path: str, query: str, **context):
+def search(reused_tab, site_url, path: str, query: str, **context):
     """Open the search page with `query` in its address; wait for the results."""
-    page = new_page(viewport={"width": 390, "height": 844}, **context)
+    page = reused_tab(viewport={"width": 390, "height": 844}, **context)
     page.goto(f"{site_url}{path}?q={query}")
     page.wait_for_function(
         "() => document.querySelector('.search__status').textContent"
@@ -44,16 +44,16 @@ def result_links(page) -> list[str]:
         (ENGLISH_SEARCH, "chieu muong hum", "/en/works/chieu-muong-hum/"),
     ],
 )
-def test_a_query_finds_the_right_page_first(new_page, site_url, path, query, first):
-    page = search(new_page, site_url, path, query)
+def test_a_query_finds_the_right_page_first(reused_tab, site_url, path, query, first):
+    page = search(reused_tab, site_url, path, query)
     assert page.locator("#search-query").input_value() == query  # from the URL
     links = result_links(page)
     assert links and links[0].endswith(first), links
 
 
-def test_with_or_without_tone_marks_the_same_pages_come_first(new_page, site_url):
-    marked = result_links(search(new_page, site_url, SEARCH, "Hội nghị bạn đọc"))
-    plain = result_links(search(new_page, site_url, SEARCH, "hoi nghi ban doc"))
+def test_with_or_without_tone_marks_the_same_pages_come_first(reused_tab, site_url):
+    marked = result_links(search(reused_tab, site_url, SEARCH, "Hội nghị bạn đọc"))
+    plain = result_links(search(reused_tab, site_url, SEARCH, "hoi nghi ban doc"))
     assert marked[:3] == plain[:3]
     titles = {
         "/2025/hoi-nghi-ban-doc-2025/",  # "...tổ chức Hội nghị bạn đọc năm 2025..."
@@ -62,13 +62,13 @@ def test_with_or_without_tone_marks_the_same_pages_come_first(new_page, site_url
     assert set(plain[:2]) == titles
 
 
-def test_english_pages_search_only_english_pages(new_page, site_url):
-    links = result_links(search(new_page, site_url, ENGLISH_SEARCH, "library"))
+def test_english_pages_search_only_english_pages(reused_tab, site_url):
+    links = result_links(search(reused_tab, site_url, ENGLISH_SEARCH, "library"))
     assert links and all(link.startswith("/en/") for link in links)
 
 
-def test_the_first_result_opens_with_the_keyboard(new_page, site_url):
-    page = search(new_page, site_url, SEARCH, "vu dinh trong")
+def test_the_first_result_opens_with_the_keyboard(reused_tab, site_url):
+    page = search(reused_tab, site_url, SEARCH, "vu dinh trong")
     page.locator("#search-query").focus()
     for _press in range(10):
         page.keyboard.press("Tab")
@@ -94,8 +94,8 @@ def in_order(needle: list[str], haystack: list[str]) -> bool:
     ("path", "query"),
     [(SEARCH, "doc sach"), (SEARCH, "dinh"), (ENGLISH_SEARCH, "songs")],
 )
-def test_every_excerpt_shows_words_of_its_page(new_page, site_url, path, query):
-    page = search(new_page, site_url, path, query)
+def test_every_excerpt_shows_words_of_its_page(reused_tab, site_url, path, query):
+    page = search(reused_tab, site_url, path, query)
     items = page.locator(".search-result").evaluate_all(
         """items => items.map(li => ({
             url: li.querySelector('a').href,
@@ -103,7 +103,7 @@ def test_every_excerpt_shows_words_of_its_page(new_page, site_url, path, query):
     )
     assert items
     for item in items:
-        shown = new_page(viewport={"width": 1280, "height": 800})
+        shown = reused_tab(viewport={"width": 1280, "height": 800})
         shown.goto(item["url"])
         # Every word of the excerpt is on the page, in the same order (an
         # excerpt may skip what is not indexed, such as the audio's caption).
@@ -111,8 +111,8 @@ def test_every_excerpt_shows_words_of_its_page(new_page, site_url, path, query):
         assert in_order(words(item["excerpt"]), visible), item
 
 
-def test_results_are_announced_and_filters_narrow_them(new_page, site_url):
-    page = search(new_page, site_url, SEARCH, "hoi nghi")
+def test_results_are_announced_and_filters_narrow_them(reused_tab, site_url):
+    page = search(reused_tab, site_url, SEARCH, "hoi nghi")
     status = page.locator(".search__status")
     assert status.get_attribute("role") == "status"
     assert re.match(r"\d+ kết quả", status.inner_text())
@@ -125,8 +125,10 @@ def test_results_are_announced_and_filters_narrow_them(new_page, site_url):
     assert "kind=" in page.url
 
 
-def test_without_javascript_the_page_says_so_and_links_the_archives(new_page, site_url):
-    page = new_page(java_script_enabled=False)
+def test_without_javascript_the_page_says_so_and_links_the_archives(
+    reused_tab, site_url
+):
+    page = reused_tab(java_script_enabled=False)
     page.goto(site_url + SEARCH + "?q=hoi+nghi")
     notice = page.locator("noscript").inner_text()
     assert "Tìm kiếm cần JavaScript" in notice
@@ -134,8 +136,8 @@ def test_without_javascript_the_page_says_so_and_links_the_archives(new_page, si
 
 
 @pytest.mark.parametrize("width", [320, 390, 1280])
-def test_the_header_search_lands_on_the_search_page(new_page, site_url, width):
-    page = new_page(viewport={"width": width, "height": 800})
+def test_the_header_search_lands_on_the_search_page(reused_tab, site_url, width):
+    page = reused_tab(viewport={"width": width, "height": 800})
     page.goto(site_url + "/2025/hoi-nghi-ban-doc-2025/")
     header = page.locator(".site-header").bounding_box()
     button = page.locator(".site-search__button").bounding_box()
