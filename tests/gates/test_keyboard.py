@@ -32,12 +32,12 @@ FOCUSED = """selectors => {
 }"""
 
 
-def test_keyboard_reaches_everything_with_visible_focus(new_page, build, pages):
+def test_keyboard_reaches_everything_with_visible_focus(reused_tab, build, pages):
     kind = "post"
     if kind not in pages:
         pytest.skip("this build has no post")
     path = pages[kind]
-    page = new_page(viewport={"width": 390, "height": 844})
+    page = reused_tab(viewport={"width": 390, "height": 844})
     Traffic(page).open(f"{build.url}/{path}")
     # What the page has (a post may have no photo, a site one language).
     present = {name: css for name, css in TARGETS.items() if page.locator(css).count()}
@@ -58,12 +58,12 @@ def test_keyboard_reaches_everything_with_visible_focus(new_page, build, pages):
 
 
 def test_a_photo_opens_and_closes_its_lightbox_from_the_keyboard(
-    new_page, build, pages
+    reused_tab, build, pages
 ):
     path = pages.get("post")
     if path is None:
         pytest.skip("this build has no post")
-    page = new_page(viewport={"width": 390, "height": 844})
+    page = reused_tab(viewport={"width": 390, "height": 844})
     Traffic(page).open(f"{build.url}/{path}")
     if not page.locator("a.photo-link").count():
         pytest.skip(f"/{path} has no photo")
