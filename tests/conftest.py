@@ -114,6 +114,14 @@ def sample_site(tmp_path_factory, worker_id) -> Path:
     return folder / "output"
 
 
+def pytest_collection_modifyitems(items):
+    """Put the `long` modules first, so no worker starts one when the rest is done.
+
+    pytest-xdist (--dist loadfile) hands out whole modules in this order.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 def pytest_addoption(parser):
     """`invoke gates` points the browser tests at a build other than the sample's."""
     group = parser.getgroup("gates", "gates on a production build")

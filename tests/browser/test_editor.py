@@ -11,7 +11,7 @@ from PIL import Image
 from tests.support import run_pelican, run_task, soup
 from tests.support.editor import EditorPage, copy_site, editor_served
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 LISTEN = """
 window.__violations = [];

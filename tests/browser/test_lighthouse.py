@@ -13,7 +13,7 @@ from site_base.loopback import free_port
 from site_preview.static_server import serve
 from tools.lighthouse import audit, build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 PAGES = ["/", "/2025/hoi-nghi-ban-doc-2025/"]
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
 ENGLISH_ARTICLE = "/en/2025/hoi-nghi-ban-doc-2025/"

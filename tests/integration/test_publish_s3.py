@@ -18,6 +18,8 @@ from site_publish.s3 import STATE, S3Target
 from tests.support import post, run_task, write_site
 from tests.unit.test_site_publish_folder import Clock, write
 
+# One of its tests runs `invoke publish` (the build and the gates).
+pytestmark = pytest.mark.long
 SITEURL = "https://thuvien.laocai.example"
 SITE = {
     "index.html": "<a href='2025/a/'>A</a>",

@@ -19,7 +19,7 @@ from tests.support import post, run_task, write_site
 
 SITEURL = "https://thuvien.laocai.example"
 # Each publish runs the gates in Chromium.
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 GOOD = {
     "posts/2025/tin-mot/index.md": post(
         "title: Tin một\ndate: 2025-11-10\ncategory: hoat-dong-thu-vien"
