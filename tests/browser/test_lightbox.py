@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import Traffic
+from tests.support.browser import open_loaded
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"
 @pytest.fixture
 def article(reused_tab, site_url):
     page = reused_tab(viewport={"width": 1024, "height": 800})
-    Traffic(page).open(site_url + ARTICLE)
+    open_loaded(page, site_url + ARTICLE)
     return page
 
 
@@ -130,6 +130,6 @@ def test_the_lightbox_shows_the_format_the_page_shows(article):
 )
 def test_lightbox_labels_are_in_the_pages_language(reused_tab, site_url, path, close):
     page = reused_tab(viewport={"width": 1024, "height": 800})
-    Traffic(page).open(site_url + path)
+    open_loaded(page, site_url + path)
     open_photo(page, 0)
     assert page.locator(".pswp__button--close").get_attribute("title") == close

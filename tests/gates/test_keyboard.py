@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import Traffic
+from tests.support.browser import open_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 
@@ -38,7 +38,7 @@ def test_keyboard_reaches_everything_with_visible_focus(reused_tab, build, pages
         pytest.skip("this build has no post")
     path = pages[kind]
     page = reused_tab(viewport={"width": 390, "height": 844})
-    Traffic(page).open(f"{build.url}/{path}")
+    open_loaded(page, f"{build.url}/{path}")
     # What the page has (a post may have no photo, a site one language).
     present = {name: css for name, css in TARGETS.items() if page.locator(css).count()}
     reached: set[str] = set()
@@ -64,7 +64,7 @@ def test_a_photo_opens_and_closes_its_lightbox_from_the_keyboard(
     if path is None:
         pytest.skip("this build has no post")
     page = reused_tab(viewport={"width": 390, "height": 844})
-    Traffic(page).open(f"{build.url}/{path}")
+    open_loaded(page, f"{build.url}/{path}")
     if not page.locator("a.photo-link").count():
         pytest.skip(f"/{path} has no photo")
     page.locator("a.photo-link").first.focus()

@@ -81,7 +81,8 @@ def ssh_host(tmp_path_factory):
     deadline = time.monotonic() + 15
     while not _listening(port):
         if server.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"sshd did not start: {log.read_text('utf-8')}")
+            said = log.read_text("utf-8") if log.exists() else "(nothing logged)"
+            pytest.fail(f"sshd did not start: {said}")
         time.sleep(0.1)
     yield folder
     server.terminate()

@@ -75,6 +75,12 @@ class Traffic:
         self.settle()
 
 
+def open_loaded(page, url: str) -> None:
+    """Go to `url` and return once everything it asked for has loaded."""
+    with Traffic(page) as traffic:
+        traffic.open(url)
+
+
 @contextlib.contextmanager
 def listening(page, handlers: dict[str, Callable]) -> Iterator[None]:
     """Call each handler on its event of `page` while the block runs."""

@@ -9,9 +9,9 @@ new process would: with that environment, its own output files, tasks.py
 and the settings read afresh, and its exit code. The site's plugins are
 imported once too (no test edits them; the live preview's warm builds,
 which must notice an edited plugin, are product code tested on their own),
-but nothing of them runs in the server: each child registers and runs them. Each test worker has one server (`WarmBuilds`);
-`run_pelican` and `run_task` use it, so a test sees exactly what a separate
-process would give it.
+but nothing of them runs in the server: each child registers and runs them.
+Each test worker has one server (`WarmBuilds`); `run_pelican` and `run_task`
+use it, so a test sees exactly what a separate process would give it.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-# The libraries a build imports (as `python -X importtime -m pelican` lists
-# them): imported once here, each child finds them loaded.
+# The libraries a small build adds to sys.modules: imported once here, each
+# child finds them loaded.
 PRELOADED = (
     "babel.dates",
     "babel.messages.pofile",
