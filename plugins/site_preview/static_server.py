@@ -57,6 +57,10 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path /= "index.html"
+        if not path.resolve().is_relative_to(Path(self.directory).resolve()):
+            # A link in the folder to a file elsewhere is not the site's file.
+            self.send_error(404, "Not found")
+            return None
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if path.is_file() and is_text(path.name) and wants_gzip:
             body = _gzipped(path, path.stat().st_mtime_ns)

@@ -63,3 +63,15 @@ def test_localhost_is_this_computer_too(site):
     request = urllib.request.Request(site + "/", headers={"Host": f"localhost:{port}"})
     with urllib.request.urlopen(request) as response:  # noqa: S310 (127.0.0.1)
         assert response.status == 200
+
+
+def test_a_link_to_a_file_outside_the_folder_is_not_served(
+    site, tmp_path, tmp_path_factory
+):
+    secret = tmp_path_factory.mktemp("outside") / "secret.txt"
+    secret.write_text("mật khẩu", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(secret)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        get(site + "/link.txt")
+    assert refused.value.code == 404
+    assert "mật khẩu".encode() not in refused.value.read()
