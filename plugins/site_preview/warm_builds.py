@@ -20,6 +20,7 @@ starts beside it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import select
@@ -274,6 +275,9 @@ def wait_for_build(child: Child, requests: Requests, show: Any) -> int:
 
 def main() -> None:
     """Build once per line of arguments read from standard input."""
+    # The libraries imported above live as long as this process: the garbage
+    # collector of each build child need not walk them (nor copy their pages).
+    gc.freeze()
     prepared = holder = None
     requests = Requests()
     try:

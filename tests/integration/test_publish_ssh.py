@@ -55,7 +55,11 @@ def ssh_host(tmp_path_factory):
         f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder}/host_key\n"
         f"AuthorizedKeysFile {folder}/authorized_keys\nPidFile {folder}/sshd.pid\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\n"
-        "StrictModes no\nPermitRootLogin prohibit-password\n",
+        "StrictModes no\nPermitRootLogin prohibit-password\n"
+        # The remote commands start the user's shell: this machine's own
+        # ~/.bashrc (pyenv's set-up here, a tenth of a second each) is not the
+        # host under test, so the shell finds an empty home instead.
+        f"SetEnv HOME={folder}/home\n",
         encoding="utf-8",
     )
     (folder / "ssh_config").write_text(
@@ -65,6 +69,7 @@ def ssh_host(tmp_path_factory):
         "  BatchMode yes\n  LogLevel ERROR\n",
         encoding="utf-8",
     )
+    (folder / "home").mkdir()
     wrapper = folder / "bin" / "ssh"
     wrapper.parent.mkdir()
     wrapper.write_text(
