@@ -174,6 +174,8 @@ def _environment(
         "PYTHONWARNINGS": "ignore",
         # `invoke gates` inside a test: the test run already uses every core.
         "PYTEST_XDIST_AUTO_NUM_WORKERS": "0",
+        # Nor do numpy's related lists need threads that wait for work, busily.
+        "OPENBLAS_NUM_THREADS": "1",
     }
     env.pop("SOURCE_DATE_EPOCH", None)
     if writers_language:

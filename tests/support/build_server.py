@@ -76,6 +76,12 @@ def _serve() -> None:
         plugin = importlib.import_module(package.parent.name)
         for module in pkgutil.walk_packages(plugin.__path__, f"{plugin.__name__}."):
             importlib.import_module(module.name)
+    # The theme's catalogues, compiled once (cached by path and modification
+    # time: a test that edits one gets it compiled afresh).
+    from site_base.catalogues import translations  # noqa: PLC0415
+
+    for language in sorted((REPO / "theme" / "translations").glob("*/")):
+        translations(REPO / "theme", language.name)
     # What is loaded now lives as long as the server: the collector of each
     # child need not walk it (nor copy its pages by touching them).
     gc.freeze()
