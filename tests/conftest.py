@@ -3,7 +3,6 @@ repository's sample site built once for the whole run."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
@@ -15,11 +14,10 @@ from filelock import FileLock
 from hypothesis import settings
 from pelican.settings import read_settings
 from playwright.sync_api import BrowserContext, Page
-from playwright.sync_api import Error as PlaywrightError
 
-from site_preview.static_server import serve
 from tests.support import CATEGORIES, REPO, run_pelican, run_task, write_site
 from tests.support.browser import CHROMIUM, FLAGS
+from tests.support.public_address import PublicAddress
 
 # Property tests run the same examples on every run (CI must not pass or fail
 # by chance) and keep no database in the tree; HYPOTHESIS_PROFILE=explore
@@ -114,12 +112,55 @@ def sample_site(tmp_path_factory, worker_id) -> Path:
     return folder / "output"
 
 
-def pytest_collection_modifyitems(items):
-    """Put the `long` modules first, so no worker starts one when the rest is done.
+# Seconds each test module took in the last run that ran it (pytest's cache).
+MODULE_SECONDS = "site/module-seconds"
+# What a `long` module is taken to take before a run has timed it.
+LONG_MODULE_SECONDS = 30.0
 
-    pytest-xdist (--dist loadfile) hands out whole modules in this order.
+
+def _module(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Put the slowest modules first, so no worker starts one when the rest is done.
+
+    pytest-xdist (--dist loadfile) hands out whole modules in this order;
+    the smallest, last, even out the workers' ends. Modules not yet timed
+    count as 0 s, or LONG_MODULE_SECONDS if marked `long`.
     """
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+    cache = getattr(config, "cache", None)  # none under -p no:cacheprovider
+    timed = cache.get(MODULE_SECONDS, {}) if cache else {}
+
+    def seconds(item) -> float:
+        guess = LONG_MODULE_SECONDS if item.get_closest_marker("long") else 0.0
+        return timed.get(_module(item.nodeid), guess)
+
+    items.sort(key=lambda item: -seconds(item))
+
+
+class _ModuleTimes:
+    """Add up each module's seconds in this run; keep them in pytest's cache."""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+        self.seconds: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report):
+        module = _module(report.nodeid)
+        self.seconds[module] = self.seconds.get(module, 0.0) + report.duration
+
+    def pytest_sessionfinish(self):
+        timed = self.cache.get(MODULE_SECONDS, {})
+        timed.update({m: round(s, 2) for m, s in self.seconds.items()})
+        self.cache.set(MODULE_SECONDS, timed)
+
+
+def pytest_configure(config):
+    """Time the modules where the reports arrive: xdist's controller, or the only process."""
+    cache = getattr(config, "cache", None)
+    if cache is not None and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(_ModuleTimes(cache), "module-times")
 
 
 def pytest_addoption(parser):
@@ -148,53 +189,54 @@ def site_url(request) -> str:
     return read_settings(str(REPO / "publishconf.py"))["SITEURL"]
 
 
-# The browser: Debian's Chromium, the published files served on 127.0.0.1, and
-# every request to SITEURL's origin answered from there (Playwright's
-# context.route), so the very files to publish load locally, absolute URLs
-# included.
+# The browser: Debian's Chromium, told that the site's public host is a server
+# on 127.0.0.1 that answers with the published files (tests.support.public_address),
+# so the very files to publish load, absolute URLs included.
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
+def public_address(site_url, tmp_path_factory):
+    """Return the server (bound, not yet serving) Chromium takes for SITEURL's host."""
+    address = PublicAddress(site_url, tmp_path_factory.mktemp("public-address"))
+    yield address
+    address.close()
 
 
 @pytest.fixture(scope="session")
-def local_server(published):
-    """Serve the build on a free port of 127.0.0.1 as a host would.
+def browser_type_launch_args(browser_type_launch_args, public_address):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*FLAGS, *public_address.flags],
+    }
+
+
+@pytest.fixture(scope="session")
+def local_server(published, public_address):
+    """Serve the build at its public address, as a host would.
 
     With the headers of its `_headers` (the Content-Security-Policy among
     them), so pages are checked under the header policy and their own <meta>.
     """
-    server, url = serve(published)
-    yield url
-    server.shutdown()
+    public_address.serve(published)
 
 
 @pytest.fixture(scope="session")
-def _contexts(browser, site_url, local_server):
+def _contexts(browser, local_server):
     """Return one browser context per set of options, made when first asked for.
 
     Tests get a new page each; sharing contexts spares making one per test.
     """
     made: dict[str, BrowserContext] = {}
 
-    def answer_locally(route):
-        local = local_server + route.request.url[len(site_url) :]
-        # A page may close while one of its lazy photos is still loading.
-        with contextlib.suppress(PlaywrightError):
-            route.fulfill(response=route.fetch(url=local))
-
     def context_for(options: dict) -> BrowserContext:
         key = repr(sorted(options.items()))
         if key not in made:
             made[key] = browser.new_context(**options)
-            made[key].route(f"{site_url}/**", answer_locally)
         return made[key]
 
     yield context_for
     for context in made.values():
-        context.unroute_all(behavior="ignoreErrors")
         context.close()
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.support import REPO, read, run_pelican
+from tests.support import read, run_in, run_pelican, run_task
 from tools.corpus import Corpus, our_post_text, write_ours, write_plain
 
 CORPUS = Corpus(40, photos=True)
@@ -20,14 +17,7 @@ def built(tmp_path_factory):
     ours, plain = write_ours(root / "ours", CORPUS), write_plain(root / "plain", CORPUS)
     result = run_pelican(ours)
     assert result.returncode == 0, result.stdout + result.stderr
-    command = [sys.executable, "-m", "pelican", "content", "-s", "settings.py"]
-    result = subprocess.run(  # noqa: S603
-        [*command, "-o", "output"],
-        check=False,
-        cwd=plain,
-        capture_output=True,
-        text=True,
-    )
+    result = run_in(plain, "pelican", "content", "-s", "settings.py", "-o", "output")
     assert result.returncode == 0, result.stdout + result.stderr
     return ours, plain
 
@@ -41,13 +31,7 @@ def test_the_corpus_is_the_same_at_every_run():
 
 def test_the_corpus_passes_the_content_check(built):
     ours, _ = built
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "invoke", "check", "--content", str(ours / "content")],
-        check=False,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
+    result = run_task("check", "--content", str(ours / "content"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 warnings" in result.stdout
 

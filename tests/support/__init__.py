@@ -164,6 +164,11 @@ def run_task(
     )
 
 
+def run_in(folder: Path, program: str, *arguments: str) -> subprocess.CompletedProcess:
+    """Run `python -m <program> <arguments>` in `folder` (plain Pelican's own site)."""
+    return _run(program, list(arguments), cwd=folder)
+
+
 def _environment(
     source_date_epoch: int | None = None, *, writers_language: bool = False
 ) -> dict[str, str]:
@@ -191,6 +196,7 @@ def _run(
     source_date_epoch: int | None = None,
     *,
     writers_language: bool = False,
+    cwd: Path = REPO,
 ) -> subprocess.CompletedProcess:
     """Run `python -m <program> <arguments>` in the warm server (or a new process)."""
     env = _environment(source_date_epoch, writers_language=writers_language)
@@ -198,14 +204,14 @@ def _run(
         return subprocess.run(
             [sys.executable, "-m", program, *arguments],
             check=False,
-            cwd=REPO,
+            cwd=cwd,
             capture_output=True,
             text=True,
             env=env,
             timeout=300,
         )
     with tempfile.TemporaryDirectory() as folder:
-        return _WARM_BUILDS.run(program, arguments, env, REPO, Path(folder))
+        return _WARM_BUILDS.run(program, arguments, env, cwd, Path(folder))
 
 
 def read(site: Path, url_path: str) -> str:
