@@ -15,7 +15,12 @@ VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A run checks a few hundred pages at most: Java's quick compiler alone and
 # its one-thread collector take half the CPU time of its defaults here, and
 # the quick compiler needs a deeper stack for the checker's HTML schema.
-JAVA_OPTIONS = ("-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+JAVA_OPTIONS = (
+    "-Xss4m",
+    "-XX:TieredStopAtLevel=1",
+    "-XX:+UseSerialGC",
+    "-XX:-UsePerfData",
+)
 
 
 def html_errors(*outputs: Path) -> dict[Path, list[str]]:

@@ -10,6 +10,7 @@ tests/test_docs.py checks it.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -46,7 +47,8 @@ FRAGMENTS = {
 }
 
 
-def templates() -> list[str]:
+@functools.cache
+def templates() -> tuple[str, ...]:
     """Return every say() template of the plugins, in file order."""
     found: list[str] = []
     for path in sorted((ROOT / "plugins").glob("*/*.py")):
@@ -61,7 +63,7 @@ def templates() -> list[str]:
                 template = node.args[0].value
                 if template not in FRAGMENTS and template not in found:
                     found.append(template)
-    return found
+    return tuple(found)
 
 
 def shown(template: str, lang: str = "vi") -> str:

@@ -30,7 +30,7 @@ def answer(url: str, data: dict | None = None, seconds: float = 60) -> str:
         except OSError:
             if time.monotonic() > deadline:
                 raise
-            time.sleep(0.2)
+            time.sleep(0.05)
 
 
 def test_edit_serves_the_editor_saves_through_decap_server_and_rebuilds(tmp_path):

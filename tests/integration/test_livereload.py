@@ -156,7 +156,7 @@ def test_a_post_edited_during_a_build_is_shown_before_that_build_ends(tmp_path):
                 break
             time.sleep(0.01)
         while builds.running and time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(0.01)
     finally:
         builds.stop()
     assert shown_during_build

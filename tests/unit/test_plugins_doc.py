@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from pelican.settings import read_settings
@@ -67,7 +68,8 @@ def _connects(tree: ast.AST) -> list[tuple[str, ast.expr]]:
     ]
 
 
-def connections_in_code() -> set[tuple[str, str, str]]:
+@functools.cache
+def connections_in_code() -> frozenset[tuple[str, str, str]]:
     """Return (plugin, signal, receiver) of every connection.
 
     A function connected by name is `module.function`; a method connected for
@@ -87,7 +89,7 @@ def connections_in_code() -> set[tuple[str, str, str]]:
                 if isinstance(receiver, ast.Attribute):
                     method = f"{path.stem}.{cls.name}.{receiver.attr}"
                     found.add((plugin, signal, method))
-    return found
+    return frozenset(found)
 
 
 def test_every_connected_receiver_is_documented():

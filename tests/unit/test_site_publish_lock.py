@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -77,11 +76,12 @@ def test_a_lock_left_by_a_killed_publisher_expires(tmp_path, make_target, clock)
 
 
 def test_two_publishes_at_once_one_is_refused_and_the_site_is_whole(tmp_path, clock):
-    started = threading.Event()
+    started, refused = threading.Event(), threading.Event()
 
     def slow_copy(source, destination):
+        # The first publish holds its lock until the second has been refused.
         started.set()
-        time.sleep(0.2)
+        refused.wait(10)
         destination.write_bytes(source.read_bytes())
 
     first = folder_target(tmp_path / "www", clock, copy=slow_copy)
@@ -89,10 +89,13 @@ def test_two_publishes_at_once_one_is_refused_and_the_site_is_whole(tmp_path, cl
     results = []
     worker = threading.Thread(target=lambda: results.append(first.publish(output)))
     worker.start()
-    started.wait(10)
+    assert started.wait(10), "the first publish never started copying"
     second = folder_target(tmp_path / "www", clock)
-    with pytest.raises(LockTaken, match="is under way"):
-        second.publish(write(tmp_path / "other", {**SITE, "index.html": "other"}))
+    try:
+        with pytest.raises(LockTaken, match="is under way"):
+            second.publish(write(tmp_path / "other", {**SITE, "index.html": "other"}))
+    finally:
+        refused.set()
     worker.join()
     assert results[0].release
     assert site(tmp_path / "www") == SITE
