@@ -8,13 +8,13 @@ WebSub hub hears of the changed feeds), and a rollback.
 from __future__ import annotations
 
 import hashlib
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
 
+from site_base.loopback import serve_in_thread
 from tests.support import post, run_task, write_site
 
 SITEURL = "https://thuvien.laocai.example"
@@ -55,7 +55,7 @@ class _Hub(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def hub():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Hub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    serve_in_thread(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
 
+from site_base.loopback import serve_in_thread
 from site_feeds.websub import WebSubError, changed_feeds, ping_hub
 from tests.support import post
 
@@ -58,8 +58,7 @@ def hub():
     _Hub.received = []
     _Hub.status = 204
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Hub)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    serve_in_thread(server)
     yield f"http://127.0.0.1:{server.server_address[1]}/hub", _Hub
     server.shutdown()
 
