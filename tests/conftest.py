@@ -212,8 +212,8 @@ def browser_type_launch_args(browser_type_launch_args, public_address):
 
 
 @pytest.fixture(scope="session")
-def local_server(published, public_address):
-    """Serve the build at its public address, as a host would.
+def served_build(published, public_address):
+    """Serve the build at its public address, as a host would (for its effect).
 
     With the headers of its `_headers` (the Content-Security-Policy among
     them), so pages are checked under the header policy and their own <meta>.
@@ -222,7 +222,7 @@ def local_server(published, public_address):
 
 
 @pytest.fixture(scope="session")
-def _contexts(browser, local_server):
+def _contexts(browser, served_build):
     """Return one browser context per set of options, made when first asked for.
 
     Tests get a new page each; sharing contexts spares making one per test.
