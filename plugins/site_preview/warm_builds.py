@@ -36,8 +36,10 @@ import bs4  # noqa: F401
 import feedgen.feed  # noqa: F401
 import icalendar  # noqa: F401
 import jinja2  # noqa: F401
+import jinja2.ext  # noqa: F401
 import lxml.etree  # noqa: F401
-import markdown  # noqa: F401
+import markdown.extensions.extra  # noqa: F401
+import markdown.util
 import nh3  # noqa: F401
 import pelican.generators  # noqa: F401
 import pelican.readers  # noqa: F401
@@ -275,6 +277,9 @@ def wait_for_build(child: Child, requests: Requests, show: Any) -> int:
 
 def main() -> None:
     """Build once per line of arguments read from standard input."""
+    # Markdown looks up its extensions among the entry points of every
+    # installed package, once per process (a fiftieth of a second): here.
+    markdown.util.get_installed_extensions()
     # The libraries imported above live as long as this process: the garbage
     # collector of each build child need not walk them (nor copy their pages).
     gc.freeze()

@@ -30,22 +30,45 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-# The libraries a small build adds to sys.modules: imported once here, each
-# child finds them loaded.
+# The libraries a small build or task adds to sys.modules (the first build
+# of a child imports nothing more): imported once here, each child finds them
+# loaded. Never tasks.py nor the settings, which each child reads afresh.
 PRELOADED = (
+    "_strptime",
+    "asyncio",
     "babel.dates",
     "babel.messages.pofile",
     "babel.support",
     "bs4",
     "concurrent.futures.process",
     "difflib",
+    "encodings.utf_8_sig",
+    "feedgen.ext.dc",
     "feedgen.ext.podcast",
     "feedgen.ext.podcast_entry",
     "feedgen.feed",
     "icalendar",
+    "invoke.main",
     "jinja2",
+    "jinja2.ext",
     "lxml.etree",
     "markdown",
+    *(
+        f"markdown.extensions.{name}"
+        for name in (
+            "abbr",
+            "attr_list",
+            "codehilite",
+            "def_list",
+            "extra",
+            "fenced_code",
+            "footnotes",
+            "md_in_html",
+            "sane_lists",
+            "smarty",
+            "tables",
+        )
+    ),
     "mutagen.easyid3",
     "mutagen.mp3",
     "mutagen.mp4",
@@ -58,9 +81,17 @@ PRELOADED = (
     "PIL.Image",
     "PIL.ImageCms",
     "PIL.ImageOps",
+    "rich._emoji_codes",
     "rich.live",
+    "rich.status",
     "rich.table",
     "ruamel.yaml",
+    "ruamel.yaml.mergevalue",
+    # Unidecode's tables of Latin letters, Vietnamese ones among them (slugs).
+    "unidecode.x000",
+    "unidecode.x001",
+    "unidecode.x01e",
+    "unittest.mock",
     "yaml",
 )
 
@@ -72,16 +103,24 @@ def _serve() -> None:
     # plugin, are product code and tested apart).
     for library in PRELOADED:
         importlib.import_module(library)
+    # Markdown looks its extensions up among every installed package's entry
+    # points (a fiftieth of a CPU-second) in each process, once: here.
+    markdown_util = importlib.import_module("markdown.util")
+    markdown_util.get_installed_extensions()
     for package in sorted((REPO / "plugins").glob("*/__init__.py")):
         plugin = importlib.import_module(package.parent.name)
         for module in pkgutil.walk_packages(plugin.__path__, f"{plugin.__name__}."):
             importlib.import_module(module.name)
     # The theme's catalogues, compiled once (cached by path and modification
-    # time: a test that edits one gets it compiled afresh).
+    # time: a test that edits one gets it compiled afresh), and Babel's data
+    # of those languages (dates, numbers), read once.
+    from babel import Locale  # noqa: PLC0415
+
     from site_base.catalogues import translations  # noqa: PLC0415
 
     for language in sorted((REPO / "theme" / "translations").glob("*/")):
         translations(REPO / "theme", language.name)
+        Locale.parse(language.name).date_formats  # noqa: B018 (loads the data)
     # What is loaded now lives as long as the server: the collector of each
     # child need not walk it (nor copy its pages by touching them).
     gc.freeze()
