@@ -41,6 +41,7 @@ import lxml.etree  # noqa: F401
 import markdown.extensions.extra  # noqa: F401
 import markdown.util
 import nh3  # noqa: F401
+import pagefind.service  # noqa: F401
 import pelican.generators  # noqa: F401
 import pelican.readers  # noqa: F401
 import pelican.writers  # noqa: F401

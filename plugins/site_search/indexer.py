@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -50,9 +49,7 @@ def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> N
     files = files or OutputFiles(output)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as temporary:
         command = [
-            sys.executable,
-            "-m",
-            "pagefind",
+            str(_pagefind_program()),
             "--site",
             str(output),
             "--output-path",
@@ -72,6 +69,23 @@ def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> N
         for path in sorted(p for p in made.rglob("*") if p.is_file()):
             files.write_bytes(Path(bundle) / path.relative_to(made), path.read_bytes())
     files.remove_stale(under=bundle)
+
+
+def _pagefind_program() -> Path:
+    """Return Pagefind's binary: its PyPI package's, or PAGEFIND_BINARY_PATH.
+
+    Run directly: `python -m pagefind` starts a second Python (a twentieth of
+    a CPU-second) only to find this file and hand over to it.
+    """
+    from pagefind.service import get_executable  # noqa: PLC0415 (builds with search)
+
+    program = get_executable()
+    if program is None:
+        raise SearchIndexError(
+            "Pagefind's program is not installed: run ./dev again "
+            "(it installs requirements.txt)"
+        )
+    return program
 
 
 def _sort_entry(entry: Path) -> None:

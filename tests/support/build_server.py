@@ -75,6 +75,7 @@ PRELOADED = (
     "mutagen.oggvorbis",
     "nh3",
     "numpy",
+    "pagefind.service",
     "pelican.generators",
     "pelican.readers",
     "pelican.writers",
