@@ -435,14 +435,15 @@ def i18n_compile(c):
 def test(c, args=""):
     """Run the whole test suite (in parallel)."""
     # loadfile: a module's tests share a worker, so its module-scoped sites are
-    # built once (xdist 3.8's loadgroup does not group under pytest 9).
+    # built once (xdist 3.8's loadgroup does not group under pytest 9), handed
+    # out in tests/conftest.py's order (the long modules first).
     python = shlex.quote(sys.executable)
     # The tests start hundreds of builds and tasks, each importing the plugins:
     # their compiled bytecode is kept in .cache/pycache (also where the
     # environment asks Python to write none, which would compile them each time).
     env = {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": CONFIG["pycache"]}
     c.run(
-        f"{python} -m pytest -n auto --dist loadfile {args}",
+        f"{python} -m pytest -n auto --dist loadfile --no-loadscope-reorder {args}",
         pty=False,
         env=env | _test_temp_root(),
     )
