@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-# The libraries a small build or task adds to sys.modules (the first build
-# of a child imports nothing more): imported once here, each child finds them
-# loaded. Never tasks.py nor the settings, which each child reads afresh.
+# The libraries a small build or task adds to sys.modules: imported once
+# here, each child finds them loaded and imports only what it must read
+# afresh (the settings, tasks.py).
 PRELOADED = (
     "_strptime",
     "asyncio",
