@@ -125,7 +125,7 @@ def pytest_collection_modifyitems(items):
     minute or more) started when the rest is nearly done would leave the
     other worker idle. Among the others, most tests first is xdist's own
     order: the quick loop measured 1.5 s faster so than slowest first by the
-    last run's times (heavy builds on both workers at once cost each more).
+    last run's times.
     """
     tests = Counter(_module(item.nodeid) for item in items)
     items.sort(
