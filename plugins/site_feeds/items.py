@@ -1,4 +1,9 @@
-"""Posts as feed items: absolute HTML, the correction note first, the cover."""
+"""Posts as feed items: absolute HTML, the whole story as its page tells it, the cover.
+
+A full-text item reads as the page: the correction note, the lead (a
+summary the writer wrote is shown before the body, not in it), the body,
+then the source the story comes from with its link.
+"""
 
 from __future__ import annotations
 
@@ -33,10 +38,14 @@ def updated(post: Any, cfg: FeedSettings) -> datetime:
 def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     """Return the feed item of a post (or a translation)."""
     url = absolute_url(cfg.facts.absolute_siteurl, post.url)
-    content = absolute_html(str(post.content), url)
-    correction = getattr(post, "correction", None)
-    if correction:
-        content = _correction_note(post, cfg) + content
+    content = "".join(
+        (
+            _correction_note(post, cfg) if getattr(post, "correction", None) else "",
+            absolute_html(_lead(post), url),
+            absolute_html(str(post.content), url),
+            _source_note(post, cfg),
+        )
+    )
     category = getattr(post, "category", None)
     return Item(
         url=url,
@@ -53,6 +62,25 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
         ),
         cover=cover_of(post, cfg, plans),
     )
+
+
+def _lead(post: Any) -> str:
+    """Return the lead the writer wrote (the page shows it above the body), or ""."""
+    if not getattr(post, "lead", False):
+        return ""
+    return f"<p>{post.summary}</p>\n"
+
+
+def _source_note(post: Any, cfg: FeedSettings) -> str:
+    """Return where the story comes from, as the page's footer says it."""
+    source = getattr(post, "source", None)  # {"name": ..., "url": ...}
+    if not source:
+        return ""
+    label = translations(cfg.facts.theme, post.lang).gettext("Source:")
+    name = escape(source["name"])
+    if source.get("url"):
+        name = f'<a href="{escape(source["url"])}">{name}</a>'
+    return f"\n<p>{escape(label)} {name}</p>\n"
 
 
 def _correction_note(post: Any, cfg: FeedSettings) -> str:

@@ -35,6 +35,8 @@ SCHEMA = json.loads(
 )
 HOSTILE_TITLE = 'Tin "nóng" & <script>alert(1)</script> <b>đậm</b> > hết'
 CORRECTION = "Đã sửa tên người phát biểu."
+LEAD = "Sáng 10/11, thư viện mở cửa đón bạn đọc nhỏ tuổi."
+SOURCE_URL = "https://baolaocai.vn/tin-nong-post1.html"
 BUILD_TIME = "2025-11-20T12:00:00+07:00"
 SONG = (REPO / "content/works/chieu-muong-hum/am-thanh-mau.mp3").read_bytes()
 
@@ -51,6 +53,10 @@ FILES = {
         people: [nhac-si-a]
         cover: bia.jpg
         cover_alt: Bạn đọc ở thư viện
+        summary: {LEAD}
+        source:
+          name: Báo Lào Cai
+          url: {SOURCE_URL}
         """,
         """
         Đọc [bài trước](../bai-truoc/) và [trang chủ](/) hoặc [tin khác](/2025/bai-truoc/).
@@ -200,6 +206,43 @@ def test_the_correction_comes_first_in_the_content(hostile):
     assert "12 tháng 11, 2025" in first.text
     english = feedparser.parse((hostile / "en/feeds/all.rss.xml").read_bytes())
     assert CORRECTION not in english.entries[0].content[0].value
+
+
+def _items_of(feed: Path, link: str) -> list[str]:
+    """Return the full text of the items of `feed` (RSS, Atom or JSON) for `link`."""
+    if feed.suffix == ".json":
+        items = json.loads(feed.read_text("utf-8"))["items"]
+        return [i["content_html"] for i in items if i["url"] == link]
+    entries = feedparser.parse(feed.read_bytes()).entries
+    return [e.content[0].value for e in entries if e.link == link]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "source_label"),
+    [("vi", LEAD, "Nguồn:"), ("en", "The English version.", "Source:")],
+    ids=["vi", "en"],
+)
+def test_every_full_text_item_tells_the_lead_first_and_the_source_last(
+    hostile, lang, lead, source_label
+):
+    """The lead a writer wrote is shown above the body, not in it: so in feeds."""
+    prefix = "" if lang == "vi" else "en/"
+    link = f"{SITEURL}/{prefix}2025/tin-nong/"
+    feeds = [
+        path
+        for suffix in (".rss.xml", ".atom.xml", ".json")
+        for path in feed_files(hostile / prefix, suffix)
+        if lang == "en" or "en" not in path.relative_to(hostile).parts
+    ]
+    texts = [text for feed in feeds for text in _items_of(feed, link)]
+    assert len(texts) >= 3, feeds  # the language's RSS, Atom and JSON feeds at least
+    for text in texts:
+        paragraphs = BeautifulSoup(text, "lxml").find_all("p", recursive=True)
+        story = [p for p in paragraphs if CORRECTION not in p.text]
+        assert story[0].text == lead
+        source = story[-1]
+        assert source.text == f"{source_label} Báo Lào Cai"
+        assert source.a["href"] == SOURCE_URL
 
 
 def test_the_cover_is_published_with_its_size_and_caption(hostile):
