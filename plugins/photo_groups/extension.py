@@ -228,13 +228,29 @@ def _figcaption(
     elif title:
         etree.SubElement(figcaption, "span", {"class": "photos__title"}).text = title
     if caption is not None:
+        if title:
+            _line_break(figcaption)
         target = etree.SubElement(figcaption, "span") if title else figcaption
         target.text = caption.text
         for child in caption:
             target.append(child)
     if credit:
+        _line_break(figcaption)
         etree.SubElement(figcaption, "small", {"class": "photos__credit"}).text = credit
     return figcaption
+
+
+def _line_break(figcaption: etree.Element) -> None:
+    """End the caption's text so far with a line break, before its next part.
+
+    The page sets title, caption and credit on lines of their own (CSS);
+    a feed reader that shows text only would run them together
+    ("Quang cảnh hội nghị.Ảnh: ...") without the white space between.
+    """
+    if len(figcaption):
+        figcaption[-1].tail = (figcaption[-1].tail or "") + "\n"
+    elif figcaption.text:
+        figcaption.text += "\n"
 
 
 def _detached(image: etree.Element) -> etree.Element:

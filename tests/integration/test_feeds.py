@@ -245,6 +245,20 @@ def test_every_full_text_item_tells_the_lead_first_and_the_source_last(
         assert source.a["href"] == SOURCE_URL
 
 
+def test_a_caption_and_its_credit_read_apart_in_text_readers(sample_site):
+    """ "Quang cảnh hội nghị.Ảnh: ..." was what a reader of text alone saw."""
+    credits = []
+    for path in feed_files(sample_site, ".rss.xml"):
+        for entry in feedparser.parse(path.read_bytes()).entries:
+            text = entry.content[0].value if "content" in entry else ""
+            credits += BeautifulSoup(text, "lxml").select(".photos__credit")
+    assert credits, "the sample's posts credit their photos"
+    for credit in credits:
+        before = credit.previous_sibling
+        text = before if isinstance(before, str) else before.get_text()
+        assert text[-1:].isspace(), f"{text!r} runs into {credit.get_text()!r}"
+
+
 def test_the_cover_is_published_with_its_size_and_caption(hostile):
     item = (
         etree.parse(str(hostile / "feeds/all.rss.xml")).getroot().find("channel/item")

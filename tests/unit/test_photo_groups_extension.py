@@ -71,7 +71,8 @@ def test_single_image_title_is_the_caption():
 
 def test_single_image_with_title_and_caption_shows_both():
     html = render('![A](a.jpg "Tiêu đề")\n\n*Chú thích.*')
-    assert '<span class="photos__title">Tiêu đề</span><span>Chú thích.</span>' in html
+    # Each part on a line of its own: text-only readers keep them apart.
+    assert '<span class="photos__title">Tiêu đề</span>\n<span>Chú thích.</span>' in html
 
 
 def test_caption_keeps_its_links():
@@ -134,7 +135,7 @@ def test_an_empty_text_has_no_photos():
 def test_credit_follows_the_group_caption():
     html = render("![A](a.jpg)\n![B](b.jpg)\n\n*Chung.*", credit="Ảnh: Thư viện")
     assert (
-        '<figcaption class="photos__caption">Chung.'
+        '<figcaption class="photos__caption">Chung.\n'
         '<small class="photos__credit">Ảnh: Thư viện</small></figcaption>'
     ) in html
 
