@@ -42,22 +42,24 @@ class SearchEnginesGenerator(Generator):
             for post in lang_posts
             if is_public(post, self.cfg.facts.build_time)
         ]
+        news = news_sitemap_bytes(
+            posts,
+            self.cfg,
+            {lang: library.name(lang) for lang in self.settings["LANGUAGES"]},
+        )
         files = {
             self.cfg.sitemap: sitemap_bytes(
                 self.context["SITEMAP_PAGES"].sorted(),
                 self.cfg,
                 self.settings["LANGUAGES"],
             ),
-            self.cfg.news_sitemap: news_sitemap_bytes(
-                posts,
-                self.cfg,
-                {lang: library.name(lang) for lang in self.settings["LANGUAGES"]},
-            ),
-            "robots.txt": robots_txt(self.cfg),
+            self.cfg.news_sitemap: news,
+            "robots.txt": robots_txt(self.cfg, news=news is not None),
         }
         written = output_files(self.context, output)
         for name, data in files.items():
-            written.write_bytes(name, data)
+            if data is not None:  # no news sitemap without recent posts
+                written.write_bytes(name, data)
         # A post leaves the news sitemap news_days after its date.
         self.context["NEXT_CHANGE_AT"].extend(
             post.date + timedelta(days=self.cfg.news_days) for post in posts

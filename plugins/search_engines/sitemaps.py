@@ -54,16 +54,20 @@ def sitemap_bytes(
 
 def news_sitemap_bytes(
     posts: list[Any], cfg: SearchEngineSettings, publication: dict[str, str]
-) -> bytes:
+) -> bytes | None:
     """Return sitemap-news.xml: the posts of the last `news_days` before BUILD_TIME.
 
-    `publication` names the publication in each language (news:name).
+    `publication` names the publication in each language (news:name). None
+    when no post is that recent: a sitemap lists one address at least (its
+    schema), so there is no news sitemap then, nor its line in robots.txt.
     """
     since = cfg.facts.build_time - timedelta(days=cfg.news_days)
     recent = sorted(
         (post for post in posts if since < post.date <= cfg.facts.build_time),
         key=lambda post: (-post.date.timestamp(), post.url),
     )
+    if not recent:
+        return None
     urlset = etree.Element(
         f"{{{SITEMAP_NS}}}urlset", nsmap={None: SITEMAP_NS, "news": NEWS_NS}
     )
@@ -80,14 +84,17 @@ def news_sitemap_bytes(
     return _xml(urlset)
 
 
-def robots_txt(cfg: SearchEngineSettings) -> bytes:
-    """Return robots.txt: everything may be crawled; where the sitemaps are."""
+def robots_txt(cfg: SearchEngineSettings, *, news: bool = True) -> bytes:
+    """Return robots.txt: everything may be crawled; where the sitemaps are.
+
+    `news`: whether there is a news sitemap (recent posts) to name.
+    """
     lines = [
         "User-agent: *",
         "Allow: /",
         "",
         f"Sitemap: {_full(cfg, cfg.sitemap)}",
-        f"Sitemap: {_full(cfg, cfg.news_sitemap)}",
+        *([f"Sitemap: {_full(cfg, cfg.news_sitemap)}"] if news else []),
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -78,6 +78,11 @@ def calendar_bytes(
         calendar.add_component(component)
     for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
         calendar.subcomponents.insert(position, timezone_component(tzid))
+    if not calendar.subcomponents:
+        # No event to come: RFC 5545 wants a component all the same, and a
+        # subscriber's calendar app refuses a file without one. The site's
+        # time zone (the zone its events are given in) is that component.
+        calendar.add_component(timezone_component(cfg.facts.timezone.key))
     return calendar.to_ical()
 
 

@@ -163,6 +163,23 @@ def test_the_post_shows_when_and_where_with_a_calendar_link(site):
     )
 
 
+def test_a_calendar_with_no_event_is_still_a_calendar(build_site):
+    """RFC 5545 wants a component: a subscriber's app refuses an empty calendar."""
+    built = build_site(
+        {
+            "posts/2025/tin/index.md": post(
+                "title: Tin\ndate: 2025-11-06\ncategory: am-nhac"
+            )
+        },
+        production=True,
+    )
+    assert built.ok, built.log
+    raw = (built.output / "events.ics").read_bytes()
+    (zone,) = icalendar.Calendar.from_ical(raw).subcomponents
+    assert zone.name == "VTIMEZONE"
+    assert zone["tzid"] == "Asia/Ho_Chi_Minh"
+
+
 def test_structured_data_gives_a_whole_day_as_a_date(site):
     html = BeautifulSoup(
         (site / "2025/hoi-nghi/index.html").read_text("utf-8"), "html.parser"

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from tests.site_checks import html_errors
-from tests.support import built_file, post, site_pages
+from tests.support import built_file, post, run_pelican, site_pages
 
 SITEURL = "https://thuvien.laocai.example"
 NS = {
@@ -116,11 +116,20 @@ def test_hreflang_pairs_go_both_ways_with_href(sample_site):
     assert page_links == alternates[f"{SITEURL}/en/"]
 
 
-def test_robots_txt_lists_both_sitemaps(sample_site):
-    assert (sample_site / "robots.txt").read_text("utf-8") == (
+def test_robots_txt_lists_both_sitemaps(site):
+    assert (site.output / "robots.txt").read_text("utf-8") == (
         "User-agent: *\nAllow: /\n\n"
         f"Sitemap: {SITEURL}/sitemap.xml\n"
         f"Sitemap: {SITEURL}/sitemap-news.xml\n"
+    )
+
+
+def test_no_news_sitemap_without_a_recent_post(sample_site):
+    """A sitemap lists one address at least: none, then, when no post is recent."""
+    # The sample is built at 2025-11-29, its last post days before.
+    assert not (sample_site / "sitemap-news.xml").exists()
+    assert (sample_site / "robots.txt").read_text("utf-8") == (
+        f"User-agent: *\nAllow: /\n\nSitemap: {SITEURL}/sitemap.xml\n"
     )
 
 
@@ -142,6 +151,17 @@ def test_the_news_sitemap_holds_the_last_two_days(site):
     )
     raw = (site.output / "sitemap-news.xml").read_text("utf-8")
     assert "<script" not in raw and "&amp;lt;" not in raw
+
+
+def test_the_news_sitemap_leaves_the_build_when_its_posts_grow_old(build_site):
+    built = build_site(FILES, production=True, BUILD_TIME=BUILD_TIME)
+    assert (built.output / "sitemap-news.xml").is_file()
+    later = run_pelican(
+        built.root, production=True, BUILD_TIME="2025-12-01T12:00:00+07:00"
+    )
+    assert later.returncode == 0, later.stderr
+    assert not (built.output / "sitemap-news.xml").exists()
+    assert "sitemap-news" not in (built.output / "robots.txt").read_text("utf-8")
 
 
 def test_a_copy_of_another_sites_post_is_left_to_the_original(site):
