@@ -5,7 +5,10 @@
 - Media RSS: feedgen's `media` extension has no `media:description` (the
   cover's caption); this one writes content, description and thumbnail.
 - Podcast: feedgen knows `itunes:explicit` as yes/no/clean only; Apple's
-  current values are true/false.
+  current values are true/false, for the channel and each episode. And the
+  Podcast Index namespace's `podcast:guid` (the podcast's lasting identity,
+  wherever its feed moves) and `podcast:locked` (whether another host may
+  take the feed over), which podcast directories read.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from .model import Cover
 
 __all__ = [
     "ApplePodcastExtension",
+    "ApplePodcastEntryExtension",
     "MediaRssEntryExtension",
     "MediaRssExtension",
-    "PodcastEntryExtension",
     "WebSubEntryExtension",
     "WebSubExtension",
 ]
@@ -30,6 +33,7 @@ __all__ = [
 ATOM_NS = "http://www.w3.org/2005/Atom"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 
 
 class WebSubExtension(BaseExtension):
@@ -99,16 +103,49 @@ class MediaRssEntryExtension(BaseEntryExtension):
 
 
 class ApplePodcastExtension(PodcastExtension):
-    """feedgen's podcast channel, with itunes:explicit written as true or false."""
+    """feedgen's podcast channel: itunes:explicit true/false, podcast:guid, :locked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.explicit: bool | None = None
+        self.guid: str | None = None
+        # (locked, the owner's e-mail): podcast:locked's text and attribute.
+        self.locked: tuple[bool, str] | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        """Declare the Podcast Index namespace beside Apple's."""
+        return {**super().extend_ns(), "podcast": PODCAST_NS}
+
+    def extend_rss(self, rss_feed):
+        """Write feedgen's iTunes tags, itunes:explicit as true or false, then ours."""
+        rss_feed = super().extend_rss(rss_feed)
+        channel = rss_feed[0]
+        if self.explicit is not None:
+            _explicit(channel, self.explicit)
+        if self.guid is not None:
+            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
+        if self.locked is not None:
+            locked, owner = self.locked
+            element = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
+            element.text = "yes" if locked else "no"
+            element.set("owner", owner)
+        return rss_feed
+
+
+class ApplePodcastEntryExtension(PodcastEntryExtension):
+    """feedgen's podcast episode, with itunes:explicit written as true or false."""
 
     def __init__(self) -> None:
         super().__init__()
         self.explicit: bool | None = None
 
-    def extend_rss(self, rss_feed):
-        """Write feedgen's iTunes tags, then itunes:explicit as true or false."""
-        rss_feed = super().extend_rss(rss_feed)
+    def extend_rss(self, entry):
+        """Write feedgen's iTunes tags of the episode, then itunes:explicit."""
+        entry = super().extend_rss(entry)
         if self.explicit is not None:
-            explicit = xml_elem(f"{{{ITUNES_NS}}}explicit", rss_feed[0])
-            explicit.text = "true" if self.explicit else "false"
-        return rss_feed
+            _explicit(entry, self.explicit)
+        return entry
+
+
+def _explicit(parent, explicit: bool) -> None:
+    xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if explicit else "false"

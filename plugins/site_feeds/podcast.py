@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from site_base.catalogues import translations
 
 from .absolute import absolute_html
 from .catalog import newest
-from .extensions import ApplePodcastExtension, PodcastEntryExtension
+from .extensions import ApplePodcastEntryExtension, ApplePodcastExtension
 from .items import absolute_url
 from .model import Enclosure, Feed, Image, Item, Publisher
 from .publisher import song_artwork
@@ -67,9 +69,7 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
     """Return a song as an episode: its page, text, audio file and first mention."""
     url = absolute_url(cfg.facts.absolute_siteurl, song.url)
     audio = song.folder / song.metadata["audio"]
-    # A song has no date of its own: it is new to listeners with its first post.
-    dates = [post.date for post in song.posts if is_public(post, cfg.facts.build_time)]
-    first = min(dates).astimezone(cfg.facts.timezone) if dates else None
+    first = _first_heard(song, cfg)
     return Item(
         url=url,
         title=song.title,
@@ -87,6 +87,26 @@ def song_item(song: Any, cfg: FeedSettings, artwork: Image | None) -> Item:
         ),
         artwork=artwork,
     )
+
+
+def _first_heard(song: Any, cfg: FeedSettings) -> datetime | None:
+    """Return when a song is new to listeners: the moment of its first post.
+
+    A song has no date of its own. Songs first named in the same post would
+    share its moment, and podcast apps order episodes by it (in no set order
+    when equal): each song comes a second after the one listed before it in
+    the post's `works` (a second, so a post dated by the day keeps its day).
+    """
+    public = sorted(
+        (post for post in song.posts if is_public(post, cfg.facts.build_time)),
+        key=lambda post: (post.date, post.url),
+    )
+    if not public:
+        return None
+    post = public[0]
+    listed = list(getattr(post, "works", None) or [])
+    position = listed.index(song.slug) if song.slug in listed else 0
+    return (post.date + timedelta(seconds=position)).astimezone(cfg.facts.timezone)
 
 
 def duration_seconds(path: Path) -> int | None:
@@ -118,18 +138,30 @@ def itunes_duration(seconds: int) -> str:
     return f"{hours}:{minute:02d}:{second:02d}"
 
 
+# The Podcast Index namespace's own namespace for podcast:guid (UUID v5).
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid(feed: Feed) -> str:
+    """Return podcast:guid: UUID v5 of the feed's address, no scheme, no end slash."""
+    address = feed.url("rss").split("://", 1)[-1].rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, address))
+
+
 def podcast_bytes(feed: Feed, cfg: FeedSettings) -> bytes:
     """Return the podcast's RSS file, with the iTunes tags podcast apps read."""
     publisher = feed.publisher
     generator = feed_generator(feed, "rss")
     generator.register_extension(
-        "podcast", ApplePodcastExtension, PodcastEntryExtension, atom=False
+        "podcast", ApplePodcastExtension, ApplePodcastEntryExtension, atom=False
     )
     generator.podcast.itunes_author(publisher.name)
     generator.podcast.itunes_owner(name=publisher.name, email=publisher.email)
     generator.podcast.itunes_image(publisher.artwork.url)
     generator.podcast.itunes_category(cfg.podcast_category)
     generator.podcast.explicit = cfg.podcast_explicit
+    generator.podcast.guid = podcast_guid(feed)
+    generator.podcast.locked = (cfg.podcast_locked, publisher.email)
     generator.podcast.itunes_summary(feed.description)
     generator.podcast.itunes_type("episodic")
     for item in feed.items:
@@ -138,6 +170,7 @@ def podcast_bytes(feed: Feed, cfg: FeedSettings) -> bytes:
         entry.enclosure(enclosure.url, str(enclosure.length), enclosure.mime)
         if enclosure.seconds:
             entry.podcast.itunes_duration(itunes_duration(enclosure.seconds))
+        entry.podcast.explicit = cfg.podcast_explicit
         entry.podcast.itunes_author(", ".join(item.authors) or publisher.name)
         if item.summary:
             entry.podcast.itunes_summary(Markup(item.summary).striptags())

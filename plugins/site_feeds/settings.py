@@ -19,9 +19,12 @@ DEFAULTS: dict[str, Any] = {
     # A WebSub hub (https://www.w3.org/TR/websub/) announced in every feed and
     # pinged after a publish; empty: none.
     "websub_hub": "",
-    # The songs podcast: Apple's category, whether it is explicit, artwork size.
+    # The songs podcast: Apple's category, whether it is explicit, artwork size,
+    # and podcast:locked (yes: no other host may take the feed over; the
+    # library's e-mail is the owner's).
     "podcast_category": "Music",
     "podcast_explicit": False,
+    "podcast_locked": True,
     "artwork_size": 1400,
 }
 
@@ -53,6 +56,7 @@ class FeedSettings:
     websub_hub: str
     podcast_category: str
     podcast_explicit: bool
+    podcast_locked: bool
     artwork_size: int
     # The site's absolute address, languages, time zone, "now", theme.
     facts: SiteFacts
@@ -67,8 +71,9 @@ def load_settings(settings: dict[str, Any]) -> FeedSettings:
             f"set {', '.join(left_on)} to None: site_feeds writes every feed"
         )
     check_whole_numbers("FEEDS", merged, "site_limit", "limit", "artwork_size")
-    if not isinstance(merged["podcast_explicit"], bool):
-        raise SettingsError("FEEDS['podcast_explicit'] must be True or False")
+    for key in ("podcast_explicit", "podcast_locked"):
+        if not isinstance(merged[key], bool):
+            raise SettingsError(f"FEEDS['{key}'] must be True or False")
     hub = merged["websub_hub"]
     if hub and urlsplit(hub).scheme not in ("http", "https"):
         raise SettingsError("FEEDS['websub_hub'] must be a full http(s) address")
@@ -81,6 +86,7 @@ def load_settings(settings: dict[str, Any]) -> FeedSettings:
         websub_hub=merged["websub_hub"],
         podcast_category=merged["podcast_category"],
         podcast_explicit=merged["podcast_explicit"],
+        podcast_locked=merged["podcast_locked"],
         artwork_size=merged["artwork_size"],
         facts=facts,
     )

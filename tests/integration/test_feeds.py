@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from pathlib import Path
 
 import feedparser
@@ -344,6 +345,26 @@ def test_the_songs_load_in_a_podcast_app(hostile):
     assert "/media/works/bai-hat-x/bia-podcast.jpg" in unfingerprinted(
         episode["episode_art_url"]
     )
+
+
+def test_the_podcast_says_who_it_is_and_its_episodes_their_own_moment(sample_site):
+    """podcast:guid and :locked for directories; explicit and a distinct date each."""
+    channel = etree.parse(str(sample_site / "feeds/songs.rss.xml")).getroot()[0]
+    podcast = {"podcast": "https://podcastindex.org/namespace/1.0", **NS}
+    feed = "thuvien.laocai.example/feeds/songs.rss.xml"
+    namespace = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+    assert channel.findtext("podcast:guid", namespaces=podcast) == str(
+        uuid.uuid5(namespace, feed)
+    )
+    locked = channel.find("podcast:locked", podcast)
+    assert (locked.text, locked.get("owner")) == ("yes", "thuvien@laocai.example")
+    items = channel.findall("item")
+    assert len(items) >= 3, "the sample's conference post names three songs"
+    assert [i.findtext("itunes:explicit", namespaces=NS) for i in items] == (
+        ["false"] * len(items)
+    )
+    dates = [i.findtext("pubDate") for i in items]
+    assert len(set(dates)) == len(dates), dates
 
 
 def test_every_address_of_the_site_in_a_feed_leads_to_a_file(output):
