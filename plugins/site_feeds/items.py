@@ -7,7 +7,7 @@ then the source the story comes from with its link.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time
 from html import escape
 from typing import Any
 
@@ -30,9 +30,24 @@ def absolute_url(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path.lstrip('/')}"
 
 
+def published(post: Any, cfg: FeedSettings) -> datetime:
+    """Return when a post came out, as feeds say it, in the site's zone.
+
+    A post dated by the day (`date: 2025-11-06`, no time) is stamped at noon
+    UTC of that day (19:00 in Vietnam): its date is the same for readers
+    from UTC-12 to UTC+11, where midnight in Vietnam was the day before for
+    every reader west of Vietnam.
+    """
+    moment = post.date
+    if getattr(post, "date_only", False):
+        moment = datetime.combine(post.date.date(), time(12), tzinfo=UTC)
+    return moment.astimezone(cfg.facts.timezone)
+
+
 def updated(post: Any, cfg: FeedSettings) -> datetime:
-    """Return when a post last changed (`modified`, else its date), site's zone."""
-    return (getattr(post, "modified", None) or post.date).astimezone(cfg.facts.timezone)
+    """Return when a post last changed (`modified`, else when it came out)."""
+    modified = getattr(post, "modified", None)
+    return modified.astimezone(cfg.facts.timezone) if modified else published(post, cfg)
 
 
 def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
@@ -51,7 +66,7 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
         url=url,
         title=post.title,
         # Dates in the site's time zone, whatever offset the writer gave.
-        published=post.date.astimezone(cfg.facts.timezone),
+        published=published(post, cfg),
         updated=updated(post, cfg),
         summary=absolute_html(str(getattr(post, "summary", "") or ""), url),
         content=content,

@@ -17,7 +17,7 @@ from site_base.catalogues import translations
 from .absolute import absolute_html
 from .catalog import newest
 from .extensions import ApplePodcastEntryExtension, ApplePodcastExtension
-from .items import absolute_url
+from .items import absolute_url, published
 from .model import Enclosure, Feed, Image, Item, Publisher
 from .publisher import song_artwork
 from .settings import FeedSettings
@@ -106,7 +106,7 @@ def _first_heard(song: Any, cfg: FeedSettings) -> datetime | None:
     post = public[0]
     listed = list(getattr(post, "works", None) or [])
     position = listed.index(song.slug) if song.slug in listed else 0
-    return (post.date + timedelta(seconds=position)).astimezone(cfg.facts.timezone)
+    return published(post, cfg) + timedelta(seconds=position)
 
 
 def duration_seconds(path: Path) -> int | None:

@@ -7,10 +7,13 @@ with a caption, a song, a draft and a post dated after "now".
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import uuid
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import jsonschema
@@ -345,6 +348,18 @@ def test_the_songs_load_in_a_podcast_app(hostile):
     assert "/media/works/bai-hat-x/bia-podcast.jpg" in unfingerprinted(
         episode["episode_art_url"]
     )
+
+
+def test_a_post_dated_by_the_day_keeps_its_day_for_readers_east_and_west(
+    sample_site,
+):
+    """Midnight in Vietnam is the day before for every reader west of it."""
+    parsed = feedparser.parse((sample_site / "feeds/all.rss.xml").read_bytes())
+    (item,) = [e for e in parsed.entries if "hoi-nghi-ban-doc-2025" in e.link]
+    assert item.published == "Thu, 06 Nov 2025 19:00:00 +0700"  # noon UTC
+    moment = datetime.fromtimestamp(calendar.timegm(item.published_parsed), UTC)
+    for zone in ("Etc/GMT+12", "America/Los_Angeles", "Europe/Paris", "Asia/Tokyo"):
+        assert moment.astimezone(ZoneInfo(zone)).date() == date(2025, 11, 6), zone
 
 
 def test_the_podcast_says_who_it_is_and_its_episodes_their_own_moment(sample_site):
