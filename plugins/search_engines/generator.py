@@ -53,13 +53,13 @@ class SearchEnginesGenerator(Generator):
                 self.cfg,
                 self.settings["LANGUAGES"],
             ),
-            self.cfg.news_sitemap: news,
+            # No news sitemap without recent posts (an old one is then stale).
+            **({self.cfg.news_sitemap: news} if news is not None else {}),
             "robots.txt": robots_txt(self.cfg, news=news is not None),
         }
         written = output_files(self.context, output)
         for name, data in files.items():
-            if data is not None:  # no news sitemap without recent posts
-                written.write_bytes(name, data)
+            written.write_bytes(name, data)
         # A post leaves the news sitemap news_days after its date.
         self.context["NEXT_CHANGE_AT"].extend(
             post.date + timedelta(days=self.cfg.news_days) for post in posts

@@ -84,7 +84,7 @@ def news_sitemap_bytes(
     return _xml(urlset)
 
 
-def robots_txt(cfg: SearchEngineSettings, *, news: bool = True) -> bytes:
+def robots_txt(cfg: SearchEngineSettings, *, news: bool) -> bytes:
     """Return robots.txt: everything may be crawled; where the sitemaps are.
 
     `news`: whether there is a news sitemap (recent posts) to name.

@@ -55,7 +55,7 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     url = absolute_url(cfg.facts.absolute_siteurl, post.url)
     content = "".join(
         (
-            _correction_note(post, cfg) if getattr(post, "correction", None) else "",
+            _correction_note(post, cfg),
             absolute_html(_lead(post), url),
             absolute_html(str(post.content), url),
             _source_note(post, cfg),
@@ -100,6 +100,8 @@ def _source_note(post: Any, cfg: FeedSettings) -> str:
 
 def _correction_note(post: Any, cfg: FeedSettings) -> str:
     """Return the correction as the article shows it: "Corrected (date): text"."""
+    if not getattr(post, "correction", None):
+        return ""
     label = translations(cfg.facts.theme, post.lang).gettext("Corrected")
     modified = getattr(post, "modified", None)
     when = f" ({long_date(modified, post.lang)})" if modified else ""

@@ -97,13 +97,13 @@ def _first_heard(song: Any, cfg: FeedSettings) -> datetime | None:
     when equal): each song comes a second after the one listed before it in
     the post's `works` (a second, so a post dated by the day keeps its day).
     """
-    public = sorted(
+    post = min(
         (post for post in song.posts if is_public(post, cfg.facts.build_time)),
         key=lambda post: (post.date, post.url),
+        default=None,
     )
-    if not public:
+    if post is None:
         return None
-    post = public[0]
     listed = list(getattr(post, "works", None) or [])
     position = listed.index(song.slug) if song.slug in listed else 0
     return published(post, cfg) + timedelta(seconds=position)
