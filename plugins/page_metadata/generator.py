@@ -7,6 +7,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from media_pipeline.generator import built_contents
+from site_build.facts import site_facts
 
 from .settings import load_settings
 from .share import SharePreviews
@@ -21,7 +22,8 @@ class PageMetadataGenerator(Generator):
         plans = self.context["PHOTO_PLANS"]
         cfg = load_settings(self.settings, plans.cfg.crops)
         library = self.context["CONTENT_CHECK"].library
-        share = SharePreviews(plans, cfg, library)
+        siteurl = site_facts(self.settings).absolute_siteurl
+        share = SharePreviews(plans, cfg, library, siteurl)
         articles = {
             id(post)
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()

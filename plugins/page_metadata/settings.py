@@ -19,6 +19,15 @@ DEFAULTS: dict[str, Any] = {
     "locales": {"vi": "vi_VN", "en": "en_US"},
     # The slug of the standing page about the library (it carries Library data).
     "about_page": "gioi-thieu",
+    # The share bar's plain links, after the phone's own share sheet: the
+    # network's name (shown as is) and its sharing address, where {url} is
+    # the page's address and {title} its title (both URL-encoded). Zalo
+    # documents sharing only through its SDK (with an Official Account): this
+    # is the address Vietnamese sites link without it.
+    "share_links": {
+        "Zalo": "https://zalo.me/share?url={url}",
+        "Facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
+    },
 }
 
 
@@ -31,6 +40,7 @@ class PageMetadataSettings:
     logo_size: int
     locales: dict[str, str]
     about_page: str
+    share_links: dict[str, str]
 
 
 def load_settings(
@@ -45,10 +55,35 @@ def load_settings(
             f"PAGE_METADATA names crops MEDIA['crops'] lacks: {', '.join(unknown)}"
         )
     check_whole_numbers("PAGE_METADATA", merged, "logo_size")
+    _check_share_links(merged["share_links"])
     return PageMetadataSettings(
         share_crop=merged["share_crop"],
         article_crops=tuple(merged["article_crops"]),
         logo_size=merged["logo_size"],
         locales=dict(merged["locales"]),
         about_page=merged["about_page"],
+        share_links=dict(merged["share_links"]),
     )
+
+
+def _check_share_links(links: Any) -> None:
+    """Refuse a share link that is not https or does not carry the page's {url}."""
+    if not isinstance(links, dict):
+        raise SettingsError("PAGE_METADATA['share_links'] must be a dict")
+    for name, template in links.items():
+        try:
+            ok = (
+                isinstance(name, str)
+                and name
+                and isinstance(template, str)
+                and template.startswith("https://")
+                and "{url}" in template
+                and template.format(url="u", title="t") is not None
+            )
+        except (KeyError, IndexError, ValueError):
+            ok = False
+        if not ok:
+            raise SettingsError(
+                f"PAGE_METADATA['share_links'][{name!r}] must be an https address "
+                "with {url} (and optionally {title}) in it"
+            )

@@ -1,9 +1,10 @@
-"""What a shared link shows: the page's cover cropped 1200x630, else the logo."""
+"""Sharing a page: what a shared link shows, and where the share bar sends it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from content_model.model import Library
 from media_pipeline.plan import PhotoPlan, PhotoPlans
@@ -26,6 +27,16 @@ class ShareImage:
     large: bool
 
 
+@dataclass(frozen=True)
+class ShareTargets:
+    """Where the share bar sends a page: its address, title and plain links."""
+
+    url: str
+    title: str
+    # (network's name, its sharing address for this page), in settings order.
+    links: tuple[tuple[str, str], ...]
+
+
 class SharePreviews:
     """What a shared link shows: the pictures, and the page's Open Graph locale.
 
@@ -36,11 +47,17 @@ class SharePreviews:
     """
 
     def __init__(
-        self, plans: PhotoPlans, cfg: PageMetadataSettings, library: Library
+        self,
+        plans: PhotoPlans,
+        cfg: PageMetadataSettings,
+        library: Library,
+        siteurl: str,
     ) -> None:
         self.plans = plans
         self.cfg = cfg
         self.library = library
+        # A full address (a development build's too): a shared link leaves the site.
+        self.siteurl = siteurl
         size = cfg.logo_size
         # Named by size: the feeds' 512 px square is the same file.
         self.logo_crop = f"square-{size}"
@@ -79,6 +96,21 @@ class SharePreviews:
             self._crop(plan, name, cover.alt, large=True)
             for name in self.cfg.article_crops
         ]
+
+    def targets(self, content: Any) -> ShareTargets:
+        """Return where the share bar sends `content`'s page (a post, person or work).
+
+        The page's own address, not its `canonical`: the reader passes on
+        the page they read.
+        """
+        url = f"{self.siteurl}/{content.url}"
+        title = str(content.title)
+        encoded = {"url": quote(url, safe=""), "title": quote(title, safe="")}
+        links = tuple(
+            (name, template.format(**encoded))
+            for name, template in self.cfg.share_links.items()
+        )
+        return ShareTargets(url, title, links)
 
     def locale(self, lang: str) -> str:
         """Return the Open Graph locale of `lang` (vi_VN), else `lang` itself."""

@@ -1,5 +1,5 @@
 """Keyboard alone: the menu, the article, a photo and its lightbox, the language
-switcher and the feeds are reached with Tab, each with a visible focus."""
+switcher, the share bar and the feeds are reached with Tab, each with a visible focus."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ TARGETS = {
     "the language switcher": ".language-switcher a",
     "the article": "main article a",
     "a gallery photo": "a.photo-link",
+    "the share bar": ".share a, .share button",
     "the feeds": "a[href$='/feeds/']",
 }
 FOCUSED = """selectors => {

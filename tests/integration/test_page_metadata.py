@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from page_metadata.settings import load_settings
+from site_base.settings import SettingsError
 from tests.support import built_file, jpeg, post, site_pages, unfingerprinted
 
 SITEURL = "https://thuvien.laocai.example"
@@ -142,6 +145,73 @@ def test_a_page_without_a_photo_is_shared_with_the_logo(sample_site):
         "/media/data/library/logo-square-512.jpg"
     )
     assert meta(html, "og:image:alt") == "Thư viện tỉnh Lào Cai"
+
+
+def share_links(html: BeautifulSoup) -> dict[str, str]:
+    """Return {network: the address it is asked to share} of a page's share bar."""
+    found = {}
+    for link in html.select(".share a"):
+        parts = urlsplit(link["href"])
+        query = parse_qs(parts.query)
+        # Zalo's parameter is "url", Facebook's "u".
+        (shared,) = query.get("url") or query["u"]
+        found[link.get_text(" ", strip=True)] = (parts.netloc, shared)
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["2025/hoi-nghi-ban-doc-2025/", "people/phung-chien/", "works/chieu-muong-hum/"],
+)
+def test_posts_people_and_works_share_to_zalo_and_facebook_without_javascript(
+    sample_site, path
+):
+    html = page(sample_site, path)
+    address = html.find("link", rel="canonical")["href"]
+    bar = html.select_one("section.share")
+    assert bar.h2.get_text() == "Chia sẻ trang này"
+    assert (bar["data-share-url"], bar["data-share-title"]) == (
+        address,
+        html.h1.get_text(),
+    )
+    assert share_links(html) == {
+        "Chia sẻ lên Zalo": ("zalo.me", address),
+        "Chia sẻ lên Facebook": ("www.facebook.com", address),
+    }
+    # Shown by the script only where the browser can share or copy.
+    assert bar.select_one("[data-share-native]").has_attr("hidden")
+    assert bar.select_one("[data-share-copy]").has_attr("hidden")
+
+
+def test_lists_have_no_share_bar(sample_site):
+    assert page(sample_site, "category/su-kien/").select(".share") == []
+
+
+def test_a_copied_post_shares_its_own_page_with_its_title_as_written(hostile):
+    html = page(hostile, "2025/tin-nong/")
+    bar = html.select_one("section.share")
+    own = f"{SITEURL}/2025/tin-nong/"
+    assert (bar["data-share-url"], bar["data-share-title"]) == (own, HOSTILE_TITLE)
+    assert set(share_links(html).values()) == {
+        ("zalo.me", own),
+        ("www.facebook.com", own),
+    }
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        {"Zalo": "http://zalo.me/share?url={url}"},
+        {"Zalo": "https://zalo.me/share"},
+        {"Zalo": "https://zalo.me/share?url={url}&x={page}"},
+        {"": "https://zalo.me/share?url={url}"},
+        ["https://zalo.me/share?url={url}"],
+    ],
+)
+def test_a_share_link_without_https_or_the_address_is_refused(links):
+    with pytest.raises(SettingsError, match="share_links"):
+        crops = dict.fromkeys(["og", "16x9", "4x3", "1x1"], (1, 1))
+        load_settings({"PAGE_METADATA": {"share_links": links}}, crops)
 
 
 def test_the_not_found_page_is_not_indexed(sample_site):
