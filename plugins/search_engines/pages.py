@@ -94,20 +94,37 @@ def versions_of(context: dict[str, Any], path: str, lang: str) -> dict[str, str]
 
 
 def lastmod_of(context: dict[str, Any]) -> datetime | None:
-    """Return when the page last changed: its post's date, or its newest post's."""
+    """Return when the page last changed, from the dates of what it shows.
+
+    A post: its `modified` or date. A list: its newest post. A person or
+    work: its `modified` or its newest post; their index: the newest of its
+    entries. A standing page without `modified`, the archives and the feeds
+    page: the newest post of their language, the last time the site changed
+    (a writer gives a standing page `modified:` to be exact). Dates only,
+    never files' times: every clone writes the same sitemap.
+    """
     content = context.get("article") or context.get("page")
-    if content is not None:
-        return getattr(content, "modified", None) or getattr(content, "date", None)
-    listed = []
+    dates = [_changed(content)] if content is not None else []
     if context.get("articles_page") is not None:
-        listed = context["articles_page"].object_list
-    elif context.get("entry") is not None:
-        listed = context["entry"].posts
-    elif context.get("gallery_posts"):
-        listed = context["gallery_posts"]
-    dates = [
-        getattr(post, "modified", None) or post.date
-        for post in listed
-        if getattr(post, "date", None)
+        dates += [_changed(post) for post in context["articles_page"].object_list]
+    for entry in [context.get("entry"), *context.get("entries", [])]:
+        if entry is not None:
+            dates += [_changed(entry), *(_changed(post) for post in entry.posts)]
+    dates += [_changed(post) for post in context.get("gallery_posts") or []]
+    found = [date for date in dates if date is not None]
+    lang = getattr(content, "lang", None) or context.get("page_lang")
+    return max(found) if found else _site_changed(context, lang)
+
+
+def _changed(content: Any) -> datetime | None:
+    return getattr(content, "modified", None) or getattr(content, "date", None)
+
+
+def _site_changed(context: dict[str, Any], lang: str | None) -> datetime | None:
+    """Return the newest post's date in `lang` (else in any language)."""
+    posts_by_lang = context.get("POSTS_BY_LANG") or {}
+    posts = posts_by_lang.get(lang) or [
+        post for lang_posts in posts_by_lang.values() for post in lang_posts
     ]
+    dates = [date for date in map(_changed, posts) if date is not None]
     return max(dates) if dates else None

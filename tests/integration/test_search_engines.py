@@ -38,6 +38,7 @@ FILES = {
         "title: Bản sao\ndate: 2025-11-18\ncategory: am-nhac\n"
         "canonical: https://baolaocai.vn/goc.html"
     ),
+    "pages/lien-he/index.md": post("title: Liên hệ\nmodified: 2025-10-01 09:00"),
 }
 
 
@@ -75,18 +76,34 @@ def test_the_sitemap_lists_every_page_once(sample_site):
     assert f"{SITEURL}/2025/hoi-nghi-ban-doc-2025/" in urls
 
 
-def test_posts_carry_their_last_change(sample_site):
+def test_every_page_carries_its_last_change_from_the_dates_it_shows(sample_site):
     root = sitemap(sample_site)
     by_url = {
         url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
         for url in root.findall("s:url", NS)
     }
+    assert [url for url, lastmod in by_url.items() if not lastmod] == []
+    post_dates = {url: value for url, value in by_url.items() if "/2025/" in url}
+    newest_vi = max(v for url, v in post_dates.items() if "/en/" not in url)
+    newest_en = max(v for url, v in post_dates.items() if "/en/" in url)
     assert by_url[f"{SITEURL}/2025/hoi-nghi-ban-doc-2025/"] == (
         "2025-11-06T00:00:00+07:00"
     )
-    assert by_url[f"{SITEURL}/"] == max(
-        value for url, value in by_url.items() if value and "/2025/" in url
-    )
+    assert by_url[f"{SITEURL}/"] == newest_vi
+    # A song: its newest post; the standing page and the feeds page: the
+    # newest post of their language.
+    assert by_url[f"{SITEURL}/works/chieu-muong-hum/"] == "2025-11-07T00:00:00+07:00"
+    assert by_url[f"{SITEURL}/gioi-thieu/"] == newest_vi
+    assert by_url[f"{SITEURL}/en/feeds/"] == newest_en != newest_vi
+
+
+def test_a_standing_page_changed_on_a_day_says_that_day(site):
+    (url,) = [
+        url
+        for url in sitemap(site.output).findall("s:url", NS)
+        if url.findtext("s:loc", namespaces=NS) == f"{SITEURL}/lien-he/"
+    ]
+    assert url.findtext("s:lastmod", namespaces=NS) == "2025-10-01T09:00:00+07:00"
 
 
 def test_hreflang_pairs_go_both_ways_with_href(sample_site):
