@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -60,6 +61,7 @@ PLUGINS = [
     "site_feeds",
     "page_metadata",
     "site_events",
+    "site_comments",
     "site_search",
     "site_admin",
     # Last: it lists every page the others wrote.
@@ -91,7 +93,15 @@ THEME_VENDOR = {
     "vendor/photoswipe-dynamic-caption.css": str(
         _NPM / "photoswipe-dynamic-caption-plugin/photoswipe-dynamic-caption-plugin.css"
     ),
+    # Isso's client, from the pinned Python package (found, not imported).
+    "vendor/isso-embed.js": str(
+        Path(find_spec("isso").origin).parent / "js" / "embed.min.js"
+    ),
 }
+# Readers' comments: the address of the library's Isso server (README:
+# "Comments"); "" leaves them out. `invoke livereload` starts one on this
+# computer and sets it for the preview.
+COMMENTS = ""
 # The editor at /admin/ (Decap CMS): the repository it writes to and the
 # sign-in proxy (README: "The editor"); decap-server for `invoke edit`.
 ADMIN = {

@@ -299,18 +299,34 @@ def edit(c, port=None, backend_port=None, content=None, output=None):
 
 
 def _live_preview(port: int, content=None, output=None, **extra) -> None:
-    """Serve the build at `port`, rebuilding (with `extra` settings) on every change."""
+    """Serve the build at `port`, rebuilding (with `extra` settings) on every change.
+
+    With a comment server of its own (Isso, its database in .cache/comments/),
+    so writers see comments work as readers will.
+    """
+    from site_comments.local import local_comments  # noqa: PLC0415
     from site_preview.protocol import LIVE_SETTINGS  # noqa: PLC0415
     from site_preview.server import serve_live  # noqa: PLC0415
 
     content = Path(content or CONFIG["content"]).resolve()
     output = Path(output or CONFIG["output"]).resolve()
-    arguments = _build_arguments(
-        CONFIG["settings_base"], str(content), str(output), **LIVE_SETTINGS, **extra
-    )
-    override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    settings = read_settings(CONFIG["settings_base"], override=override)
-    serve_live(arguments, settings, CONFIG["host"], port)
+    sites = [f"http://{name}:{port}" for name in (CONFIG["host"], "localhost")]
+    with local_comments(Path(CONFIG["cache"]) / "comments", sites) as comments:
+        approve = _(
+            "Comments: approve or delete them at {admin} (password: {password})"
+        )
+        print(approve.format(admin=comments.admin, password=comments.password))
+        arguments = _build_arguments(
+            CONFIG["settings_base"],
+            str(content),
+            str(output),
+            **LIVE_SETTINGS,
+            COMMENTS=comments.address,
+            **extra,
+        )
+        override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+        settings = read_settings(CONFIG["settings_base"], override=override)
+        serve_live(arguments, settings, CONFIG["host"], port)
 
 
 @task(

@@ -67,6 +67,14 @@ class SecurityPolicy:
         """Return the same policy as a header, with what only headers can say."""
         return policy_text({**self.directives, **self.header_only})
 
+    def allowing(self, directive: str, source: str) -> SecurityPolicy:
+        """Return this policy with `source` added to `directive` (once)."""
+        sources = self.directives.get(directive, ())
+        if source in sources:
+            return self
+        directives = {**self.directives, directive: (*sources, source)}
+        return SecurityPolicy(directives, self.header_only, self.headers, self.excluded)
+
     def headers_file(self) -> str:
         """Return `_headers` (Cloudflare Pages) for every page but the excluded."""
         lines = ["/*", f"  Content-Security-Policy: {self.header}"]

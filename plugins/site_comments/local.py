@@ -1,0 +1,148 @@
+"""A comment server on this computer: `invoke livereload` and the tests start one.
+
+Isso with its database and configuration in a folder (`.cache/comments/` for
+the live preview, so comments written while previewing stay), moderation on
+as on the library's server, its admin page behind a password kept beside the
+database, on a free port of 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_base.loopback import LOOPBACK, free_port
+
+START_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class LocalComments:
+    """A running local comment server: its address and its admin page's password."""
+
+    address: str
+    password: str
+    database: Path
+
+    @property
+    def admin(self) -> str:
+        """Return the address of Isso's admin page (approve, delete)."""
+        return f"{self.address}admin/"
+
+
+# Isso's guard: comments a minute from one address, and comments on one post
+# that do not answer another comment (Isso's own defaults).
+RATE_LIMIT = 2
+DIRECT_REPLIES = 3
+
+
+def isso_config(  # noqa: PLR0917 (each is one line of the file)
+    folder: Path,
+    port: int,
+    sites: list[str],
+    password: str,
+    salt: str,
+    rate_limit: int = RATE_LIMIT,
+) -> str:
+    """Return the text of Isso's configuration for a server on this computer."""
+    address = f"http://{LOOPBACK}:{port}"
+    return f"""\
+# Made by site_comments.local for a comment server on this computer.
+[general]
+dbpath = {folder / "comments.db"}
+host =
+    {(chr(10) + "    ").join(sites)}
+max-age = 15m
+notify = stdout
+[admin]
+enabled = true
+password = {password}
+[moderation]
+enabled = true
+purge-after = 30d
+[server]
+listen = {address}
+public-endpoint = {address}
+[guard]
+enabled = true
+ratelimit = {rate_limit}
+direct-reply = {DIRECT_REPLIES}
+reply-to-self = false
+require-author = true
+require-email = false
+[markup]
+renderer = mistune
+[markup.mistune]
+plugins = strikethrough
+parameters = escape, hard_wrap
+[hash]
+salt = {salt}
+algorithm = pbkdf2
+"""
+
+
+def _secret(file: Path) -> str:
+    """Return the secret kept in `file`, made the first time."""
+    if not file.exists():
+        file.write_text(secrets.token_urlsafe(18), "utf-8")
+        file.chmod(0o600)
+    return file.read_text("utf-8").strip()
+
+
+@contextmanager
+def local_comments(
+    folder: Path,
+    sites: list[str],
+    port: int | None = None,
+    rate_limit: int = RATE_LIMIT,
+) -> Iterator[LocalComments]:
+    """Run Isso for pages served at `sites` (origins) while the block runs.
+
+    `rate_limit`: comments a minute from one address (tests that post more
+    from 127.0.0.1 raise it).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    port = port or free_port()
+    password = _secret(folder / "admin-password")
+    config = folder / "isso.cfg"
+    config.write_text(
+        isso_config(
+            folder, port, sites, password, _secret(folder / "salt"), rate_limit
+        ),
+        "utf-8",
+    )
+    config.chmod(0o600)
+    process = subprocess.Popen(  # noqa: S603 (our own module, our own file)
+        [sys.executable, "-m", "site_comments.server", "--local", str(config)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port, process)
+        yield LocalComments(
+            f"http://{LOOPBACK}:{port}/", password, folder / "comments.db"
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(port: int, process: subprocess.Popen) -> None:
+    """Return once the server listens on `port`; fail if it stopped."""
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"the comment server stopped (exit code {process.returncode})"
+            )
+        with socket.socket() as probe:
+            if probe.connect_ex((LOOPBACK, port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"the comment server did not start on port {port}")

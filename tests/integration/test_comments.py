@@ -1,0 +1,299 @@
+"""Readers' comments with Isso: the pages' markup and policy, and the real server.
+
+The server is Isso as the library runs it (site_comments.server), started on
+127.0.0.1 with a temporary database and asked raw, as a spammer or a page
+elsewhere would; the browser tests (tests/browser/test_comments.py) post,
+approve and read in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from http.cookiejar import CookieJar
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_base.settings import SettingsError
+from site_comments.local import local_comments
+from site_comments.settings import comments_server
+from tests.support import post
+
+SERVER = "https://binhluan.thuvien.example/"
+SITEURL = "https://thuvien.laocai.example"
+THREAD = "/2025/hoi-thao/"
+FILES = {
+    "posts/2025/hoi-thao/index.md": post(
+        "title: Hội thảo văn hoá đọc\ndate: 2025-11-06\ncategory: am-nhac"
+    ),
+    "posts/2025/hoi-thao/index.en.md": post("title: Reading culture workshop"),
+    "people/nha-tho-a/index.md": post("name: Nhà thơ A\nroles: [poet]"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(build_site):
+    built = build_site(FILES, production=True, COMMENTS=SERVER)
+    assert built.ok, built.log
+    return built.output
+
+
+def soup(output, path: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (output / path / "index.html").read_text("utf-8"), "html.parser"
+    )
+
+
+def policy(html: BeautifulSoup) -> dict[str, list[str]]:
+    text = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    return {
+        name: sources for name, *sources in (part.split() for part in text.split(";"))
+    }
+
+
+def test_comments_are_off_until_the_server_is_set(sample_site):
+    html = soup(sample_site, "2025/hoi-nghi-ban-doc-2025/")
+    assert (
+        html.select("#comments, [data-comments-thread], script[data-comments-server]")
+        == []
+    )
+    assert policy(html)["connect-src"] == ["'self'"]
+
+
+def test_a_post_has_its_thread_named_by_its_address(site):
+    html = soup(site, "2025/hoi-thao/")
+    section = html.select_one("section#comments")
+    assert section.h2.get_text() == "Bình luận"
+    thread = section.select_one("#isso-thread")
+    assert (thread["data-isso-id"], thread["data-title"]) == (
+        THREAD,
+        "Hội thảo văn hoá đọc",
+    )
+    # Isso's settings and words, read by Isso from its script's attributes.
+    assert section["data-isso-lang"] == "vi"
+    assert section["data-isso-postbox-submit-text-vi"] == "Gửi bình luận"
+    assert section["data-isso-avatar"] == "false"  # its pictures need inline styles
+    assert section["data-isso-css"] == "false"  # the site's own comments.css
+    # The byline links to the thread; the script adds the count.
+    assert (
+        html.select_one(".post__byline a[href='#comments']")["data-comments-thread"]
+        == THREAD
+    )
+    script = html.select_one("script[data-comments-server]")
+    assert script["data-comments-server"] == SERVER
+    assert script["data-comments-label"] == "Bình luận ({n})"
+
+
+def test_the_english_page_has_its_own_thread_in_english(site):
+    section = soup(site, "en/2025/hoi-thao/").select_one("section#comments")
+    assert section.h2.get_text() == "Comments"
+    assert section.select_one("#isso-thread")["data-isso-id"] == "/en/2025/hoi-thao/"
+    assert section["data-isso-postbox-submit-text-en"] == "Send"
+
+
+def test_cards_carry_a_hidden_count_and_people_no_thread(site):
+    card_count = soup(site, "").select_one(".card__meta [data-comments-reveal]")
+    assert card_count.has_attr("hidden")
+    assert card_count.a["href"] == f"{SITEURL}{THREAD}#comments"
+    assert soup(site, "people/nha-tho-a/").select("#comments") == []
+
+
+def test_pages_may_reach_the_comment_server_and_nothing_more(site):
+    html = soup(site, "2025/hoi-thao/")
+    directives = policy(html)
+    assert directives["connect-src"] == ["'self'", "https://binhluan.thuvien.example"]
+    others = [name for name, sources in directives.items() if name != "connect-src"]
+    assert [
+        n for n in others if "https://binhluan.thuvien.example" in directives[n]
+    ] == []
+    headers = (site / "_headers").read_text("utf-8")
+    assert "connect-src 'self' https://binhluan.thuvien.example;" in headers
+    # Isso's client is the site's own file, fingerprinted.
+    embed = html.select_one("#comments")["data-comments-embed"]
+    assert re.search(r"/theme/vendor/isso-embed\.[0-9a-f]{10}\.js$", embed)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://binhluan.thuvien.example/",
+        "ftp://binhluan.thuvien.example/",
+        "https://binhluan.thuvien.example/?x=1",
+        "https://user@binhluan.thuvien.example/",
+        "binhluan.thuvien.example",
+        ["https://binhluan.thuvien.example/"],
+    ],
+)
+def test_a_comment_server_that_is_not_https_is_refused(address):
+    with pytest.raises(SettingsError, match="COMMENTS"):
+        comments_server({"COMMENTS": address})
+
+
+def test_a_server_address_ends_in_a_slash():
+    assert comments_server({"COMMENTS": "https://x.example/isso"}) == (
+        "https://x.example/isso/"
+    )
+    assert comments_server({"COMMENTS": "http://127.0.0.1:8001"}) == (
+        "http://127.0.0.1:8001/"
+    )
+
+
+# The real server, asked raw.
+
+SITE_ORIGIN = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(scope="module")
+def isso(tmp_path_factory):
+    """Isso with room for these tests' comments (all from 127.0.0.1)."""
+    folder = tmp_path_factory.mktemp("comments")
+    with local_comments(folder, [SITE_ORIGIN], rate_limit=1000) as server:
+        yield server
+
+
+def ask(
+    url: str,
+    data: object = None,
+    *,
+    method: str | None = None,
+    headers: dict[str, str] | None = None,
+    raw: bytes | None = None,
+):
+    """Return (status, headers, body) of a request; errors are answers too."""
+    body = (
+        raw
+        if raw is not None
+        else (None if data is None else json.dumps(data).encode())
+    )
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method=method,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def new_comment(isso, thread: str, **comment):
+    return ask(
+        f"{isso.address}new?uri={thread}",
+        {"title": "Bài", "author": "Bạn đọc", **comment},
+        headers={"Origin": SITE_ORIGIN},
+    )
+
+
+def count(isso, *threads: str) -> list[int]:
+    status, _, body = ask(f"{isso.address}count", list(threads))
+    assert status == 200
+    return json.loads(body)
+
+
+def moderate(isso, comment_id: int, action: str) -> None:
+    """Do what a moderator does on Isso's admin page: sign in, press the button."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(CookieJar())
+    )
+    login = urllib.request.Request(
+        f"{isso.address}login/", data=f"password={isso.password}".encode()
+    )
+    page = opener.open(login, timeout=10).read().decode()
+    (key,) = re.findall(rf"validate_com\({comment_id}, '([^']+)'", page)
+    moderation = urllib.request.Request(
+        f"{isso.address}id/{comment_id}/{action}/{key}", data=b"", method="POST"
+    )
+    assert opener.open(moderation, timeout=10).status == 200
+
+
+def test_a_comment_waits_for_a_moderator_then_counts(isso):
+    thread = "/2025/cho-duyet/"
+    status, headers, body = new_comment(isso, thread, text="Bài viết rất hay.")
+    comment = json.loads(body)
+    assert (status, comment["mode"]) == (202, 2)  # accepted, held
+    assert count(isso, thread, "/khac/") == [0, 0]
+    status, _, _ = ask(f"{isso.address}?uri={thread}")
+    assert status == 200
+    listed = json.loads(ask(f"{isso.address}?uri={thread}")[2])
+    assert listed["replies"] == []  # another reader sees nothing yet
+    moderate(isso, comment["id"], "activate")
+    assert count(isso, thread, "/khac/") == [1, 0]
+    listed = json.loads(ask(f"{isso.address}?uri={thread}")[2])
+    assert [reply["text"] for reply in listed["replies"]] == [
+        "<p>Bài viết rất hay.</p>"
+    ]
+
+
+def test_html_in_a_comment_is_kept_as_text(isso):
+    text = "<script>alert(1)</script><img src=x onerror=alert(2)><b>đậm</b>"
+    status, _, body = new_comment(isso, "/2025/html/", text=text)
+    assert status == 202
+    shown = json.loads(body)["text"]
+    assert "<script" not in shown and "<img" not in shown and "<b>" not in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+
+
+def test_reading_and_counting_set_no_cookie_posting_does(isso):
+    assert ask(f"{isso.address}?uri=/2025/x/")[1].get("Set-Cookie") is None
+    assert ask(f"{isso.address}count", ["/2025/x/"])[1].get("Set-Cookie") is None
+    assert ask(f"{isso.address}config")[1].get("Set-Cookie") is None
+    _, headers, _ = new_comment(isso, "/2025/cookie/", text="Có cookie sau khi gửi.")
+    assert headers.get("Set-Cookie")
+
+
+def test_the_honeypot_refuses_a_comment_that_fills_the_hidden_field(isso):
+    status, _, _ = new_comment(
+        isso, "/2025/spam/", text="Mua ngay!", website="https://spam.example"
+    )
+    assert status == 403
+    assert count(isso, "/2025/spam/") == [0]
+
+
+def test_a_comment_needs_a_name(isso):
+    status, _, _ = ask(
+        f"{isso.address}new?uri=/2025/nameless/",
+        {"title": "Bài", "text": "Không tên."},
+    )
+    assert status == 403
+
+
+def test_a_third_comment_in_a_minute_is_refused(tmp_path):
+    with local_comments(tmp_path, [SITE_ORIGIN]) as isso:
+        answers = [
+            new_comment(isso, f"/2025/flood-{n}/", text=f"Bình luận số {n}.")[0]
+            for n in range(3)
+        ]
+    assert answers == [202, 202, 403]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"{not json", b"[1, 2]", b'"text"', b"\xff\xfe", b"{}" + b" " * 300_000],
+)
+def test_a_broken_request_is_an_error_answer_not_a_crash(isso, raw):
+    status, _, _ = ask(f"{isso.address}new?uri=/2025/raw/", raw=raw)
+    assert 400 <= status < 500
+    assert count(isso, "/2025/raw/") == [0]
+
+
+def test_only_requests_addressed_to_this_computer_are_answered(isso):
+    port = isso.address.rsplit(":", 1)[1].rstrip("/")
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1:1"):
+        status, _, _ = ask(f"{isso.address}count", ["/"], headers={"Host": host})
+        assert status == 403, host
+    status, _, _ = ask(
+        f"{isso.address}count", ["/"], headers={"Host": f"localhost:{port}"}
+    )
+    assert status == 200
+
+
+def test_a_page_elsewhere_is_not_allowed_to_read_the_answers(isso):
+    _, headers, _ = ask(
+        f"{isso.address}count", ["/"], headers={"Origin": "https://evil.example"}
+    )
+    assert headers["Access-Control-Allow-Origin"] == SITE_ORIGIN
