@@ -29,6 +29,8 @@ WsgiApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 # Isso reads at most this much of a request (isso.wsgi.Request).
 MAX_BODY = 256 * 1024
 HONEYPOT = "website"
+# How long a browser keeps a preflight's answer (Chromium keeps at most 2 hours).
+PREFLIGHT_SECONDS = "7200"
 # Threads counted in one request: a list page's cards and then some.
 MAX_THREADS = 500
 
@@ -55,6 +57,21 @@ def _problem(kind: str, data: Any) -> str | None:
     return None
 
 
+def _remembered_preflight(start_response: StartResponse) -> StartResponse:
+    """Let browsers keep a CORS preflight's answer a while.
+
+    Isso's client asks one before each request it makes: a reader's next
+    page then saves a round trip for each.
+    """
+
+    def start(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+        return start_response(
+            status, [*headers, ("Access-Control-Max-Age", PREFLIGHT_SECONDS)], *rest
+        )
+
+    return start
+
+
 class RequestGuard:
     """Refuse a new comment or a count that is not what Isso expects, or a bot's."""
 
@@ -63,8 +80,11 @@ class RequestGuard:
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Any:
         """Pass on every request but a malformed or a honeypot's POST."""
+        method = environ.get("REQUEST_METHOD")
+        if method == "OPTIONS":
+            return self.app(environ, _remembered_preflight(start_response))
         kind = environ.get("PATH_INFO", "").rsplit("/", 1)[-1]
-        if environ.get("REQUEST_METHOD") != "POST" or kind not in {"new", "count"}:
+        if method != "POST" or kind not in {"new", "count"}:
             return self.app(environ, start_response)
         length = environ.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > MAX_BODY:

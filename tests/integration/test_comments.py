@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
-from http.cookiejar import CookieJar
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,6 +18,8 @@ from site_base.settings import SettingsError
 from site_comments.local import local_comments
 from site_comments.settings import comments_server
 from tests.support import post
+from tests.support.comments import ask, moderate
+from tests.support.comments import new_comment as post_comment
 
 SERVER = "https://binhluan.thuvien.example/"
 SITEURL = "https://thuvien.laocai.example"
@@ -154,61 +153,14 @@ def isso(tmp_path_factory):
         yield server
 
 
-def ask(
-    url: str,
-    data: object = None,
-    *,
-    method: str | None = None,
-    headers: dict[str, str] | None = None,
-    raw: bytes | None = None,
-):
-    """Return (status, headers, body) of a request; errors are answers too."""
-    body = (
-        raw
-        if raw is not None
-        else (None if data is None else json.dumps(data).encode())
-    )
-    request = urllib.request.Request(
-        url,
-        data=body,
-        method=method,
-        headers={"Content-Type": "application/json", **(headers or {})},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
 def new_comment(isso, thread: str, **comment):
-    return ask(
-        f"{isso.address}new?uri={thread}",
-        {"title": "Bài", "author": "Bạn đọc", **comment},
-        headers={"Origin": SITE_ORIGIN},
-    )
+    return post_comment(isso, thread, SITE_ORIGIN, **comment)
 
 
 def count(isso, *threads: str) -> list[int]:
     status, _, body = ask(f"{isso.address}count", list(threads))
     assert status == 200
     return json.loads(body)
-
-
-def moderate(isso, comment_id: int, action: str) -> None:
-    """Do what a moderator does on Isso's admin page: sign in, press the button."""
-    opener = urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(CookieJar())
-    )
-    login = urllib.request.Request(
-        f"{isso.address}login/", data=f"password={isso.password}".encode()
-    )
-    page = opener.open(login, timeout=10).read().decode()
-    (key,) = re.findall(rf"validate_com\({comment_id}, '([^']+)'", page)
-    moderation = urllib.request.Request(
-        f"{isso.address}id/{comment_id}/{action}/{key}", data=b"", method="POST"
-    )
-    assert opener.open(moderation, timeout=10).status == 200
 
 
 def test_a_comment_waits_for_a_moderator_then_counts(isso):
@@ -290,6 +242,13 @@ def test_only_requests_addressed_to_this_computer_are_answered(isso):
         f"{isso.address}count", ["/"], headers={"Host": f"localhost:{port}"}
     )
     assert status == 200
+
+
+def test_browsers_may_keep_a_preflights_answer(isso):
+    status, headers, _ = ask(
+        f"{isso.address}config", method="OPTIONS", headers={"Origin": SITE_ORIGIN}
+    )
+    assert (status, headers["Access-Control-Max-Age"]) == (200, "7200")
 
 
 def test_a_page_elsewhere_is_not_allowed_to_read_the_answers(isso):

@@ -65,10 +65,14 @@ class PublicAddress:
         """Answer requests with the files of `build`."""
         self.server.RequestHandlerClass = partial(_PublicHandler, directory=str(build))
         serve_in_thread(self.server)
+        self.serving = True
 
     def close(self) -> None:
         """Stop answering and free the port."""
-        self.server.shutdown()
+        # shutdown() waits for a serve_forever() that a run without a test
+        # of the published build never started.
+        if getattr(self, "serving", False):
+            self.server.shutdown()
         self.server.server_close()
 
 
