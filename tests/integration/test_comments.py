@@ -13,11 +13,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from isso import config
 
 from site_base.settings import SettingsError
 from site_comments.local import local_comments
 from site_comments.settings import comments_server
-from tests.support import post
+from tests.support import REPO, post
 from tests.support.comments import ask, moderate
 from tests.support.comments import new_comment as post_comment
 
@@ -256,3 +257,17 @@ def test_a_page_elsewhere_is_not_allowed_to_read_the_answers(isso):
         f"{isso.address}count", ["/"], headers={"Origin": "https://evil.example"}
     )
     assert headers["Access-Control-Allow-Origin"] == SITE_ORIGIN
+
+
+def test_the_documented_server_holds_every_comment_and_shows_html_as_text():
+    """docs/comments/isso.cfg, the configuration the README has the library copy."""
+    conf = config.load(config.default_file(), str(REPO / "docs/comments/isso.cfg"))
+    assert conf.getboolean("moderation", "enabled")
+    assert conf.getboolean("admin", "enabled")
+    assert conf.getboolean("guard", "enabled")
+    assert conf.getboolean("guard", "require-author")
+    assert "escape" in conf.getlist("markup.mistune", "parameters")
+    assert conf.getlist("general", "notify") == ["smtp"]
+    assert conf.get("server", "listen").startswith("http://127.0.0.1:")
+    unit = (REPO / "docs/comments/isso.service").read_text("utf-8")
+    assert "-m site_comments.server /etc/isso/thuvien.cfg" in unit
