@@ -98,6 +98,18 @@ THEME_VENDOR = {
         Path(find_spec("isso").origin).parent / "js" / "embed.min.js"
     ),
 }
+# A page without a photo is shared with a card of its own: its title on the
+# site's colours (page_metadata/cards.py), in DejaVu (npm, every Vietnamese letter).
+_FONTS = _NPM / "dejavu-fonts-ttf" / "ttf"
+PAGE_METADATA = {
+    "card": {
+        "background": "#8a1c1c",
+        "text": "#ffffff",
+        "accent": "#f4f1ec",
+        "title_font": str(_FONTS / "DejaVuSans-Bold.ttf"),
+        "name_font": str(_FONTS / "DejaVuSans.ttf"),
+    }
+}
 # Readers' comments: the address of the library's Isso server (README:
 # "Comments"); "" leaves them out. `invoke livereload` starts one on this
 # computer and sets it for the preview.

@@ -8,7 +8,9 @@ from pelican.generators import Generator
 
 from media_pipeline.generator import built_contents
 from site_build.facts import site_facts
+from site_build.output import output_files
 
+from .cards import ShareCards
 from .settings import load_settings
 from .share import SharePreviews
 from .structured_data import StructuredData
@@ -23,7 +25,17 @@ class PageMetadataGenerator(Generator):
         cfg = load_settings(self.settings, plans.cfg.crops)
         library = self.context["CONTENT_CHECK"].library
         siteurl = site_facts(self.settings).absolute_siteurl
-        share = SharePreviews(plans, cfg, library, siteurl)
+        cards = (
+            ShareCards(
+                cfg.card,
+                plans.cfg.cache / "share",
+                output_files(self.context, self.output_path),
+                self.context.get("PAGE_CACHE"),
+            )
+            if cfg.card
+            else None
+        )
+        share = SharePreviews(plans, cfg, library, siteurl, cards)
         articles = {
             id(post)
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from site_base.settings import SettingsError, check_whole_numbers, merged_settings
+
+from .cards import CardStyle
 
 DEFAULTS: dict[str, Any] = {
     # The MEDIA crop shown when a page is shared (Open Graph, Twitter cards).
@@ -19,6 +23,16 @@ DEFAULTS: dict[str, Any] = {
     "locales": {"vi": "vi_VN", "en": "en_US"},
     # The slug of the standing page about the library (it carries Library data).
     "about_page": "gioi-thieu",
+    # The picture of a page without a photo (cards.py): the site's colours
+    # and two font files with every letter of the site's languages. Without
+    # fonts, such pages are shared with the logo.
+    "card": {
+        "background": "#8a1c1c",
+        "text": "#ffffff",
+        "accent": "#f4f1ec",
+        "title_font": "",
+        "name_font": "",
+    },
     # The share bar's plain links, after the phone's own share sheet: the
     # network's name (shown as is) and its sharing address, where {url} is
     # the page's address and {title} its title (both URL-encoded). Zalo
@@ -41,6 +55,7 @@ class PageMetadataSettings:
     locales: dict[str, str]
     about_page: str
     share_links: dict[str, str]
+    card: CardStyle | None
 
 
 def load_settings(
@@ -63,7 +78,30 @@ def load_settings(
         locales=dict(merged["locales"]),
         about_page=merged["about_page"],
         share_links=dict(merged["share_links"]),
+        card=_card_style(merged["card"]),
     )
+
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _card_style(card: Any) -> CardStyle | None:
+    """Check PAGE_METADATA['card']: three colours, two font files (or none)."""
+    keys = {"background", "text", "accent", "title_font", "name_font"}
+    if not isinstance(card, dict) or set(card) != keys:
+        raise SettingsError(f"PAGE_METADATA['card'] needs exactly {sorted(keys)}")
+    for key in ("background", "text", "accent"):
+        if not (isinstance(card[key], str) and _COLOUR.fullmatch(card[key])):
+            raise SettingsError(f"PAGE_METADATA['card'][{key!r}] must be like #8a1c1c")
+    if not (card["title_font"] or card["name_font"]):
+        return None
+    fonts = {key: Path(card[key]) for key in ("title_font", "name_font")}
+    for key, font in fonts.items():
+        if not font.is_file():
+            raise SettingsError(
+                f"PAGE_METADATA['card'][{key!r}]: no font file at {font} (npm ci?)"
+            )
+    return CardStyle(card["background"], card["text"], card["accent"], *fonts.values())
 
 
 def _check_share_links(links: Any) -> None:

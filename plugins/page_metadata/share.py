@@ -11,6 +11,7 @@ from media_pipeline.plan import PhotoPlan, PhotoPlans
 from media_pipeline.renditions import MIME
 from photo_groups import Photo
 
+from .cards import SIZE, ShareCards
 from .settings import PageMetadataSettings
 
 
@@ -52,12 +53,14 @@ class SharePreviews:
         cfg: PageMetadataSettings,
         library: Library,
         siteurl: str,
+        cards: ShareCards | None = None,
     ) -> None:
         self.plans = plans
         self.cfg = cfg
         self.library = library
         # A full address (a development build's too): a shared link leaves the site.
         self.siteurl = siteurl
+        self.cards = cards
         size = cfg.logo_size
         # Named by size: the feeds' 512 px square is the same file.
         self.logo_crop = f"square-{size}"
@@ -73,12 +76,30 @@ class SharePreviews:
         names = (self.cfg.share_crop, *(self.cfg.article_crops if article else ()))
         self.plans.add(cover, {name: self.plans.cfg.crops[name] for name in names})
 
-    def image(self, content: Any, lang: str) -> ShareImage:
-        """Return the picture a link to `content`'s page shows (the logo if none)."""
+    def image(self, content: Any, lang: str, title: str = "") -> ShareImage:
+        """Return the picture a link to `content`'s page shows.
+
+        Its cover's crop; without one, a card with the page's `title` (the
+        logo for the home page, whose title is the library's name in a language).
+        """
         cover = getattr(content, "cover", None) if content else None
-        if cover is None:
+        if cover is not None:
+            return self._crop(
+                self._plan(cover), self.cfg.share_crop, cover.alt, large=True
+            )
+        name = self.library.name(lang)
+        if self.cards is None or not title or title in self.library.names.values():
             return self.logo(lang)
-        return self._crop(self._plan(cover), self.cfg.share_crop, cover.alt, large=True)
+        path = self.cards.card(title, name)
+        width, height = SIZE
+        return ShareImage(
+            f"{self.plans.cfg.facts.siteurl}/{path}",
+            width,
+            height,
+            title,
+            "image/jpeg",
+            True,
+        )
 
     def logo(self, lang: str) -> ShareImage:
         """Return the library's logo, as pages without a photo are shared."""

@@ -250,8 +250,15 @@ class _CachedTemplate:
         text = self.cache.reusable(name, key)
         if text is None:
             self.cache.rendered += 1
-            return self.template.render(local)
+            self.cache.rendering = name
+            try:
+                return self.template.render(local)
+            finally:
+                self.cache.rendering = None
         self.cache.reused += 1
+        files: OutputFiles = self.shared[OUTPUT_FILES]
+        for path in self.cache.kept_files(name):
+            files.claim(path)
         return text
 
     def __getattr__(self, name: str) -> Any:

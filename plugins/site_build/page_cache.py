@@ -18,6 +18,9 @@ Pelican's writer, which then writes nothing (its bytes did not change) and
 sends `content_written` as for any page, so the sitemap still lists it.
 A value this module cannot digest (an object it does not know) makes a key
 that never matches: such a page is always rendered.
+
+A file a page makes while it renders (its share card) is attached to it
+(`attach`): when the page is kept, its files are kept with it.
 """
 
 from __future__ import annotations
@@ -210,10 +213,15 @@ class PageCache:
         self.inputs = inputs
         self.digester = Digester(photos)
         try:
-            self.previous = json.loads(path.read_text("utf-8"))
+            saved = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
-            self.previous = {}
+            saved = {}
+        self.previous: dict[str, str] = saved.get("keys", {})
+        self.previous_files: dict[str, list[str]] = saved.get("files", {})
         self.keys: dict[str, str] = {}
+        # Files pages made while rendering, by page; the page rendering now.
+        self.files: dict[str, list[str]] = {}
+        self.rendering: str | None = None
         self.site_key: str | None = None
         self.rendered = 0
         self.reused = 0
@@ -275,9 +283,22 @@ class PageCache:
         except OSError:
             return None
 
+    def attach(self, path: str) -> None:
+        """Record that the page rendering now made file `path` (kept with it)."""
+        if self.rendering is not None:
+            self.files.setdefault(self.rendering, []).append(path)
+
+    def kept_files(self, name: str) -> list[str]:
+        """Return the files page `name` made when it was last rendered (it is kept)."""
+        files = self.previous_files.get(name, [])
+        if files:
+            self.files[name] = files
+        return files
+
     def save(self) -> None:
-        """Keep this build's keys for the next build."""
+        """Keep this build's keys (and pages' files) for the next build."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.keys, sort_keys=True), "utf-8")
+        saved = {"keys": self.keys, "files": self.files}
+        temporary.write_text(json.dumps(saved, sort_keys=True), "utf-8")
         temporary.replace(self.path)

@@ -137,14 +137,33 @@ def test_the_model_article_shared_as_a_link_shows_title_lead_and_cover(sample_si
     )
 
 
-def test_a_page_without_a_photo_is_shared_with_the_logo(sample_site):
+def test_a_page_without_a_photo_is_shared_with_a_card_of_its_own(sample_site):
     html = page(sample_site, "category/su-kien/")
     assert meta(html, "og:type") == "website"
-    assert meta(html, "twitter:card") == "summary"
-    assert unfingerprinted(meta(html, "og:image")).endswith(
-        "/media/data/library/logo-square-512.jpg"
+    assert meta(html, "twitter:card") == "summary_large_image"
+    assert (meta(html, "og:image:alt"), meta(html, "og:image:type")) == (
+        "Sự kiện",
+        "image/jpeg",
     )
-    assert meta(html, "og:image:alt") == "Thư viện tỉnh Lào Cai"
+    with Image.open(local(sample_site, meta(html, "og:image"))) as card:
+        assert (card.format, card.size) == ("JPEG", (1200, 630))
+    # Each page its own: no two pages without a photo share a picture.
+    shared = {}
+    for path in shown_pages(sample_site):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        if "/media/share/" in meta(soup, "og:image"):
+            shared.setdefault(meta(soup, "og:image"), []).append(path)
+    assert len(shared) > 30
+    assert [paths for paths in shared.values() if len(paths) > 1] == []
+
+
+def test_the_home_page_is_shared_with_the_librarys_logo(sample_site):
+    for home in ("", "en/"):
+        html = page(sample_site, home)
+        assert meta(html, "twitter:card") == "summary"
+        assert unfingerprinted(meta(html, "og:image")).endswith(
+            "/media/data/library/logo-square-512.jpg"
+        )
 
 
 def share_links(html: BeautifulSoup) -> dict[str, str]:

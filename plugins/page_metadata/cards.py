@@ -1,0 +1,142 @@
+"""Share cards: a page without a photo is shared with a picture of its own.
+
+1200x630 (Open Graph's large card), the page's title on the site's colours
+with the library's name, drawn with Pillow when a page asks for it. A card
+is named by the digest of everything drawn on it, so the same title gives
+the same file on every machine; drawn cards are kept in the photo cache and
+linked into the output, and a card is attached to the page that made it
+(site_build.page_cache), so a page kept from the last build keeps its card.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+from site_build.output import OutputFiles
+
+# Bump when the drawing changes: every card is drawn again.
+DRAWING = 1
+SIZE = (1200, 630)
+MARGIN = 80
+# The title's largest and smallest sizes, and the lines it may take.
+TITLE_SIZES = (72, 64, 56, 50, 44)
+MAX_LINES = 4
+NAME_SIZE = 34
+BAR = 10
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """The colours and fonts of the cards (PAGE_METADATA['card'])."""
+
+    background: str
+    text: str
+    accent: str
+    title_font: Path
+    name_font: Path
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Return `text` wrapped at spaces to lines no wider than `width`."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _fitted(text: str, style: CardStyle, width: int) -> tuple[Any, list[str]]:
+    """Return the largest title font whose lines fit, and the lines (cut with …)."""
+    for size in TITLE_SIZES:
+        font = ImageFont.truetype(str(style.title_font), size)
+        lines = _lines(text, font, width)
+        if len(lines) <= MAX_LINES and all(font.getlength(x) <= width for x in lines):
+            return font, lines
+    lines = lines[:MAX_LINES]
+    while lines[-1] and font.getlength(f"{lines[-1]} …") > width:
+        lines[-1] = lines[-1][:-1]
+    lines[-1] = f"{lines[-1].rstrip()} …"
+    return font, lines
+
+
+def draw_card(title: str, name: str, style: CardStyle) -> bytes:
+    """Return the JPEG of a card: `title` large, the library's `name` below a bar."""
+    image = Image.new("RGB", SIZE, style.background)
+    pen = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    font, lines = _fitted(" ".join(title.split()), style, width)
+    line_height = round(font.size * 1.25)
+    name_font = ImageFont.truetype(str(style.name_font), NAME_SIZE)
+    bottom = SIZE[1] - MARGIN - NAME_SIZE - 2 * BAR
+    top = max(MARGIN, (bottom - line_height * len(lines)) // 2)
+    for number, line in enumerate(lines):
+        pen.text((MARGIN, top + number * line_height), line, font=font, fill=style.text)
+    pen.rectangle((MARGIN, bottom, MARGIN + 120, bottom + BAR), fill=style.accent)
+    pen.text((MARGIN, bottom + 2 * BAR), name, font=name_font, fill=style.text)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
+class ShareCards:
+    """Draw (or find) each page's card and put it in the output, once a build."""
+
+    def __init__(
+        self,
+        style: CardStyle,
+        cache: Path,
+        files: OutputFiles,
+        page_cache: Any = None,
+    ) -> None:
+        self.style = style
+        self.cache = cache
+        self.files = files
+        self.page_cache = page_cache
+        self.fonts = {
+            font: hashlib.sha256(font.read_bytes()).hexdigest()
+            for font in {style.title_font, style.name_font}
+        }
+        self.made: set[str] = set()
+
+    def card(self, title: str, name: str) -> str:
+        """Return the path under the site of the card of `title` (made if needed)."""
+        key = hashlib.sha256(
+            json.dumps(
+                [
+                    DRAWING,
+                    PIL.__version__,
+                    title,
+                    name,
+                    [self.style.background, self.style.text, self.style.accent],
+                    [
+                        self.fonts[self.style.title_font],
+                        self.fonts[self.style.name_font],
+                    ],
+                ]
+            ).encode()
+        ).hexdigest()[:20]
+        path = f"media/share/{key}.jpg"
+        if path not in self.made:
+            drawn = self.cache / f"{key}.jpg"
+            if not drawn.exists():
+                drawn.parent.mkdir(parents=True, exist_ok=True)
+                # Builds running side by side (the tests') share the cache.
+                partial = drawn.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_bytes(draw_card(title, name, self.style))
+                partial.replace(drawn)
+            self.files.link(drawn, path)
+            self.made.add(path)
+        if self.page_cache is not None:
+            self.page_cache.attach(path)
+        return path
