@@ -18,6 +18,7 @@ from isso import config
 from site_base.settings import SettingsError
 from site_comments.local import local_comments
 from site_comments.settings import comments_server
+from tests.site_checks import html_errors
 from tests.support import REPO, post
 from tests.support.comments import ask, moderate
 from tests.support.comments import new_comment as post_comment
@@ -85,6 +86,10 @@ def test_a_post_has_its_thread_named_by_its_address(site):
     script = html.select_one("script[data-comments-server]")
     assert script["data-comments-server"] == SERVER
     assert script["data-comments-label"] == "Bình luận ({n})"
+
+
+def test_pages_with_comments_are_valid_html(site):
+    assert html_errors(site) == {site: []}
 
 
 def test_the_english_page_has_its_own_thread_in_english(site):
