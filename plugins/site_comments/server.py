@@ -17,6 +17,9 @@ import argparse
 import io
 import json
 import logging
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -134,6 +137,18 @@ def make_app(config_file: str, *, local: bool) -> tuple[WsgiApp, str, int]:
     return app, listen.hostname, listen.port
 
 
+def _stop_with_parent() -> None:
+    """Stop when the program that started this server is gone (a closed terminal)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Serve Isso with the configuration file given."""
     from werkzeug.serving import run_simple  # noqa: PLC0415
@@ -150,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=level, format="%(name)s: %(message)s")
     if args.local:
         logging.getLogger("isso").setLevel(logging.ERROR)
+        _stop_with_parent()
     app, host, port = make_app(args.config, local=args.local)
     run_simple(host, port, app, threaded=True)
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+import time
+import urllib.error
 
 import pytest
 from bs4 import BeautifulSoup
@@ -276,3 +280,30 @@ def test_the_documented_server_holds_every_comment_and_shows_html_as_text():
     assert conf.get("server", "listen").startswith("http://127.0.0.1:")
     unit = (REPO / "docs/comments/isso.service").read_text("utf-8")
     assert "-m site_comments.server /etc/isso/thuvien.cfg" in unit
+
+
+def test_the_local_server_stops_with_the_program_that_started_it(tmp_path):
+    """A writer who closes the terminal leaves no comment server behind."""
+    starter = f"""
+import time
+from pathlib import Path
+from site_comments.local import local_comments
+with local_comments(Path({str(tmp_path)!r}), ["http://127.0.0.1:8000"]) as isso:
+    print(isso.address, flush=True)
+    time.sleep(60)
+"""
+    process = subprocess.Popen(
+        [sys.executable, "-c", starter], stdout=subprocess.PIPE, text=True
+    )
+    address = process.stdout.readline().strip()
+    assert ask(f"{address}count", ["/"])[0] == 200
+    process.kill()  # no chance to stop its server itself
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            ask(f"{address}count", ["/"])
+        except urllib.error.URLError:
+            return
+        time.sleep(0.2)
+    pytest.fail("the comment server outlived the program that started it")
