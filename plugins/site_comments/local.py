@@ -50,9 +50,21 @@ def isso_config(  # noqa: PLR0917 (each is one line of the file)
     password: str,
     salt: str,
     rate_limit: int = RATE_LIMIT,
+    smtp_port: int | None = None,
 ) -> str:
-    """Return the text of Isso's configuration for a server on this computer."""
+    """Return the text of Isso's configuration for a server on this computer.
+
+    With `smtp_port`, new comments are e-mailed (with their approve and delete
+    links) through the mail server on that port of 127.0.0.1, as the
+    library's server e-mails its moderators.
+    """
     address = f"http://{LOOPBACK}:{port}"
+    mail = (
+        f"[smtp]\nhost = {LOOPBACK}\nport = {smtp_port}\nsecurity = none\n"
+        "to = binhluan@thuvien.example\nfrom = thuvien@thuvien.example\n"
+        if smtp_port
+        else ""
+    )
     return f"""\
 # Made by site_comments.local for a comment server on this computer.
 [general]
@@ -60,7 +72,7 @@ dbpath = {folder / "comments.db"}
 host =
     {(chr(10) + "    ").join(sites)}
 max-age = 15m
-notify = stdout
+notify = {"smtp" if smtp_port else "stdout"}
 [admin]
 enabled = true
 password = {password}
@@ -85,7 +97,7 @@ parameters = escape, hard_wrap
 [hash]
 salt = {salt}
 algorithm = pbkdf2
-"""
+{mail}"""
 
 
 def _secret(file: Path) -> str:
@@ -102,11 +114,12 @@ def local_comments(
     sites: list[str],
     port: int | None = None,
     rate_limit: int = RATE_LIMIT,
+    smtp_port: int | None = None,
 ) -> Iterator[LocalComments]:
     """Run Isso for pages served at `sites` (origins) while the block runs.
 
     `rate_limit`: comments a minute from one address (tests that post more
-    from 127.0.0.1 raise it).
+    from 127.0.0.1 raise it); `smtp_port`: e-mail new comments (isso_config).
     """
     folder.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
@@ -114,7 +127,13 @@ def local_comments(
     config = folder / "isso.cfg"
     config.write_text(
         isso_config(
-            folder, port, sites, password, _secret(folder / "salt"), rate_limit
+            folder,
+            port,
+            sites,
+            password,
+            _secret(folder / "salt"),
+            rate_limit,
+            smtp_port,
         ),
         "utf-8",
     )

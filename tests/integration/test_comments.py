@@ -8,6 +8,7 @@ approve and read in Chromium.
 
 from __future__ import annotations
 
+import email
 import json
 import re
 import subprocess
@@ -24,7 +25,7 @@ from site_comments.local import local_comments
 from site_comments.settings import comments_server
 from tests.site_checks import html_errors
 from tests.support import REPO, post
-from tests.support.comments import ask, moderate
+from tests.support.comments import MailCatcher, ask, moderate
 from tests.support.comments import new_comment as post_comment
 
 SERVER = "https://binhluan.thuvien.example/"
@@ -307,3 +308,27 @@ with local_comments(Path({str(tmp_path)!r}), ["http://127.0.0.1:8000"]) as isso:
             return
         time.sleep(0.2)
     pytest.fail("the comment server outlived the program that started it")
+
+
+def test_a_moderator_approves_a_comment_from_its_e_mail(tmp_path):
+    catcher = MailCatcher()
+    try:
+        with local_comments(tmp_path, [SITE_ORIGIN], smtp_port=catcher.port) as isso:
+            status, _, body = post_comment(
+                isso, "/2025/thu/", SITE_ORIGIN, text="Gửi qua thư cho người duyệt."
+            )
+            assert status == 202
+            deadline = time.monotonic() + 10
+            while not catcher.messages and time.monotonic() < deadline:
+                time.sleep(0.05)
+            (mail,) = catcher.messages
+            text = email.message_from_string(mail).get_payload(decode=True).decode()
+            assert "Gửi qua thư cho người duyệt." in text
+            (link,) = re.findall(r"Activate comment: (\S+)", text)
+            # The link opens a page that asks to confirm; confirming approves it.
+            assert ask(link)[0] == 200
+            assert count(isso, "/2025/thu/") == [0]
+            assert ask(link, method="POST", raw=b"")[0] == 200
+            assert count(isso, "/2025/thu/") == [1]
+    finally:
+        catcher.close()

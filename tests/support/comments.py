@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import socketserver
 import urllib.error
 import urllib.request
 from http.cookiejar import CookieJar
 from typing import Any
 
+from site_base.loopback import LOOPBACK, serve_in_thread
 from site_comments.local import LocalComments
 
 
@@ -63,3 +65,48 @@ def moderate(isso: LocalComments, comment_id: int, action: str = "activate") -> 
     )
     with opener.open(moderation, timeout=10) as answer:
         assert answer.status == 200
+
+
+class MailCatcher(socketserver.ThreadingTCPServer):
+    """An SMTP server on 127.0.0.1 that keeps every message it is given."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__((LOOPBACK, 0), _SmtpSession)
+        self.messages: list[str] = []
+        serve_in_thread(self)
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    def close(self) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+class _SmtpSession(socketserver.StreamRequestHandler):
+    """Just enough SMTP for Python's smtplib: greet, accept, keep the data."""
+
+    def say(self, line: str) -> None:
+        self.wfile.write(f"{line}\r\n".encode())
+
+    def handle(self) -> None:
+        self.say("220 catcher")
+        for raw in self.rfile:
+            command = raw.decode("utf-8", "replace").strip().upper()
+            if command.startswith("DATA"):
+                self.say("354 go on")
+                lines = []
+                for data in self.rfile:
+                    if data.rstrip(b"\r\n") == b".":
+                        break
+                    lines.append(data.decode("utf-8", "replace"))
+                self.server.messages.append("".join(lines))
+                self.say("250 kept")
+            elif command.startswith("QUIT"):
+                self.say("221 bye")
+                return
+            else:
+                self.say("250 ok")
