@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,7 +19,7 @@ from .documents import is_blank, load_bundle
 from .fields import SLUG_PATTERN
 from .library import load_library
 from .model import Bundle, Document, Library
-from .problems import ContentProblems, Problem, ProblemList
+from .problems import ERROR, WARNING, ContentProblems, Problem, ProblemList
 from .regular_files import file_problem, list_files
 from .tag_names import load_tag_names
 
@@ -114,6 +114,7 @@ def check_site(
     _check_page_slugs(cfg, documents.values(), problems)
     check_aliases(cfg, list(documents.values()), problems)
     _check_year_folders(documents.values(), problems)
+    blank |= _hold_back_drafts_with_errors(documents, problems, cfg)
     return SiteCheck(
         cfg,
         categories,
@@ -124,6 +125,55 @@ def check_site(
         frozenset(rechecked),
         tag_names,
     )
+
+
+def _hold_back_drafts_with_errors(
+    documents: dict[Path, Document], problems: ProblemList, cfg: ContentModelSettings
+) -> set[Path]:
+    """Leave out every draft with an error; its errors become warnings.
+
+    A draft is not published: its problems must not stop everyone's build.
+    Its writer still reads them (the live preview, `check`), and it enters
+    the preview once they are fixed; set to published, they are errors.
+    An error of a bundle's other file (a photo) holds back its drafts only
+    when every language of the bundle is a draft; an original held back
+    takes its translations with it. Returns the files left out.
+    """
+    by_folder: dict[Path, list[Document]] = defaultdict(list)
+    for document in documents.values():
+        by_folder[document.path.parent].append(document)
+
+    def bundle_of(path: Path) -> list[Document]:
+        folder = path.parent
+        while folder not in by_folder and folder != folder.parent:
+            folder = folder.parent
+        return by_folder.get(folder, [])
+
+    held: set[Path] = set()
+    for problem in problems.errors:
+        bundle = bundle_of(problem.path)
+        own = documents.get(problem.path)
+        caught = [own] if own is not None else bundle
+        if not caught or any(d.status != "draft" for d in caught):
+            continue
+        if any(d.lang == cfg.facts.default_lang for d in caught):
+            caught = bundle
+        held |= {d.path for d in caught}
+    if not held:
+        return held
+    for number, problem in enumerate(problems.problems):
+        own = problem.path in documents
+        if problem.severity == ERROR and (
+            problem.path in held
+            or (not own and all(d.path in held for d in bundle_of(problem.path)))
+        ):
+            problems.problems[number] = replace(problem, severity=WARNING)
+    for path in sorted(held):
+        problems.warning(
+            path, say("this draft is left out of the site until its problems are fixed")
+        )
+        del documents[path]
+    return held
 
 
 def _checked_bundle(

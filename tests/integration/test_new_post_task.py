@@ -16,7 +16,7 @@ def new_post(content: str, *extra: str):
     )
 
 
-def test_a_new_post_asks_for_its_category_then_passes_the_check(tmp_path):
+def test_a_new_post_passes_the_check_as_a_draft_saying_what_is_left(tmp_path):
     site = write_site(tmp_path, {})
     content = str(site / "content")
     created = new_post(content)
@@ -26,11 +26,22 @@ def test_a_new_post_asks_for_its_category_then_passes_the_check(tmp_path):
     assert 'title: "Dòng sông hoa gạo – Đồng Văn"' in text
     assert "#   am-nhac: Âm nhạc" in text  # the site's categories, none chosen
     assert "# people: [phung-chien]" in text and "# featured: true" in text
+    # A draft: what is left to fill is said, and stops no one's build.
+    check = run_task("check", "--content", content)
+    assert check.returncode == 0, check.stderr
+    assert "index.vi.md:9: warning: 'category' is empty: choose one of" in check.stderr
+    assert "index.vi.md: warning: this draft is left out of the site" in check.stderr
+    path.write_text(text.replace("\ncategory:\n", "\ncategory: am-nhac\n"), "utf-8")
+    filled = run_task("check", "--content", content)
+    assert filled.returncode == 0
+    assert "warning" not in filled.stderr
+    # Set to published, the same gap is an error.
+    published = text.replace("\nstatus: draft\n", "\n")
+    assert published != text
+    path.write_text(published, "utf-8")
     check = run_task("check", "--content", content)
     assert check.returncode == 1
     assert "index.vi.md:9: error: 'category' is empty: choose one of" in check.stderr
-    path.write_text(text.replace("\ncategory:\n", "\ncategory: am-nhac\n"), "utf-8")
-    assert run_task("check", "--content", content).returncode == 0
     again = new_post(content)
     assert again.returncode == 0
     assert (
