@@ -54,11 +54,14 @@ PROBLEM = re.compile(r"(: (error|warning|lỗi|cảnh báo): )|^(CRITICAL|ERROR)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def problem_lines(output: str) -> list[str]:
-    """Return the lines of a failed build's output that name a problem."""
+def problem_lines(output: str, *, only_named: bool = False) -> list[str]:
+    """Return the lines of a build's output that name a problem.
+
+    Without any, a failed build's last lines (unless `only_named`).
+    """
     lines = [ANSI.sub("", line).strip() for line in output.splitlines()]
     found = [line for line in lines if line and PROBLEM.search(line)]
-    return found or [line for line in lines if line][-20:]
+    return found or ([] if only_named else [line for line in lines if line][-20:])
 
 
 class PreviewApp:
@@ -72,6 +75,8 @@ class PreviewApp:
         self.gettext = translations(theme, lang).gettext
         self.lang = lang
         self.problems: list[str] | None = None
+        # The last good build's warnings: a draft it left out says why there.
+        self.warnings: list[str] = []
 
     def __call__(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
@@ -82,9 +87,13 @@ class PreviewApp:
             body = b"This server answers only for 127.0.0.1"
             return self._send(start_response, "403 Forbidden", "x.txt", body)
         path = environ.get("PATH_INFO", "/")
-        if self.problems is not None and (path.endswith(("/", ".html"))):
+        page = path.endswith(("/", ".html"))
+        if self.problems is not None and page:
             return self._send(start_response, "200 OK", "x.html", self.error_page())
         file = self._file(path)
+        if file is None and page and self.warnings:
+            body = self.warnings_page()
+            return self._send(start_response, "404 Not Found", "x.html", body)
         if file is None:
             missing = self.root / "404.html"
             body = missing.read_bytes() if missing.is_file() else b"Not found"
@@ -117,13 +126,27 @@ class PreviewApp:
     def error_page(self) -> bytes:
         """Return the page that lists the problems of the failed build."""
         _ = self.gettext
-        items = "".join(
-            f"<li><code>{html.escape(line)}</code></li>" for line in self.problems or []
+        return self._problems_page(
+            _("The site could not be built"),
+            _("Fix the problems below and save: the page comes back by itself."),
+            self.problems or [],
         )
-        title = html.escape(_("The site could not be built"))
-        advice = html.escape(
-            _("Fix the problems below and save: the page comes back by itself.")
+
+    def warnings_page(self) -> bytes:
+        """Return the page of a missing page when the last build had warnings."""
+        _ = self.gettext
+        return self._problems_page(
+            _("This page is not in the preview"),
+            _(
+                "A draft with problems is left out until they are fixed; "
+                "the last build said:"
+            ),
+            self.warnings,
         )
+
+    def _problems_page(self, title: str, advice: str, lines: list[str]) -> bytes:
+        items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+        title, advice = html.escape(title), html.escape(advice)
         return (
             f'<!doctype html><html lang="{self.lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -130,6 +130,8 @@ class LiveBuilds:
             log.append(line)
         built = code == 0
         self.app.problems = None if built else problem_lines("".join(log))
+        if built:
+            self.app.warnings = problem_lines("".join(log), only_named=True)
         if not built:
             self.failed()
         if not built or first is None or after_first:

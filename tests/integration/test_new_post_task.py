@@ -87,6 +87,10 @@ def test_a_translation_starts_from_the_original(tmp_path):
     assert 'title: ""' in text and 'summary: ""' in text
     assert "date, category, tags" in text  # inherited: not to repeat
     assert "status: draft" in text and "Nội dung bài viết." in text
+    # Untranslated yet: a draft, so the site still builds; what is left is said.
+    check = run_task("check", "--content", content)
+    assert check.returncode == 0, check.stderr
+    assert "index.en.md" in check.stderr and "warning" in check.stderr
 
 
 def test_the_tasks_are_described_in_the_writers_language():

@@ -81,9 +81,23 @@ def test_a_failed_build_shows_its_problems_on_the_open_page_then_the_page(tmp_pa
 
     post_file.write_text(post(GOOD))
     assert builds.build()
-    builds.stop()
     status, text = get(page)
     assert status == 200 and "Chưa dựng được trang" not in text
+
+    # A draft with a problem does not stop the preview; its address says why
+    # it is not there.
+    draft = site / "content/posts/2025/nhap/index.md"
+    draft.parent.mkdir()
+    draft.write_text(post("title: Nháp\ndate: 2025-11-07\ncategory:\nstatus: draft"))
+    assert builds.build()
+    builds.stop()
+    assert get(page)[0] == 200
+    status, text = get(f"http://127.0.0.1:{port}/drafts/nhap/")
+    assert status == 404
+    assert "Trang này chưa có trong bản xem thử" in text
+    # The build's own words (the tests' builds speak English).
+    assert "posts/2025/nhap/index.md:4: warning: &#x27;category&#x27; is empty" in text
+    assert "this draft is left out of the site" in text
 
 
 def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
