@@ -209,7 +209,8 @@ def check_or_stop(
 ) -> SiteCheck:
     """Check all content; report every problem; stop the build if any is an error."""
     check = check_site(settings, cache=cache)
-    check.problems.report(check.cfg.facts.root, check.cfg.messages_gettext)
+    output = Path(settings["OUTPUT_PATH"]) if settings.get("OUTPUT_PATH") else None
+    check.problems.report(check.cfg.facts.root, check.cfg.messages_gettext, output)
     if not check.ok:
         raise ContentProblems
     return check

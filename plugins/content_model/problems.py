@@ -13,7 +13,6 @@ ERROR = "error"
 WARNING = "warning"
 # The words before each message, translated with the messages.
 _LABELS = (say("error"), say("warning"))
-_NOT_BUILT = say("The site was not built; output/ was not changed.")
 
 
 def _same(message: str) -> str:
@@ -93,9 +92,16 @@ class ProblemList:
         return sorted((p for p in self.problems if p.severity == WARNING), key=_order)
 
     def report(
-        self, root: Path | None = None, gettext: Callable[[str], str] = _same
+        self,
+        root: Path | None = None,
+        gettext: Callable[[str], str] = _same,
+        output: Path | None = None,
     ) -> None:
-        """Log every problem, one line each, warnings first, in `gettext`'s language."""
+        """Log every problem, one line each, warnings first, in `gettext`'s language.
+
+        The summary names the `output` folder the build left as it was
+        (output/ when not given: `check` builds nothing).
+        """
         for problem in self.warnings:
             logger.warning("%s", problem.describe(root, gettext))
         for problem in self.errors:
@@ -110,11 +116,11 @@ class ProblemList:
                     count=count,
                 )
             )
-            logger.error(
-                "%s %s",
-                summary.render(gettext),
-                _NOT_BUILT.render(gettext),
+            folder = _shown_path(output, root) if output else Path("output")
+            not_built = say(
+                "The site was not built; {folder}/ was not changed.", folder=folder
             )
+            logger.error("%s %s", summary.render(gettext), not_built.render(gettext))
 
 
 def _shown_path(path: Path, root: Path | None) -> Path:

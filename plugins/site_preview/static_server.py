@@ -87,6 +87,28 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in headers_for(address, _rules(Path(self.directory))).items():
             self.send_header(name, value)
 
+    def send_error(self, code, message=None, explain=None):
+        """Answer a missing page with the site's own 404 page, as hosts do."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or self.command == "HEAD" or not page.is_file():  # noqa: PLR2004
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", content_type(page.name))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle(self):  # noqa: D102
+        # A browser that cancels a request (a page left before it loaded)
+        # closes the connection: nothing went wrong, nothing to print.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
     def log_message(self, *_args):  # noqa: D102 (quiet)
         pass
 

@@ -320,6 +320,13 @@ def test_summary_line_says_nothing_was_built(build):
     assert "The site was not built; output/ was not changed." in build.stderr
 
 
+def test_summary_line_names_the_output_folder_it_left(bad_site):
+    elsewhere = bad_site / "ban-xem-thu"
+    built = run_pelican(bad_site, OUTPUT_PATH=str(elsewhere))
+    assert built.returncode == 1
+    assert "The site was not built; ban-xem-thu/ was not changed." in built.stderr
+
+
 def test_broken_categories_file_is_named(build_site):
     built = build_site(
         {"posts/2025/bai/index.md": good_post()},

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import socket
+import struct
+import time
 import urllib.error
 import urllib.request
 
@@ -75,3 +78,28 @@ def test_a_link_to_a_file_outside_the_folder_is_not_served(
         get(site + "/link.txt")
     assert refused.value.code == 404
     assert "mật khẩu".encode() not in refused.value.read()
+
+
+def test_a_missing_page_is_the_sites_own_not_found_page(site, tmp_path):
+    (tmp_path / "404.html").write_text("<h1>Không tìm thấy trang</h1>", "utf-8")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        get(site + "/khong-co/")
+    assert missing.value.code == 404
+    assert missing.value.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert missing.value.read().decode() == "<h1>Không tìm thấy trang</h1>"
+
+
+def test_a_cancelled_request_prints_no_traceback(site, capfd):
+    port = int(site.rsplit(":", 1)[1])
+    for _ in range(20):
+        with socket.create_connection(("127.0.0.1", port)) as connection:
+            connection.sendall(
+                f"GET /anh.jpg HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+            )
+            # Gone before the answer is read: the server writes into a closed socket.
+            connection.setsockopt(
+                socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+            )
+    time.sleep(0.3)
+    get(site + "/")  # still serving
+    assert "Traceback" not in capfd.readouterr().err
