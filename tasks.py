@@ -311,7 +311,8 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
     content = Path(content or CONFIG["content"]).resolve()
     output = Path(output or CONFIG["output"]).resolve()
     sites = [f"http://{name}:{port}" for name in (CONFIG["host"], "localhost")]
-    with local_comments(Path(CONFIG["cache"]) / "comments", sites) as comments:
+    # The previewed site's own comments, beside its content (.cache/comments/).
+    with local_comments(content.parent / ".cache" / "comments", sites) as comments:
         approve = _(
             "Comments: approve or delete them at {admin} (password: {password})"
         )

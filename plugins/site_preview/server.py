@@ -11,6 +11,7 @@ are ready (live_builds.py).
 from __future__ import annotations
 
 import http.server
+import logging
 import signal
 import threading
 from functools import partial
@@ -55,6 +56,18 @@ def serve_live(
     import watchfiles  # noqa: PLC0415 (only the live preview needs them)
     from livereload import Server  # noqa: PLC0415
     from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
+
+    class _QuietServer(Server):
+        """livereload's server, saying only what goes wrong.
+
+        Its own lines are English with tornado's "[I 261205 02:07:37
+        server:331]"; the line writers read is ours, in their language.
+        """
+
+        def _setup_logging(self) -> None:
+            super()._setup_logging()
+            logging.getLogger("livereload").setLevel(logging.WARNING)
+
     from tornado.ioloop import IOLoop  # noqa: PLC0415
 
     output = Path(settings["OUTPUT_PATH"])
@@ -77,7 +90,7 @@ def serve_live(
         builds.request()
     else:
         builds.build()
-    server = Server(app=app)
+    server = _QuietServer(app=app)
     # livereload's own watcher polls (and with no task watches the working
     # folder): its one task never fires; watchfiles (inotify) starts builds.
     unused = site_root(settings) / ".livereload-unused"
@@ -105,6 +118,10 @@ def serve_live(
     # script in the background, which makes a process ignore it.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    live = say(
+        "Live preview at {address} (Ctrl+C stops)", address=f"http://{host}:{port}/"
+    )
+    print(live.render(gettext), flush=True)
     try:
         server.serve(host=host, port=port, debug=False)
     finally:

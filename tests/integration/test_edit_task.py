@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -80,6 +81,12 @@ def test_edit_serves_the_editor_saves_through_decap_server_and_rebuilds(tmp_path
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=30)
     assert f"The editor: {preview}/admin/" in output
-    # Stopping the editor (Ctrl+C) stops decap-server too.
-    with socket.socket() as probe:
-        assert probe.connect_ex(("127.0.0.1", backend)) != 0
+    assert f"Live preview at {preview}/ (Ctrl+C stops)" in output
+    assert "[I " not in output  # livereload's own log lines stay quiet
+    # The preview has its comment server, its database beside the content.
+    (comments,) = re.findall(r"Comments: approve or delete them at (\S+)admin/", output)
+    assert (site / ".cache/comments/comments.db").is_file()
+    # Stopping the editor (Ctrl+C) stops decap-server and the comments too.
+    for stopped in (backend, int(comments.rstrip("/").rsplit(":", 1)[1])):
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", stopped)) != 0
