@@ -101,7 +101,7 @@ class MediaGenerator(Generator):
             encoded=self.stats.encoded,
             cached=self.stats.cached,
         )
-        console.print(summary.render(writers_gettext(self.settings)))
+        console.print(summary.render(writers_gettext(self.settings)), soft_wrap=True)
         versions = {
             lang: url
             for lang, url in self.gallery_urls.items()

@@ -126,7 +126,7 @@ class SitePelican(Pelican):
         if self.unchanged(last, digest, output):
             for line in last.warnings:
                 writers_log.warning("%s", line)
-            console.print(UP_TO_DATE.render(self.facts.writers_gettext))
+            console.print(UP_TO_DATE.render(self.facts.writers_gettext), soft_wrap=True)
             return
         self.records.forget(output)  # until this build has finished
         files, pages = self.prepare_caches(last, site_inputs)
@@ -137,7 +137,7 @@ class SitePelican(Pelican):
             time.monotonic() - started, format="0.00", locale=self.facts.messages_lang
         )
         summary = build_summary(BuildCounts.of(self.generators), seconds)
-        console.print(summary.render(self.facts.writers_gettext))
+        console.print(summary.render(self.facts.writers_gettext), soft_wrap=True)
 
     def unchanged(self, last: BuildRecord | None, digest: str, output: Path) -> bool:
         """Return whether the last build into `output` made what a build now would."""

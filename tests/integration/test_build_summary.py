@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.support import post, run_task, write_site
+from tests.support import REPO, post, run_task, write_site
 
 FILES = {
     "posts/2025/hoi-nghi/index.md": post(
@@ -41,16 +44,17 @@ def run_build(site, *options):
 def build(site, *options):
     result = run_build(site, *options)
     assert result.returncode == 0, result.stderr
-    # Rich wraps long lines at the terminal's width.
-    return " ".join((result.stdout + result.stderr).split())
+    return result.stdout + result.stderr
 
 
 def test_the_build_says_what_it_built_in_vietnamese(site):
     said = build(site)
+    # On one line, whatever the terminal's width (rich's console wrapped it).
     assert re.search(
-        r"Xong sau \d+,\d\d giây\. Bài viết: 2 \(bản nháp: 1, ẩn: 0\)\. "
-        r"Trang: 1 \(bản nháp: 0, ẩn: 0\)\.",
+        r"^Xong sau \d+,\d\d giây\. Bài viết: 2 \(bản nháp: 1, ẩn: 0\)\. "
+        r"Trang: 1 \(bản nháp: 0, ẩn: 0\)\.$",
         said,
+        re.MULTILINE,
     ), said
     assert "Done" not in said and "Processed" not in said
 
@@ -58,9 +62,10 @@ def test_the_build_says_what_it_built_in_vietnamese(site):
 def test_the_build_says_it_in_english_with_lang_en(site):
     said = build(site, "--lang", "en")
     assert re.search(
-        r"Done in \d+\.\d\d s\. Posts: 2 \(drafts: 1, hidden: 0\)\. "
-        r"Pages: 1 \(drafts: 0, hidden: 0\)\.",
+        r"^Done in \d+\.\d\d s\. Posts: 2 \(drafts: 1, hidden: 0\)\. "
+        r"Pages: 1 \(drafts: 0, hidden: 0\)\.$",
         said,
+        re.MULTILINE,
     ), said
     assert "Processed" not in said
 
@@ -71,3 +76,22 @@ def test_a_failed_build_ends_with_the_problems_not_a_summary(tmp_path):
     assert result.returncode == 1
     assert "Xong" not in result.stdout + result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("Nội dung có ")
+
+
+def test_the_summary_stays_one_line_on_a_narrow_terminal(site):
+    """Rich's console wraps at the terminal's width: "(bản nháp: 0, ẩn:" / "0)."."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_MESSAGES_LANG"}
+    command = [sys.executable, "-m", "invoke", "build"]
+    command += ["--content", str(site / "content"), "--output", str(site / "hep")]
+    result = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**env, "COLUMNS": "40"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert re.search(r"^Xong sau .* Trang: 1 \(bản nháp: 0, ẩn: 0\)\.$", said, re.M)
+    assert re.search(r"^Ảnh: .*\.$", said, re.M)
