@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from media_pipeline.cache import write_atomically
 from site_build.output import OutputFiles
 
 # Bump when the drawing changes: every card is drawn again.
@@ -130,11 +130,8 @@ class ShareCards:
         if path not in self.made:
             drawn = self.cache / f"{key}.jpg"
             if not drawn.exists():
-                drawn.parent.mkdir(parents=True, exist_ok=True)
                 # Builds running side by side (the tests') share the cache.
-                partial = drawn.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_bytes(draw_card(title, name, self.style))
-                partial.replace(drawn)
+                write_atomically(drawn, draw_card(title, name, self.style))
             self.files.link(drawn, path)
             self.made.add(path)
         if self.page_cache is not None:

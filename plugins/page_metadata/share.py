@@ -97,7 +97,7 @@ class SharePreviews:
             width,
             height,
             title,
-            "image/jpeg",
+            MIME["jpeg"],
             True,
         )
 

@@ -56,6 +56,7 @@ def serve_live(
     import watchfiles  # noqa: PLC0415 (only the live preview needs them)
     from livereload import Server  # noqa: PLC0415
     from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
+    from tornado.ioloop import IOLoop  # noqa: PLC0415
 
     class _QuietServer(Server):
         """livereload's server, saying only what goes wrong.
@@ -67,8 +68,6 @@ def serve_live(
         def _setup_logging(self) -> None:
             super()._setup_logging()
             logging.getLogger("livereload").setLevel(logging.WARNING)
-
-    from tornado.ioloop import IOLoop  # noqa: PLC0415
 
     output = Path(settings["OUTPUT_PATH"])
     app = PreviewApp(output, Path(settings["THEME"]), settings["DEFAULT_LANG"])
