@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -162,10 +163,8 @@ def _hold_back_drafts_with_errors(
     if not held:
         return held
     for number, problem in enumerate(problems.problems):
-        own = problem.path in documents
-        if problem.severity == ERROR and (
-            problem.path in held
-            or (not own and all(d.path in held for d in bundle_of(problem.path)))
+        if problem.severity == ERROR and _held(
+            problem.path, held, documents, bundle_of
         ):
             problems.problems[number] = replace(problem, severity=WARNING)
     for path in sorted(held):
@@ -174,6 +173,23 @@ def _hold_back_drafts_with_errors(
         )
         del documents[path]
     return held
+
+
+def _held(
+    path: Path,
+    held: set[Path],
+    documents: dict[Path, Document],
+    bundle_of: Callable[[Path], list[Document]],
+) -> bool:
+    """Return whether a problem of `path` belongs to a held-back draft.
+
+    A held document's own, or another file of a bundle all held (a photo);
+    never a file of no bundle (data/): that one stops every build.
+    """
+    if path in held or path in documents:
+        return path in held
+    bundle = bundle_of(path)
+    return bool(bundle) and all(d.path in held for d in bundle)
 
 
 def _checked_bundle(

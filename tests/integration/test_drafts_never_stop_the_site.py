@@ -75,3 +75,13 @@ def test_a_published_translation_of_a_fine_draft_is_not_held_back(build_site):
     assert built.ok, built.log
     assert (built.output / "2025/ban-dich-nhap/index.html").is_file()
     assert not (built.output / "en/2025/ban-dich-nhap").exists()
+
+
+def test_a_broken_data_file_still_stops_the_build_beside_a_broken_draft(build_site):
+    built = build_site(
+        {**PUBLISHED, **BROKEN_DRAFT},
+        production=True,
+        data={"tags.yml": "tags: [khong: hop: le\n"},
+    )
+    assert not built.ok, built.log
+    assert "data/tags.yml" in built.log and ": error: " in built.log
