@@ -304,7 +304,7 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
     With a comment server of its own (Isso, its database in .cache/comments/),
     so writers see comments work as readers will.
     """
-    from site_comments.local import local_comments  # noqa: PLC0415
+    from site_comments.local import LinkedFolder, local_comments  # noqa: PLC0415
     from site_preview.protocol import LIVE_SETTINGS  # noqa: PLC0415
     from site_preview.server import serve_live  # noqa: PLC0415
 
@@ -312,22 +312,26 @@ def _live_preview(port: int, content=None, output=None, **extra) -> None:
     output = Path(output or CONFIG["output"]).resolve()
     sites = [f"http://{name}:{port}" for name in (CONFIG["host"], "localhost")]
     # The previewed site's own comments, beside its content (.cache/comments/).
-    with local_comments(content.parent / ".cache" / "comments", sites) as comments:
-        approve = _(
-            "Comments: approve or delete them at {admin} (password: {password})"
-        )
-        print(approve.format(admin=comments.admin, password=comments.password))
-        arguments = _build_arguments(
-            CONFIG["settings_base"],
-            str(content),
-            str(output),
-            **LIVE_SETTINGS,
-            COMMENTS=comments.address,
-            **extra,
-        )
-        override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-        settings = read_settings(CONFIG["settings_base"], override=override)
-        serve_live(arguments, settings, CONFIG["host"], port)
+    try:
+        with local_comments(content.parent / ".cache/comments", sites) as comments:
+            approve = _(
+                "Comments: approve or delete them at {admin} (password: {password})"
+            )
+            print(approve.format(admin=comments.admin, password=comments.password))
+            arguments = _build_arguments(
+                CONFIG["settings_base"],
+                str(content),
+                str(output),
+                **LIVE_SETTINGS,
+                COMMENTS=comments.address,
+                **extra,
+            )
+            override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
+            settings = read_settings(CONFIG["settings_base"], override=override)
+            serve_live(arguments, settings, CONFIG["host"], port)
+    except LinkedFolder as linked:  # raised before anything is written or started
+        refused = _("{path} is a link: delete it, then start again")
+        raise Exit(refused.format(path=linked.path), code=1) from None
 
 
 @task(

@@ -21,6 +21,16 @@ from pathlib import Path
 from site_base.loopback import LOOPBACK, free_port
 
 START_SECONDS = 20
+# What the folder holds: made here, never followed elsewhere.
+FILES = ("isso.cfg", "admin-password", "salt", "comments.db")
+
+
+class LinkedFolder(ValueError):
+    """The comments' folder, or a file in it, is a link (a pushed `.cache/`?)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,11 @@ def local_comments(
     `rate_limit`: comments a minute from one address (tests that post more
     from 127.0.0.1 raise it); `smtp_port`: e-mail new comments (isso_config).
     """
+    # A link there (committed by someone with push access) would have the
+    # password or the configuration written through it, anywhere.
+    for path in (folder.parent, folder, *(folder / name for name in FILES)):
+        if path.is_symlink():
+            raise LinkedFolder(path)
     folder.mkdir(parents=True, exist_ok=True)
     port = port or free_port()
     password = _secret(folder / "admin-password")

@@ -332,3 +332,36 @@ def test_a_moderator_approves_a_comment_from_its_e_mail(tmp_path):
             assert count(isso, "/2025/thu/") == [1]
     finally:
         catcher.close()
+
+
+@pytest.mark.parametrize("linked", ["isso.cfg", "admin-password", "."])
+def test_a_link_in_the_comments_folder_is_refused_before_anything_is_written(
+    tmp_path, linked
+):
+    """Pushed as .cache/comments/..., a link would have the password or the
+    configuration written through it, into any file of the writer's."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("của người viết", "utf-8")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    folder = site / ".cache/comments"
+    if linked == ".":
+        folder.parent.mkdir(parents=True)
+        folder.symlink_to(tmp_path)
+    else:
+        folder.mkdir(parents=True)
+        (folder / linked).symlink_to(victim)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "livereload", "--port", "0"]
+        + ["--content", str(site / "content")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "is a link: delete it, then start again" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert victim.read_text("utf-8") == "của người viết"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "victim.txt"]
