@@ -197,7 +197,7 @@ MODEL_ARTICLE = "posts/2025/hoi-nghi-ban-doc-2025"
 def site_with_camera_photos(folder: Path) -> Path:
     """Copy the site's content and data, the model article's photos made camera-size.
 
-    The sample photos are small placeholders; a real report's photos are
+    The sample photos are at most 1800 px wide; a real report's photos are
     12-megapixel JPEGs, and those are what a phone's download depends on.
     """
     shutil.copytree(ROOT / "content", folder / "content")

@@ -60,7 +60,10 @@ def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(adm
     # A group of three, as the site shows it: the first alone, full width,
     # then two side by side; the caption under them.
     photos = preview.locator(
-        '.prose img[alt^="Ảnh minh hoạ: bạn đọc"], .prose img[alt$="trả lời"]'
+        ", ".join(
+            f'.prose img[alt$="{shows}"]'
+            for shows in ("thảm rêu xanh", "giữa trời xanh", "lúc chạng vạng")
+        )
     )
     first, second, third = (photos.nth(i).bounding_box() for i in range(3))
     assert second["y"] > first["y"] + first["height"] - 1

@@ -51,7 +51,7 @@ def test_caption_and_credit_show_in_the_lightbox(article):
     caption = article.locator('.pswp__item[aria-hidden="false"] .pswp__dynamic-caption')
     text = caption.inner_text()
     assert "Giám đốc Thư viện tỉnh phát biểu khai mạc hội nghị." in text
-    assert "Ảnh: ảnh minh hoạ tạm thời" in text
+    assert "Ảnh: ảnh minh hoạ, không chụp tại hội nghị (Ian Hex" in text
 
 
 def test_arrow_keys_move_between_photos(article):

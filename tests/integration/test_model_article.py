@@ -71,10 +71,12 @@ def test_each_group_has_one_caption(article):
     assert captions == CAPTIONS
 
 
-def test_placeholder_photos_say_so_in_their_credit(article):
+def test_illustrations_say_so_and_name_their_photographers(article):
     credits = article.select(".prose .photos__credit")
     assert len(credits) == 5
-    assert all("ảnh minh hoạ tạm thời" in credit.get_text() for credit in credits)
+    for credit in credits:
+        assert "ảnh minh hoạ, không chụp tại hội nghị" in credit.get_text()
+        assert "Risto Saukonpää" in credit.get_text()
 
 
 def test_every_photo_has_alt_and_size(article):
