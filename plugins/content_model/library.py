@@ -1,8 +1,11 @@
 """The library's facts from data/library.yml: names, address, hours, images.
 
 Feeds take the publisher, the owner's e-mail and their images from here;
-structured data and the footer use the rest. Every value is checked like a
-post's front matter: a missing or bad one is a content error with its line.
+structured data and the footer use the rest. The footer also shows what
+Vietnamese official sites must: the managing agency (cơ quan chủ quản), the
+person responsible for the content and, where the site has one, its licence.
+Every value is checked like a post's front matter: a missing or bad one is a
+content error with its line.
 """
 
 from __future__ import annotations
@@ -39,7 +42,11 @@ opening_hours:
   - {days: [mon, tue, wed, thu, fri], opens: "07:30", closes: "17:00"}
 geo: {lat: 22.48, lon: 103.97}
 logo: library/logo.png
-podcast_artwork: library/podcast.jpg"""
+podcast_artwork: library/podcast.jpg
+managing_agency: {vi: Sở Văn hoá, Thể thao và Du lịch tỉnh Lào Cai, en: ...}
+responsible_person: {vi: Giám đốc Thư viện tỉnh Lào Cai, en: ...}"""
+# Facts a library may leave out.
+OPTIONAL = ("licence",)
 
 
 def load_library(
@@ -76,6 +83,9 @@ def load_library(
         "podcast_artwork": lambda value: _image(
             path.parent, value, "podcast artwork", ARTWORK_MIN_SIDE
         ),
+        "managing_agency": lambda value: _in_languages(value, languages),
+        "responsible_person": lambda value: _in_languages(value, languages),
+        "licence": lambda value: _in_languages(value, languages),
     }
     values: dict[str, Any] = {}
     for key in data:
@@ -90,6 +100,8 @@ def load_library(
                 data.lc.key(key)[0] + 1,
             )
     for key, check in checks.items():
+        if key not in data and key in OPTIONAL:
+            continue
         if key not in data:
             problems.error(
                 path, say("needs '{key}', like\n{EXAMPLE}", key=key, EXAMPLE=_EXAMPLE)
@@ -103,7 +115,7 @@ def load_library(
                 say("'{key}' {message}", key=key, message=error.message),
                 data.lc.key(key)[0] + 1,
             )
-    if len(values) < len(checks):
+    if len(values) < len(checks) - len([k for k in OPTIONAL if k not in data]):
         return None
     latitude, longitude = values.pop("geo")
     names = values.pop("name")
@@ -125,6 +137,21 @@ def _names(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
             say("has names in unknown languages: {join}", join=", ".join(unknown))
         )
     return {lang: fields.text(value[lang]) for lang in languages if lang in value}
+
+
+def _in_languages(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
+    """Return a fact the same in every language, or given per language."""
+    if isinstance(value, str):
+        return {languages[0]: fields.text(value)}
+    if not isinstance(value, dict) or languages[0] not in value:
+        raise ContentError(
+            say(
+                "needs a text, or one per language with at least {lang}, "
+                "like {{{lang}: ..., en: ...}}",
+                lang=languages[0],
+            )
+        )
+    return _names(value, languages)
 
 
 def _address(value: Any) -> dict[str, str]:

@@ -131,7 +131,19 @@ class Library:
     longitude: float
     logo: Photo
     podcast_artwork: Photo
+    managing_agency: dict[str, str]
+    responsible_person: dict[str, str]
+    licence: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         """Return the name in `lang`, else in the default language (listed first)."""
-        return self.names.get(lang) or next(iter(self.names.values()))
+        return in_language(self.names, lang)
+
+    def fact(self, key: str, lang: str) -> str:
+        """Return a fact given per language (managing_agency...), "" if none."""
+        return in_language(getattr(self, key), lang)
+
+
+def in_language(values: dict[str, str], lang: str) -> str:
+    """Return the value in `lang`, else in the default language (listed first)."""
+    return values.get(lang) or next(iter(values.values()), "")

@@ -361,4 +361,23 @@ def library_fields(languages: tuple[str, ...], labels: Labels) -> list[dict]:
         ),
         f("logo", _("Logo (square)"), "image"),
         f("podcast_artwork", _("Podcast artwork (1400 px or more)"), "image"),
+        f(
+            "managing_agency",
+            _("Managing agency"),
+            "object",
+            fields=labels.names(languages),
+        ),
+        f(
+            "responsible_person",
+            _("Responsible for content"),
+            "object",
+            fields=labels.names(languages),
+        ),
+        f(
+            "licence",
+            _("Licence (if the site has one)"),
+            "object",
+            required=False,
+            fields=labels.names(languages),
+        ),
     ]

@@ -356,7 +356,7 @@ def test_broken_library_facts_stop_the_build_with_the_line(build_site):
     )
     assert not built.ok
     assert (
-        "data/library.yml:22: error: 'podcast_artwork' 'library/logo.png' is 512x512 px"
+        "data/library.yml:23: error: 'podcast_artwork' 'library/logo.png' is 512x512 px"
         in built.result.stderr
     )
     assert "Traceback" not in built.log

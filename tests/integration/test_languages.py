@@ -237,3 +237,35 @@ def test_a_blank_translation_from_the_editor_is_left_out_with_a_warning(build_si
     assert (built.output / "2025/dem-tho/index.html").is_file()
     assert not (built.output / "en/2025/dem-tho").exists()
     assert soup(built.root, "2025/dem-tho/").select(".post__translations") == []
+
+
+def test_the_footer_names_who_runs_and_answers_for_the_site(site):
+    facts = {
+        lang: soup(site, path).select_one(".library-facts__legal").get_text(" ")
+        for lang, path in (("vi", ""), ("en", "en/"))
+    }
+    assert "Cơ quan chủ quản: Sở Văn hoá, Thể thao và Du lịch tỉnh Lào Cai" in (
+        " ".join(facts["vi"].split())
+    )
+    assert "Chịu trách nhiệm nội dung: Giám đốc Thư viện tỉnh Lào Cai" in (
+        " ".join(facts["vi"].split())
+    )
+    english = " ".join(facts["en"].split())
+    assert "Managing agency: Lao Cai Department of Culture, Sports and Tourism" in (
+        english
+    )
+    assert "Responsible for content: Director of the Lao Cai" in english
+    # The sample site has no licence: no empty line for it.
+    assert "Licence" not in english and "Giấy phép" not in facts["vi"]
+
+
+def test_a_licence_given_once_shows_in_every_language_marked_vietnamese(build_site):
+    library = (REPO / "data" / "library.yml").read_text("utf-8")
+    licence = "licence: Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp\n"
+    built = build_site(
+        FILES, categories=CATEGORIES, data={"library.yml": library + licence}
+    )
+    assert built.ok, built.log
+    english = soup(built.root, "en/").select_one(".library-facts__legal")
+    fact = english.find("dt", string="Licence:").find_next_sibling("dd")
+    assert (fact["lang"], fact.get_text()) == ("vi", licence[9:].strip())

@@ -52,58 +52,58 @@ def test_a_missing_file_is_an_error_with_an_example(tmp_path):
         (
             'phone: "+84 214 000 0000"',
             "phone: gọi thư viện",
-            "library.yml:14: error: 'phone' 'gọi thư viện' is not a phone number",
+            "library.yml:15: error: 'phone' 'gọi thư viện' is not a phone number",
         ),
         (
             "email: thuvien@laocai.example",
             "email: thuvien",
-            "library.yml:15: error: 'email' 'thuvien' is not an e-mail address",
+            "library.yml:16: error: 'email' 'thuvien' is not an e-mail address",
         ),
         (
             'opens: "07:30", closes: "17:00"',
             'opens: "17:00", closes: "07:30"',
-            "library.yml:16: error: 'opening_hours' item 1: write opens and closes",
+            "library.yml:17: error: 'opening_hours' item 1: write opens and closes",
         ),
         (
             "days: [mon, tue",
             "days: [monday, tue",
-            "library.yml:16: error: 'opening_hours' item 1: days must be a list of mon",
+            "library.yml:17: error: 'opening_hours' item 1: days must be a list of mon",
         ),
         (
             "geo: {lat: 22.43, lon: 103.99}",
             "geo: {lat: 122.43, lon: 103.99}",
-            "library.yml:18: error: 'geo' lat must be from -90 to 90",
+            "library.yml:19: error: 'geo' lat must be from -90 to 90",
         ),
         (
             "  country: VN",
             "  country: Việt Nam",
-            "library.yml:9: error: 'address' country must be a two-letter code",
+            "library.yml:10: error: 'address' country must be a two-letter code",
         ),
         (
             "podcast_artwork: library/podcast.jpg",
             "podcast_artwork: library/logo.png",
-            "library.yml:22: error: 'podcast_artwork' 'library/logo.png' is 512x512 px: "
+            "library.yml:23: error: 'podcast_artwork' 'library/logo.png' is 512x512 px: "
             "the podcast artwork must be at least 1400x1400 px",
         ),
         (
             "logo: library/logo.png",
             "logo: library/logo.svg",
-            "library.yml:21: error: 'logo' 'library/logo.svg' must be a picture file",
+            "library.yml:22: error: 'logo' 'library/logo.svg' must be a picture file",
         ),
         (
             "logo: library/logo.png",
             "logo: library/khong-co.png",
-            "library.yml:21: error: 'logo' there is no file 'library/khong-co.png'",
+            "library.yml:22: error: 'logo' there is no file 'library/khong-co.png'",
         ),
         (
             "email: thuvien@laocai.example",
             "e-mail: thuvien@laocai.example",
-            "library.yml:15: error: 'e-mail' is not a fact this file holds",
+            "library.yml:16: error: 'e-mail' is not a fact this file holds",
         ),
         (
             "  en: Lao Cai Provincial Library",
             "  fr: Bibliothèque",
-            "library.yml:6: error: 'name' has names in unknown languages: fr",
+            "library.yml:7: error: 'name' has names in unknown languages: fr",
         ),
     ],
 )
@@ -126,3 +126,25 @@ def test_a_small_logo_is_accepted_but_artwork_needs_1400_px(data):
     library, problems = problems_of(data, text)
     assert problems == []
     assert library.podcast_artwork.height == 1400
+
+
+def test_the_legal_facts_are_read_in_each_language(data):
+    library, problems = problems_of(data, SAMPLE)
+    assert problems == []
+    assert library.fact("managing_agency", "vi").startswith("Sở Văn hoá")
+    assert library.fact("responsible_person", "en").startswith("Director")
+    assert library.licence == {}
+
+
+def test_a_missing_managing_agency_is_an_error_naming_the_key(data):
+    text = SAMPLE.replace("managing_agency:", "managing_agencies:")
+    _library, problems = problems_of(data, text)
+    assert any("needs 'managing_agency', like" in problem for problem in problems)
+
+
+def test_a_licence_without_the_default_language_says_what_to_write(data):
+    _library, problems = problems_of(data, SAMPLE + "licence: {en: Licence 12}\n")
+    assert any(
+        "'licence' needs a text, or one per language with at least vi" in problem
+        for problem in problems
+    )
