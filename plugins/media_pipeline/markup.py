@@ -27,11 +27,12 @@ SIZES = {
     "inline": TEXT,
     "portrait": "272px",  # 16rem at most, and narrower than any phone's column
     "thumb": "102px",  # 6rem: the related lists' thumbnails
-    # Cards: columns of at least 18rem in the 72rem page, 1.25rem apart: one
-    # below 667px, two below 995px, three above (383px at most).
+    # Cards: on phones (below 48em = 768px) a 6.5rem photo beside the title;
+    # above, columns of at least 18rem in the 72rem page, 1.25rem apart: two
+    # below 995px, three above (383px at most).
     "card": (
         "(min-width: 1224px) 383px, (min-width: 995px) calc((100vw - 77px) / 3), "
-        "(min-width: 667px) calc((100vw - 56px) / 2), calc(100vw - 34px)"
+        "(min-width: 768px) calc((100vw - 56px) / 2), 111px"
     ),
     # The home page's lead story: 3/5 of the page beside its text from 768px.
     "lead": (

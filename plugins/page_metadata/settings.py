@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "article_crops": ["16x9", "4x3", "1x1"],
     # Pages without a photo are shared with the library's logo, this square.
     "logo_size": 512,
+    # The header shows the logo at 40 px: this square serves screens of up
+    # to twice as many pixels.
+    "header_logo_size": 96,
     # Open Graph locales of the site's languages (og:locale wants ll_CC).
     "locales": {"vi": "vi_VN", "en": "en_US"},
     # The slug of the standing page about the library (it carries Library data).
@@ -52,6 +55,7 @@ class PageMetadataSettings:
     share_crop: str
     article_crops: tuple[str, ...]
     logo_size: int
+    header_logo_size: int
     locales: dict[str, str]
     about_page: str
     share_links: dict[str, str]
@@ -69,12 +73,13 @@ def load_settings(
         raise SettingsError(
             f"PAGE_METADATA names crops MEDIA['crops'] lacks: {', '.join(unknown)}"
         )
-    check_whole_numbers("PAGE_METADATA", merged, "logo_size")
+    check_whole_numbers("PAGE_METADATA", merged, "logo_size", "header_logo_size")
     _check_share_links(merged["share_links"])
     return PageMetadataSettings(
         share_crop=merged["share_crop"],
         article_crops=tuple(merged["article_crops"]),
         logo_size=merged["logo_size"],
+        header_logo_size=merged["header_logo_size"],
         locales=dict(merged["locales"]),
         about_page=merged["about_page"],
         share_links=dict(merged["share_links"]),

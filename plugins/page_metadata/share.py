@@ -64,8 +64,12 @@ class SharePreviews:
         size = cfg.logo_size
         # Named by size: the feeds' 512 px square is the same file.
         self.logo_crop = f"square-{size}"
+        small = cfg.header_logo_size
+        self.header_crop = f"square-{small}"
         self.logo_plan = plans.add(
-            library.logo, {self.logo_crop: (size, size)}, responsive=False
+            library.logo,
+            {self.logo_crop: (size, size), self.header_crop: (small, small)},
+            responsive=False,
         )
 
     def request(self, content: Any, *, article: bool) -> None:
@@ -105,6 +109,12 @@ class SharePreviews:
         """Return the library's logo, as pages without a photo are shared."""
         return self._crop(
             self.logo_plan, self.logo_crop, self.library.name(lang), large=False
+        )
+
+    def header_logo(self, lang: str) -> ShareImage:
+        """Return the small square of the logo the site's header shows."""
+        return self._crop(
+            self.logo_plan, self.header_crop, self.library.name(lang), large=False
         )
 
     def article_images(self, content: Any) -> list[ShareImage]:

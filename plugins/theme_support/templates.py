@@ -43,5 +43,15 @@ def add_category_menu(generator: Any) -> None:
 
 
 def add_library_facts(generator: Any) -> None:
-    """Put the library's facts (data/library.yml) in the context for the footer."""
-    generator.context["LIBRARY"] = generator.context["CONTENT_CHECK"].library
+    """Put the library's facts (data/library.yml) in the context for the footer.
+
+    With them the site's name in each language (SITE_NAMES): the header and
+    the pages' titles say "Lao Cai Provincial Library" in English; SITENAME
+    where the facts give no name.
+    """
+    library = generator.context["CONTENT_CHECK"].library
+    generator.context["LIBRARY"] = library
+    generator.context["SITE_NAMES"] = {
+        lang: library.name(lang) if library else generator.settings["SITENAME"]
+        for lang in generator.settings["LANGUAGES"]
+    }

@@ -269,3 +269,24 @@ def test_a_licence_given_once_shows_in_every_language_marked_vietnamese(build_si
     english = soup(built.root, "en/").select_one(".library-facts__legal")
     fact = english.find("dt", string="Licence:").find_next_sibling("dd")
     assert (fact["lang"], fact.get_text()) == ("vi", licence[9:].strip())
+
+
+def test_the_english_home_lists_no_empty_news_under_its_lead(site):
+    home = soup(site, "en/")
+    assert home.select_one(".lead-story") is not None
+    assert "No posts yet." not in home.get_text()
+    name = "Lao Cai Provincial Library"
+    assert home.select_one(".site-name").get_text(strip=True) == name
+    assert home.title.get_text().strip() == name
+
+
+def test_the_home_has_a_block_per_category_and_the_feed_last(site):
+    home = soup(site, "")
+    (block,) = home.select(".category-block")
+    assert block.h2.a["href"] == "/category/su-kien/"
+    titles = [a.get_text() for a in block.select(".row__title a")]
+    assert titles == ["Chỉ có tiếng Việt"]  # the lead story is above already
+    more = block.select_one(".category-block__more a")
+    assert " ".join(more.get_text().split()) == "Xem thêm tin Sự kiện →"
+    listing = home.select_one(".listing")
+    assert listing.find_all(recursive=False)[-1]["class"] == ["feed-follow"]

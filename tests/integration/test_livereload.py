@@ -34,7 +34,7 @@ _base = load_source("pelicanconf", "{base}")
 globals().update({{k: v for k, v in vars(_base).items() if k.isupper()}})
 PLUGIN_PATHS = ["{plugins}"]
 PLUGINS = [*_base.PLUGINS, "livereload_probe"]
-SITENAME = "{sitename}"
+PAGE_METADATA = {{**_base.PAGE_METADATA, "locales": {{"vi": "{locale}"}}}}
 """
 
 
@@ -52,16 +52,19 @@ def test_a_rebuild_runs_the_plugin_and_settings_as_edited(tmp_path):
     arguments = [str(site / "content"), "-s", str(settings), "-o", str(output)]
     seen = []
     builds = live_builds(arguments, output)
-    for value, sitename in (("first", "Trang một"), ("second", "Trang hai")):
+    for value, locale in (("first", "vi_VN"), ("second", "vi_VN_probe")):
         plugin.write_text(PROBE.format(value=value), encoding="utf-8")
         settings.write_text(
-            SETTINGS.format(base=BASE, plugins=plugin.parent, sitename=sitename),
+            SETTINGS.format(base=BASE, plugins=plugin.parent, locale=locale),
             encoding="utf-8",
         )
         assert builds.build()
         home = (output / "index.html").read_text(encoding="utf-8")
         seen.append(
-            ((output / "probe.txt").read_text(encoding="utf-8"), sitename in home)
+            (
+                (output / "probe.txt").read_text(encoding="utf-8"),
+                f'content="{locale}"' in home,
+            )
         )
     builds.stop()
     assert seen == [("first", True), ("second", True)]

@@ -129,8 +129,9 @@ def test_cold_build_encodes_every_derivative(builds):
     # hoi-truong.jpg is 2000x1500 turned upright (1500 wide): 480, 960 and 1500
     # in AVIF and JPEG, and as the post's cover four JPEG crops (6 + 4);
     # so-do.png (600 wide) and bang-ron.jpg (500): 480 and their own width (4 each);
-    # the library's logo (three square crops) and podcast artwork (one) for feeds.
-    assert summary(builds[1]["cold"]) == (5, 22, 0)
+    # the library's logo (three square crops for feeds, one for the header)
+    # and podcast artwork (one) for feeds.
+    assert summary(builds[1]["cold"]) == (5, 23, 0)
 
 
 def test_rebuild_encodes_nothing(builds):
