@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -52,6 +54,20 @@ def test_caption_and_credit_show_in_the_lightbox(article):
     text = caption.inner_text()
     assert "Giám đốc Thư viện tỉnh phát biểu khai mạc hội nghị." in text
     assert "Ảnh: ảnh minh hoạ, không chụp tại hội nghị (Ian Hex" in text
+
+
+def test_the_backdrop_is_opaque_and_a_phones_caption_on_a_solid_ground(
+    reused_tab, site_url
+):
+    page = reused_tab(viewport={"width": 390, "height": 844})
+    open_loaded(page, site_url + ARTICLE)
+    open_photo(page, 2)
+    assert page.eval_on_selector(".pswp__bg", "e => getComputedStyle(e).opacity") == "1"
+    # On a phone the caption lies over the photo: on a ground of its own.
+    caption = page.locator('.pswp__item[aria-hidden="false"] .pswp__dynamic-caption')
+    expect(caption).to_have_class(re.compile("pswp__dynamic-caption--mobile"))
+    ground = caption.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert ground.startswith("rgba(0, 0, 0, ") and float(ground[14:-1]) >= 0.85
 
 
 def test_arrow_keys_move_between_photos(article):

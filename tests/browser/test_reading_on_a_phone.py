@@ -169,7 +169,7 @@ def test_header_content_and_footer_share_one_left_edge(reused_tab, site_url, pat
     page = reused_tab(viewport={"width": 1280, "height": 800})
     page.goto(site_url + path)
     edges = page.evaluate(
-        """() => ['.site-name', 'main > :first-child', '.site-footer h2']
+        """() => ['.site-name', 'main > :not(.visually-hidden)', '.site-footer h2']
             .map(s => Math.round(document.querySelector(s).getBoundingClientRect().left))"""
     )
     assert len(set(edges)) == 1, edges

@@ -131,6 +131,7 @@ def test_translation_is_linked(article):
     assert (
         link["href"] == "https://thuvien.laocai.example/en/2025/hoi-nghi-ban-doc-2025/"
     )
+    assert link.get_text() == "Bản tiếng Anh"
 
 
 def test_no_comment_counter(article):

@@ -56,7 +56,8 @@ async function start() {
     arrowNextTitle: data.labelNext,
     errorMsg: data.labelError,
     indexIndicatorSep: " / ",
-    bgOpacity: 0.95,
+    // Opaque: nothing of the page shows through behind the photo and its caption.
+    bgOpacity: 1,
   });
   const type = sourceType();
   lightbox.addFilter("itemData", (itemData) => {
