@@ -91,7 +91,10 @@ def test_song_has_an_audio_player_and_its_file(site):
     player = page.find("audio")
     assert player.has_attr("controls") and player["preload"] == "none"
     assert (site / "output" / player["src"].lstrip("/")).is_file()
-    assert "4:35" in page.select_one(".entry__facts").get_text()
+    # Its length is said once, beside the player (which shows none before
+    # it loads).
+    assert page.get_text().count("4:35") == 1
+    assert "4:35" in page.select_one(".entry__audio figcaption").get_text()
 
 
 def test_song_has_its_lyrics_section(site):
