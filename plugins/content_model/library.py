@@ -99,23 +99,26 @@ def load_library(
                 ),
                 data.lc.key(key)[0] + 1,
             )
+    complete = True
     for key, check in checks.items():
-        if key not in data and key in OPTIONAL:
-            continue
         if key not in data:
-            problems.error(
-                path, say("needs '{key}', like\n{EXAMPLE}", key=key, EXAMPLE=_EXAMPLE)
-            )
+            if key not in OPTIONAL:
+                complete = False
+                problems.error(
+                    path,
+                    say("needs '{key}', like\n{EXAMPLE}", key=key, EXAMPLE=_EXAMPLE),
+                )
             continue
         try:
             values[key] = check(data[key])
         except ContentError as error:
+            complete = False
             problems.error(
                 path,
                 say("'{key}' {message}", key=key, message=error.message),
                 data.lc.key(key)[0] + 1,
             )
-    if len(values) < len(checks) - len([k for k in OPTIONAL if k not in data]):
+    if not complete:
         return None
     latitude, longitude = values.pop("geo")
     names = values.pop("name")
@@ -123,35 +126,44 @@ def load_library(
 
 
 def _names(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
-    if not isinstance(value, dict) or languages[0] not in value:
-        raise ContentError(
-            say(
-                "needs the name in each language, at least {languages}: "
-                "{{{languages}: Thư viện tỉnh Lào Cai}}",
-                languages=languages[0],
-            )
-        )
-    unknown = [str(lang) for lang in value if lang not in languages]
-    if unknown:
-        raise ContentError(
-            say("has names in unknown languages: {join}", join=", ".join(unknown))
-        )
-    return {lang: fields.text(value[lang]) for lang in languages if lang in value}
+    return _per_language(
+        value,
+        languages,
+        say(
+            "needs the name in each language, at least {languages}: "
+            "{{{languages}: Thư viện tỉnh Lào Cai}}",
+            languages=languages[0],
+        ),
+    )
 
 
 def _in_languages(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
     """Return a fact the same in every language, or given per language."""
     if isinstance(value, str):
         return {languages[0]: fields.text(value)}
+    return _per_language(
+        value,
+        languages,
+        say(
+            "needs a text, or one per language with at least {lang}, "
+            "like {{{lang}: ..., en: ...}}",
+            lang=languages[0],
+        ),
+    )
+
+
+def _per_language(
+    value: Any, languages: tuple[str, ...], shape_message: str
+) -> dict[str, str]:
+    """Return {lang: text} of a value given per language, at least the first."""
     if not isinstance(value, dict) or languages[0] not in value:
+        raise ContentError(shape_message)
+    unknown = [str(lang) for lang in value if lang not in languages]
+    if unknown:
         raise ContentError(
-            say(
-                "needs a text, or one per language with at least {lang}, "
-                "like {{{lang}: ..., en: ...}}",
-                lang=languages[0],
-            )
+            say("has names in unknown languages: {join}", join=", ".join(unknown))
         )
-    return _names(value, languages)
+    return {lang: fields.text(value[lang]) for lang in languages if lang in value}
 
 
 def _address(value: Any) -> dict[str, str]:
