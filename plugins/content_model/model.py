@@ -61,6 +61,9 @@ class RenderedBody:
     """The body as HTML, the photos it shows in order, its videos and their posters."""
 
     html: str = ""
+    # A post's opening photo group, taken out of `html`: the page shows it
+    # under the title (feeds put it back first).
+    opening_html: str = ""
     photos: list[Photo] = field(default_factory=list)
     videos: list[Any] = field(default_factory=list)  # video_embeds.Video
     video_posters: list[Photo] = field(default_factory=list)

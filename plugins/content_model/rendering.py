@@ -72,9 +72,13 @@ def render_body(
     videos.front = _front_video(document, cfg, problems)
     # After the lead: the summary above the text, or the text's first paragraph.
     videos.front_first = "summary" in document.values
+    # A post opens with its photos under the title, unless it has a video of its own.
+    photos.opening_first = document.kind == "post" and videos.front is None
     html = _safe(document, problems, markdown, front.body, front.body_line)
+    opening_html, html = split_opening(html) if markdown.opening_moved else ("", html)
     return RenderedBody(
         html=html,
+        opening_html=opening_html,
         photos=list(markdown.photos),
         videos=list(markdown.videos),
         video_posters=list(markdown.video_posters),
@@ -95,6 +99,24 @@ def _safe(
     for message, where in findings.warnings:
         problems.warning(document.path, message, where)
     return html
+
+
+_FIGURE_TAG = re.compile(r"<(/?)figure[\s>]")
+
+
+def split_opening(html: str) -> tuple[str, str]:
+    """Return the body's opening figure (the photo group moved first) and the rest.
+
+    The body is nh3's well-formed output, so counting <figure> tags finds
+    where the first one (which holds a figure per photo) ends.
+    """
+    depth = 0
+    for tag in _FIGURE_TAG.finditer(html):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.index(">", tag.end() - 1) + 1
+            return html[:end].strip(), html[end:].lstrip()
+    return "", html
 
 
 # A lead is one paragraph, even when the writer left a blank line in it.

@@ -71,11 +71,15 @@ class PhotoGroupsExtension(Extension):
         resolve: PhotoResolver,
         render: PhotoRenderer = plain_image,
         credit: str = "",
+        opening_first: bool = False,
         **kwargs,
     ) -> None:
         self.resolve = resolve
         self.render = render
         self.credit = credit
+        # A post's opening photos go first in the body, where the page shows
+        # them under the title (see `opening_figure`).
+        self.opening_first = opening_first
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (python-markdown API)
@@ -89,6 +93,7 @@ class PhotoGroupsExtension(Extension):
     def reset(self) -> None:
         """Start each document with no photos (an empty text runs no processor)."""
         self.md.photos = []
+        self.md.opening_moved = False
 
 
 class PhotoGroupsProcessor(Treeprocessor):
@@ -113,6 +118,12 @@ class PhotoGroupsProcessor(Treeprocessor):
                     parent.remove(image)
                     parent.insert(position, replacement)
         self.md.photos = self.photos
+        if self.extension.opening_first:
+            opening = opening_figure(root)
+            if opening is not None:
+                root.remove(opening)
+                root.insert(0, opening)
+                self.md.opening_moved = True
 
     def _group_children(self, parent: etree.Element) -> None:
         children = list(parent)
@@ -190,6 +201,23 @@ class PhotoGroupsProcessor(Treeprocessor):
         for element in replacement.iter():
             self._done.add(id(element))
         return replacement
+
+
+def opening_figure(root: etree.Element) -> etree.Element | None:
+    """Return the photos that open the text, if any.
+
+    They are the first figure, when only paragraphs come before it (not a
+    heading, a list, a quote...).
+
+    A news page shows them under the title, on the reader's first screen; a
+    photo further down belongs to the part of the text it stands in.
+    """
+    for child in root:
+        if child.tag == "figure" and "photos" in child.get("class", "").split():
+            return child
+        if child.tag != "p":
+            return None
+    return None
 
 
 def image_paragraph(element: etree.Element) -> list[etree.Element]:

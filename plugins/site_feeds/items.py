@@ -56,6 +56,8 @@ def post_item(post: Any, cfg: FeedSettings, plans: PhotoPlans) -> Item:
     content = "".join(
         (
             _correction_note(post, cfg),
+            # In the page's order: the opening photos under the title, the lead.
+            absolute_html(getattr(post, "opening_photos", ""), url),
             absolute_html(_lead(post), url),
             absolute_html(str(post.content), url),
             _source_note(post, cfg),

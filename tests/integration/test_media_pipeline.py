@@ -221,7 +221,7 @@ def test_each_photo_links_to_its_large_version(output):
 
 
 def test_first_photo_loads_first_the_others_lazily(output):
-    images = soup(output.parent, "2025/anh/").select(".prose img")
+    images = soup(output.parent, "2025/anh/").select(".post img")
     assert images[0]["fetchpriority"] == "high" and "loading" not in images[0].attrs
     assert all(i["loading"] == "lazy" and i["decoding"] == "async" for i in images[1:])
 

@@ -57,8 +57,21 @@ def test_lead_paragraph(article):
     )
 
 
+def test_the_first_photo_group_opens_the_page_under_the_title(article):
+    header = article.select_one(".post__header")
+    opening = header.select_one(".post__opening > figure.photos")
+    assert len(opening.find_all("img")) == 2
+    order = [
+        child.get("class", [None])[0] for child in header.find_all(recursive=False)
+    ]
+    assert order.index("post__title") < order.index("post__byline")
+    assert order.index("post__byline") < order.index("post__opening")
+    assert order.index("post__opening") < order.index("lead") < order.index("event-box")
+    assert article.select_one(".prose").find(recursive=False).name == "p"
+
+
 def test_twelve_photos_in_five_groups(article):
-    groups = article.select(".prose figure.photos")
+    groups = article.select("figure.photos")
     assert len(groups) == 5
     assert sum(len(group.find_all("img")) for group in groups) == 12
 
@@ -66,13 +79,13 @@ def test_twelve_photos_in_five_groups(article):
 def test_each_group_has_one_caption(article):
     captions = [
         group.select_one(":scope > figcaption").contents[0].strip()
-        for group in article.select(".prose figure.photos")
+        for group in article.select("figure.photos")
     ]
     assert captions == CAPTIONS
 
 
 def test_illustrations_say_so_and_name_their_photographers(article):
-    credits = article.select(".prose .photos__credit")
+    credits = article.select(".photos__credit")
     assert len(credits) == 5
     for credit in credits:
         assert "ảnh minh hoạ, không chụp tại hội nghị" in credit.get_text()

@@ -169,14 +169,21 @@ def test_body_photos_are_listed(original):
 def test_gallery_is_shown_after_the_text_with_credits(check):
     document = check.documents[check.cfg.facts.content / "posts/2025/hoi-nghi/index.md"]
     html = document.rendered.html
-    assert html.index("Bàn đọc") < html.index(
-        'class="photos photos--gallery photos--2"'
-    )
+    assert html.index("Mở đầu") < html.index('class="photos photos--gallery photos--2"')
     assert '<small class="photos__credit">Ảnh: Nguyễn A</small>' in html
     assert html.rstrip().endswith(
         '<figcaption class="photos__caption"><small class="photos__credit">'
         "Ảnh: Thư viện tỉnh</small></figcaption></figure>"
     )
+
+
+def test_a_posts_opening_photos_are_set_apart_for_its_first_screen(check):
+    document = check.documents[check.cfg.facts.content / "posts/2025/hoi-nghi/index.md"]
+    opening = document.rendered.opening_html
+    assert opening.startswith('<figure class="photos photos--1">')
+    assert opening.endswith("</figure>")
+    assert 'alt="Bàn đọc"' in opening
+    assert "Bàn đọc" not in document.rendered.html
 
 
 def test_draft_status_and_summary_from_first_paragraph(check):

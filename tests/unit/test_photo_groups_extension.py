@@ -11,14 +11,18 @@ from markdown import Markdown
 from photo_groups import Photo, PhotoGroupsExtension
 
 
-def render(text: str, missing: tuple[str, ...] = (), credit: str = "") -> str:
+def render(
+    text: str, missing: tuple[str, ...] = (), credit: str = "", opening: bool = False
+) -> str:
     def resolve(src: str, alt: str, title: str) -> Photo | None:
         if src in missing:
             return None
         return Photo(src=src, path=Path(src), alt=alt, width=40, height=30, title=title)
 
     markdown = Markdown(
-        extensions=[PhotoGroupsExtension(resolve, credit=credit)],
+        extensions=[
+            PhotoGroupsExtension(resolve, credit=credit, opening_first=opening)
+        ],
         output_format="html5",
     )
     return markdown.convert(dedent(text).strip())
@@ -146,3 +150,22 @@ def test_credit_alone_makes_a_caption():
         '<figcaption class="photos__caption"><small class="photos__credit">'
         "Ảnh: Thư viện</small></figcaption>"
     ) in html
+
+
+def test_a_posts_opening_photos_move_before_its_first_paragraphs():
+    html = render(
+        "Mở đầu.\n\nĐoạn hai.\n\n![A](a.jpg)\n![B](b.jpg)\n\n*Hội nghị.*\n\nSau.",
+        opening=True,
+    )
+    assert html.startswith('<figure class="photos photos--2">')
+    assert html.index("Hội nghị.") < html.index("Mở đầu.") < html.index("Sau.")
+
+
+def test_photos_after_a_heading_stay_where_they_are():
+    text = "Mở đầu.\n\n## Phần hai\n\n![A](a.jpg)"
+    assert render(text, opening=True) == render(text)
+    assert render(text).startswith("<p>Mở đầu.</p>")
+
+
+def test_photos_stay_in_place_unless_asked_to_open_the_text():
+    assert render("Mở đầu.\n\n![A](a.jpg)").startswith("<p>Mở đầu.</p>")
