@@ -534,6 +534,18 @@ def lighthouse(c):
     _run_tool(c, "lighthouse")
 
 
+@task(
+    help={
+        "baseline": "a git commit to measure beside this tree (e.g. main~3)",
+        "runs": "runs per page (the median is printed)",
+    }
+)
+def first_paint(c, baseline=None, runs=3):
+    """First contentful paint on Slow 3G of key pages, beside a baseline."""
+    extra = f" --baseline {shlex.quote(baseline)}" if baseline else ""
+    _run_tool(c, f"first_paint --runs {int(runs)}{extra}")
+
+
 @task(help={"output": "a build to shoot (default: the sample site, built now)"})
 def screenshots(c, output=None):
     """Screenshots of home, model article, song, search (vi, en; 360, 390, 1280 px)."""

@@ -12,10 +12,13 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from site_base.settings import SettingsError
 from site_build.output import output_files
 from site_publish.http_headers import HEADERS_FILE
 
+from .first_screen import ThemeStyle, UnbalancedMarkers, first_screen_css, style_source
 from .security import load_policy
+from .settings import load_settings
 
 DIGEST_LENGTH = 10
 
@@ -46,6 +49,24 @@ class ThemeAssetsGenerator(Generator):
             name: published.as_posix() for name, (_, published) in self.assets.items()
         }
         self.context["SECURITY_POLICY"] = load_policy(self.settings)
+        self._share_theme_style()
+
+    def _share_theme_style(self) -> None:
+        """Share THEME_STYLE; allow its first-screen <style> in the pages' policy."""
+        name = load_settings(self.settings).stylesheet
+        if name not in self.assets:
+            raise SettingsError(
+                f"THEME_SUPPORT['stylesheet']: the theme has no static/{name}"
+            )
+        source, published = self.assets[name]
+        try:
+            css = first_screen_css(source.read_text("utf-8"))
+        except UnbalancedMarkers as error:
+            raise SettingsError(f"{source}: {error}") from None
+        self.context["THEME_STYLE"] = ThemeStyle(css, published.as_posix())
+        self.context["SECURITY_POLICY"] = self.context["SECURITY_POLICY"].allowing(
+            "style-src", style_source(css)
+        )
 
     def generate_output(self, writer: Any) -> None:
         """Copy each asset to its fingerprinted name."""

@@ -14,6 +14,10 @@ DEFAULTS: dict[str, Any] = {
     # parent of content/), or a full path. The key of each holds the template's
     # source and every compiler option, so several sites may share one folder.
     "templates_cache": ".cache/templates",
+    # The theme's stylesheet (a file of its static/ folder): its first-screen
+    # rules go in every page's <head>, the file at the end of <body>
+    # (first_screen.py).
+    "stylesheet": "css/site.css",
 }
 
 
@@ -22,6 +26,7 @@ class ThemeSupportSettings:
     """Checked THEME_SUPPORT settings."""
 
     templates_cache: Path
+    stylesheet: str
 
 
 def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
@@ -30,4 +35,11 @@ def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
     folder = merged["templates_cache"]
     if not isinstance(folder, str) or not folder.strip():
         raise SettingsError("THEME_SUPPORT['templates_cache'] must be a folder path")
-    return ThemeSupportSettings(templates_cache=site_root(settings) / folder)
+    stylesheet = merged["stylesheet"]
+    if not isinstance(stylesheet, str) or not stylesheet.endswith(".css"):
+        raise SettingsError(
+            "THEME_SUPPORT['stylesheet'] must name a .css file of the theme's static/"
+        )
+    return ThemeSupportSettings(
+        templates_cache=site_root(settings) / folder, stylesheet=stylesheet
+    )

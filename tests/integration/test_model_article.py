@@ -158,7 +158,8 @@ def test_stylesheet_is_linked_and_fingerprinted(article):
 
 
 def test_no_inline_style_or_script(article):
-    assert not article.find_all("style") and not article.select("[style]")
+    # One <style>, the first screen's in the head (allowed by its hash).
+    assert len(article.find_all("style")) == 1 and not article.select("[style]")
     # JSON-LD blocks are data, never run: a strict Content-Security-Policy allows them.
     assert all(
         script.get("src") or script.get("type") == "application/ld+json"
@@ -198,3 +199,12 @@ def test_body_text_has_typographic_quotes(article):
     text = article.select_one(".prose").get_text()
     assert "“Lấy bạn đọc làm trung tâm”" in text
     assert '"' not in text
+
+
+def test_the_page_paints_from_its_own_styles_and_loads_the_stylesheet_last(article):
+    head_styles = article.head.find_all("style")
+    assert len(head_styles) == 1 and ":root{" in head_styles[0].string
+    assert not article.head.select('link[rel="stylesheet"]')
+    last = article.body.find_all(recursive=False)[-1]
+    assert last.name == "link" and last["rel"] == ["stylesheet"]
+    assert last["href"].endswith(".css")

@@ -11,6 +11,7 @@ from pelican.settings import read_settings
 from tests.conftest import SAMPLE_BUILD_EPOCH
 from tests.site_checks import broken_links, html_errors
 from tests.support import REPO, run_task, site_pages
+from theme_support.first_screen import first_screen_css, style_source
 from theme_support.security import load_policy
 
 SUBPATH_SITEURL = "https://thu-vien-lao-cai.github.io/site"
@@ -106,11 +107,17 @@ def test_sub_path_sitemaps_feeds_and_calendar_use_the_full_address(subpath_build
 def test_every_page_carries_the_policy_and_the_build_writes_it_as_headers(
     sample_site,
 ):
-    policy = load_policy(read_settings(str(REPO / "publishconf.py")))
+    first_screen = first_screen_css(
+        (REPO / "theme/static/css/site.css").read_text("utf-8")
+    )
+    policy = load_policy(read_settings(str(REPO / "publishconf.py"))).allowing(
+        "style-src", style_source(first_screen)
+    )
     expected = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">'
     pages = site_pages(sample_site)
     assert pages
     for page in pages:
         html = page.read_text("utf-8").replace("&#39;", "'")
         assert html.count(expected) == 1, page
+        assert html.count(f"<style>{first_screen}</style>") == 1, page
     assert (sample_site / "_headers").read_text("utf-8") == policy.headers_file()

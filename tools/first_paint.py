@@ -1,0 +1,155 @@
+"""First contentful paint on DevTools' "Slow 3G", beside a baseline build.
+
+Builds the sample site (and, with --baseline, the site as it was at a git
+commit, in a temporary worktree), serves each as a host would (gzip, cache
+headers: site_preview/static_server.py) and opens each page in headless
+Chromium with DevTools' Slow 3G conditions (2,000 ms round trip, 50 KB/s
+each way; the network only, as the preset) and an empty cache, three times;
+prints the median first contentful paint of each page and writes the
+figures to bench/results/first_paint.json. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
+
+from site_base.loopback import free_port
+from site_preview.static_server import serve
+from tests.support.browser import CHROMIUM, FLAGS
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["/", "/2025/hoi-nghi-ban-doc-2025/", "/search/", "/galleries/"]
+# DevTools' "Slow 3G" preset, as Chromium's own throttling table has it.
+SLOW_3G = {
+    "offline": False,
+    "latency": 2000,
+    "downloadThroughput": 50 * 1024,
+    "uploadThroughput": 50 * 1024,
+}
+PHONE = {"width": 390, "height": 844}
+TARGET_MS = 2600
+
+
+def build(root: Path, output: Path, siteurl: str) -> None:
+    """Build the site of the checkout `root` into `output` (`invoke preview`).
+
+    Its own plugins come first on the import path: the project's virtual
+    environment has this checkout's installed.
+    """
+    env = {**os.environ, "PYTHONPATH": str(root / "plugins")}
+    command = [sys.executable, "-m", "invoke", "preview", "--siteurl", siteurl]
+    subprocess.run(
+        [*command, "--output", str(output)],
+        cwd=root,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def worktree(ref: str, folder: Path) -> Path:
+    """Check `ref` out in `folder` (front-end packages shared with this one)."""
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", str(folder), ref],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
+
+
+def first_paint(browser: Browser, url: str) -> float:
+    """Return the first contentful paint of `url` in ms, cold, on Slow 3G."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+        page.goto(url, wait_until="load", timeout=120_000)
+        # The paint may be reported just after the load event.
+        paint = page.wait_for_function(
+            "() => performance.getEntriesByName('first-contentful-paint')[0]",
+            timeout=60_000,
+        )
+        return paint.evaluate("entry => entry.startTime")
+    finally:
+        context.close()
+
+
+def measure(site: tuple[Path, int], pages: list[str], runs: int) -> dict[str, float]:
+    """Serve a built site; return each page's median first paint over `runs`."""
+    server, url = serve(*site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            try:
+                return {
+                    page: statistics.median(
+                        first_paint(browser, url + page) for _ in range(runs)
+                    )
+                    for page in pages
+                }
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+
+
+def site_at(root: Path, folder: Path) -> tuple[Path, int]:
+    """Build the checkout `root` for a free port; return its output and port."""
+    port = free_port()
+    output = folder / f"site-{port}"
+    build(root, output, f"http://127.0.0.1:{port}")
+    return output, port
+
+
+def main() -> None:
+    """Build, measure, print the table, write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="+", default=PAGES)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", help="a git commit to measure beside this tree")
+    arguments = parser.parse_args()
+    results: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        builds = {"now": site_at(ROOT, folder)}
+        if arguments.baseline:
+            checkout = worktree(arguments.baseline, folder / "baseline")
+            try:
+                builds["baseline"] = site_at(checkout, folder)
+            finally:
+                subprocess.run(
+                    ["git", "worktree", "remove", "--force", str(checkout)],
+                    cwd=ROOT,
+                    check=False,
+                )
+        for name, site in builds.items():
+            results[name] = measure(site, arguments.pages, arguments.runs)
+    columns = [name for name in ("baseline", "now") if name in results]
+    print(f"First contentful paint, Slow 3G, 390x844, median of {arguments.runs} (ms)")
+    print(f"{'page':34}" + "".join(f"{c:>12}" for c in columns) + f"{'target':>12}")
+    for page in arguments.pages:
+        figures = "".join(f"{results[c][page]:>12.0f}" for c in columns)
+        print(f"{page:34}{figures}{TARGET_MS:>12}")
+    out = ROOT / "bench" / "results" / "first_paint.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {"baseline_ref": arguments.baseline, "runs": arguments.runs, **results}
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"Written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
