@@ -540,10 +540,10 @@ def lighthouse(c):
         "runs": "runs per page (the median is printed)",
     }
 )
-def first_paint(c, baseline=None, runs=3):
-    """First contentful paint on Slow 3G of key pages, beside a baseline."""
+def slow_3g(c, baseline=None, runs=3):
+    """First paint of key pages and search's speed on Slow 3G, beside a baseline."""
     extra = f" --baseline {shlex.quote(baseline)}" if baseline else ""
-    _run_tool(c, f"first_paint --runs {int(runs)}{extra}")
+    _run_tool(c, f"slow_3g --runs {int(runs)}{extra}")
 
 
 @task(help={"output": "a build to shoot (default: the sample site, built now)"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
@@ -9,7 +10,17 @@ from pelican.generators import Generator
 from site_build.output import output_files
 from site_i18n.paths import language_prefix
 
+from .preload import page_values
 from .settings import load_settings
+
+
+def search_urls(settings: dict[str, Any]) -> dict[str, str]:
+    """Return {lang: the search page's URL} (search/, en/search/)."""
+    cfg = load_settings(settings)
+    default = settings["DEFAULT_LANG"]
+    return {
+        lang: language_prefix(lang, default) + cfg.url for lang in settings["LANGUAGES"]
+    }
 
 
 class SearchPageGenerator(Generator):
@@ -17,22 +28,20 @@ class SearchPageGenerator(Generator):
 
     def generate_context(self) -> None:
         """Give every template the search page of each language."""
-        cfg = load_settings(self.settings)
-        default = self.settings["DEFAULT_LANG"]
-        self.urls = {
-            lang: language_prefix(lang, default) + cfg.url
-            for lang in self.settings["LANGUAGES"]
-        }
-        self.bundle = cfg.bundle
+        self.urls = search_urls(self.settings)
+        self.bundle = load_settings(self.settings).bundle
         self.context["SEARCH_URLS"] = self.urls
 
     def generate_output(self, writer: Any) -> None:
         """Write /search/ of each language, with the years its filter offers."""
         cfg = load_settings(self.settings)
-        if (
-            cfg.index
-        ):  # made after the build (indexer.py), which removes its stale files
-            output_files(self.context, self.output_path).defer(cfg.bundle)
+        files = output_files(self.context, self.output_path)
+        tag, preloaded = "", {}
+        if cfg.index:
+            # Made after the build (indexer.py), which removes its stale files.
+            files.defer(cfg.bundle)
+            if files.announce is None:  # not a live preview (preload.py)
+                tag, preloaded = page_values(Path(self.output_path) / cfg.bundle)
         posts = self.context.get("POSTS_BY_LANG", {})
         for lang, url in self.urls.items():
             years = sorted({p.date.year for p in posts.get(lang, [])}, reverse=True)
@@ -46,6 +55,8 @@ class SearchPageGenerator(Generator):
                 versions=self.urls,
                 search_bundle=self.bundle,
                 search_years=years,
+                search_preload=" ".join(preloaded.get(lang, [])),
+                search_cache_tag=tag,
                 noindex=True,
             )
 

@@ -20,8 +20,13 @@ from typing import Any
 
 from site_build.output import OutputFiles, output_files
 
+from .generator import search_urls
+from .preload import preloads, with_preloads
 from .settings import load_settings
 
+# Parts of the build's own markup that are no text to find or to quote in
+# an excerpt (the templates mark theirs with data-pagefind-ignore).
+NOT_TEXT = (".photos__credit",)
 # Pagefind's ready-made interfaces: the site has its own search page.
 UNUSED = (
     "pagefind-ui.js",
@@ -38,13 +43,20 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> None:
+def index_site(
+    output: Path,
+    bundle: str,
+    files: OutputFiles | None = None,
+    search_pages: dict[str, str] | None = None,
+) -> None:
     """Index the pages in `output` with Pagefind; its bundle goes to output/<bundle>/.
 
     Pagefind writes into a temporary folder first; the files then go
     through the build's OutputFiles, so an unchanged part of the index keeps
     its file, and the parts of an older index are removed with the other
-    stale outputs.
+    stale outputs. Each language's search page (`search_pages`: {lang: URL})
+    then gets the list of files its first search needs (preload.py), but
+    in a live preview.
     """
     files = files or OutputFiles(output)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as temporary:
@@ -54,6 +66,8 @@ def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> N
             str(output),
             "--output-path",
             temporary,
+            "--exclude-selectors",
+            ",".join(NOT_TEXT),
             "--silent",
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -68,7 +82,15 @@ def index_site(output: Path, bundle: str, files: OutputFiles | None = None) -> N
         _sort_entry(made / "pagefind-entry.json")
         for path in sorted(p for p in made.rglob("*") if p.is_file()):
             files.write_bytes(Path(bundle) / path.relative_to(made), path.read_bytes())
+        tag, needed = preloads(made)
     files.remove_stale(under=bundle)
+    if files.announce is not None:
+        return
+    for lang, url in (search_pages or {}).items():
+        page = Path(url) / "index.html"
+        if (output / page).is_file():
+            html = (output / page).read_text("utf-8")
+            files.write_text(page, with_preloads(html, tag, needed.get(lang, [])))
 
 
 def _pagefind_program() -> Path:
@@ -106,4 +128,9 @@ def index_after_build(pelican: Any) -> None:
     cfg = load_settings(pelican.settings)
     if cfg.index:
         output = Path(pelican.output_path)
-        index_site(output, cfg.bundle, output_files(pelican.settings, output))
+        index_site(
+            output,
+            cfg.bundle,
+            output_files(pelican.settings, output),
+            search_urls(pelican.settings),
+        )

@@ -117,12 +117,71 @@ def test_results_are_announced_and_filters_narrow_them(reused_tab, site_url):
     assert status.get_attribute("role") == "status"
     assert re.match(r"\d+ kết quả", status.inner_text())
     before = len(result_links(page))
+    # On a phone the filters are folded behind one line.
+    assert not page.locator("select[name=kind]").is_visible()
+    page.click(".search__filters > summary")
     page.select_option("select[name=kind]", label="Tác phẩm")
     page.wait_for_function(
         "n => document.querySelectorAll('.search-result').length !== n", arg=before
     )
     assert all("/works/" in link for link in result_links(page))
     assert "kind=" in page.url
+    assert page.locator(".search__filters-count").inner_text() == "(1)"
+
+
+@pytest.mark.parametrize(("width", "folded"), [(320, True), (390, True), (1280, False)])
+def test_on_a_phone_the_filters_fold_so_results_start_on_the_first_screen(
+    reused_tab, site_url, width, folded
+):
+    page = reused_tab(viewport={"width": width, "height": 700})
+    page.goto(f"{site_url}{SEARCH}?q=hoi+nghi")
+    page.wait_for_selector(".search-result")
+    assert page.locator("select[name=year]").is_visible() is not folded
+    if folded:
+        top = page.evaluate(
+            "() => document.querySelector('.search-result').getBoundingClientRect().top"
+        )
+        assert top < 700 - 100
+
+
+def test_excerpts_are_the_texts_words_from_a_sentence_or_a_word(reused_tab, site_url):
+    page = search(reused_tab, site_url, SEARCH, "hoi nghi")
+    excerpts = page.locator(".search-result__excerpt").all_inner_texts()
+    assert excerpts
+    for excerpt in excerpts:
+        # Not the byline, the date, the category or a photo's credit.
+        for metadata in (
+            "Ban biên tập",
+            "Theo Báo Lào Cai",
+            "Thứ Năm",
+            "Ảnh:",
+            "Sự kiện",
+        ):
+            assert metadata not in excerpt, excerpt
+        # A sentence's start (a capital letter, a digit, a quote) or "…" before a word.
+        assert re.match(r"(… )?[\w“\"(]", excerpt) and not excerpt[0].islower(), excerpt
+    article = page.locator(".search-result", has_text="tổ chức Hội nghị bạn đọc")
+    assert (
+        not article.locator(".search-result__excerpt")
+        .inner_text()
+        .startswith("Thư viện tỉnh tổ chức")
+    ), "the title is the result's heading, not its excerpt"
+
+
+def test_nothing_of_pagefind_loads_before_the_reader_types(reused_tab, site_url):
+    page = reused_tab(viewport={"width": 390, "height": 844})
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + SEARCH)
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => document.activeElement.id") == "search-query"
+    assert not [url for url in fetched if "/pagefind/" in url]
+    page.keyboard.type("phung chien")
+    page.wait_for_selector(".search-result")
+    loaded = [url for url in fetched if "/pagefind/" in url]
+    assert any(url.endswith("/pagefind.js") for url in loaded)
+    assert any(".pagefind" in url for url in loaded)  # the WebAssembly
+    assert not any("pagefind-worker" in url for url in loaded)
 
 
 def test_without_javascript_the_page_says_so_and_links_the_archives(

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from site_base.settings import SettingsError
+from site_search.preload import cache_tag
 from site_search.settings import load_settings
 from tests.support import INDEXED, post, run_task, soup, write_site
 
@@ -55,6 +56,24 @@ def test_a_search_page_per_language_kept_out_of_the_sitemap(site):
     assert soup(site.root, "en/search/").html["lang"] == "en"
     header = soup(site.root, "2025/hoi-nghi/").select_one(".site-header form")
     assert (header["action"], header["method"]) == ("/search/", "get")
+
+
+@pytest.mark.parametrize(("path", "lang"), [("search/", "vi"), ("en/search/", "en")])
+def test_the_search_page_lists_what_its_first_search_fetches_in_one_go(
+    site, path, lang
+):
+    search = soup(site.root, path).select_one("[data-search]")
+    files = search["data-preload"].split()
+    tag = search["data-cache-tag"]
+    entry = site.output / "pagefind/pagefind-entry.json"
+    assert tag == cache_tag(entry.read_bytes())
+    assert files[0] == f"pagefind-entry.json?ts={tag}"
+    bundle = site.output / "pagefind"
+    assert all((bundle / name.split("?")[0]).is_file() for name in files)
+    assert f"pagefind.{languages(site.output)[lang]['hash']}.pf_meta" in files
+    assert any(name.startswith("wasm.") for name in files)
+    assert any(name.startswith(f"index/{lang}_") for name in files)
+    assert not any("fragment/" in name for name in files)
 
 
 def test_what_a_result_card_shows_is_on_the_page(site):

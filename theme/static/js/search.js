@@ -7,9 +7,22 @@
 // word at once; at most MAX_VARIANTS searches), and the results are merged
 // and ranked once. Nothing that is not on the page is indexed: excerpts show
 // the page's own words.
+//
+// Nothing of Pagefind loads with the page: its script, WebAssembly and
+// index are fetched when the reader first types, taps the field or picks a
+// filter (or at once when the address holds a query), then the index
+// chunks of the words as they are typed. Excerpts are taken from the page's
+// text after its title, starting at a sentence where one starts nearby.
 
 const MAX_VARIANTS = 16;
 const SHOWN = 20;
+// Shown first, while the others' texts load: what a browser fetches in one
+// round trip (six at a time over HTTP/1.1).
+const SHOWN_FIRST = 5;
+const EXCERPT_WORDS = 30;
+// An excerpt starts at the sentence of its first match when that sentence
+// starts at most this many words before it.
+const LOOK_BACK = 20;
 // With a filter chosen, the best results are read (their metadata says
 // their kind, category and year) until SHOWN match, at most this many.
 const FILTERED_FROM = 100;
@@ -35,6 +48,36 @@ export function variants(query) {
   return found.filter(Boolean);
 }
 
+const SENTENCE_END = /[.!?…:;]["”»)]*$/;
+
+// The number of words the page's text starts with that are its title
+// (Pagefind's text of a page begins with its <h1>), else 0.
+export function titleLength(words, title) {
+  const titleWords = (title || "").trim().split(/\s+/).filter(Boolean);
+  const bare = (word) => (word || "").replace(/[.:]$/, "");
+  const same = titleWords.length > 0 && titleWords.every((word, i) => bare(words[i]) === bare(word));
+  return same ? titleWords.length : 0;
+}
+
+// An excerpt of `content` (Pagefind's text of the page, HTML-escaped, whose
+// words `locations` points at) from its body: from the start of the
+// sentence of the first match after the title, the matched words marked.
+export function excerpt(content, locations, title) {
+  const words = content.split(/[\r\n\s]+/g).filter(Boolean);
+  const body = titleLength(words, title);
+  const matches = locations.filter((at) => at >= body).sort((a, b) => a - b);
+  let start = matches.length ? matches[0] : body;
+  let back = start;
+  while (back > body && start - back < LOOK_BACK && !SENTENCE_END.test(words[back - 1])) back--;
+  const atSentence = back === body || SENTENCE_END.test(words[back - 1]);
+  if (atSentence) start = back;
+  const end = Math.min(words.length, start + EXCERPT_WORDS);
+  const marked = new Set(matches);
+  const shown = words.slice(start, end)
+    .map((word, i) => (marked.has(start + i) ? `<mark>${word}</mark>` : word));
+  return `${atSentence ? "" : "… "}${shown.join(" ")}${end < words.length ? " …" : ""}`;
+}
+
 function escape(text) {
   const span = document.createElement("span");
   span.textContent = text;
@@ -48,15 +91,45 @@ async function start() {
   const status = root.querySelector(".search__status");
   const list = root.querySelector(".search__results");
   const selects = [...form.querySelectorAll("select[data-filter]")];
+  const filters = form.querySelector("[data-filters]");
+  const chosenCount = form.querySelector("[data-filters-count]");
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  // Arriving from the header's button (no words yet): ready to type.
-  if (!input.value) input.focus();
-  const pagefind = await import(`${data.bundle}pagefind.js`);
-  await pagefind.options({ bundlePath: data.bundle });
-  pagefind.init();
-
   for (const select of selects) select.value = params.get(select.name) || "";
+  // Folded on phones; open on wide screens and when a filter is chosen.
+  function showChosen() {
+    const count = selects.filter((select) => select.value).length;
+    chosenCount.textContent = count ? `(${count})` : "";
+    if (count) filters.open = true;
+  }
+  filters.open = matchMedia("(min-width: 48em)").matches;
+  showChosen();
+  // Arriving from the header's button (no words yet): ready to type. This
+  // focus loads nothing; the reader's own (a tap, Tab) does.
+  if (!input.value) input.focus();
+
+  let loading;
+  function load() {
+    loading ??= (async () => {
+      // What the first search needs, all at once (the build lists it:
+      // site_search.preload); Pagefind then finds it in the browser's cache.
+      for (const file of data.preload.split(" ").filter(Boolean)) {
+        fetch(data.bundle + file).catch(() => {});
+      }
+      const pagefind = await import(`${data.bundle}pagefind.js`);
+      // Without its worker: one file and one round trip less before the
+      // first results, and a small index searches fast on the page itself.
+      const options = { bundlePath: data.bundle, noWorker: true };
+      if (data.cacheTag) options.metaCacheTag = data.cacheTag;
+      await pagefind.options(options);
+      await pagefind.init();
+      return pagefind;
+    })();
+    return loading;
+  }
+  for (const event of ["focus", "pointerdown", "keydown"]) {
+    input.addEventListener(event, load, { once: true });
+  }
 
   let latest = 0;
   async function run() {
@@ -76,6 +149,8 @@ async function start() {
       return;
     }
     status.textContent = data.searching;
+    const pagefind = await load();
+    if (ticket !== latest) return;
     // Tone marks mean nothing to Pagefind; đ does. A query is searched as
     // typed without marks, each d also as đ: typed with or without marks,
     // the same query finds the same pages in the same order.
@@ -83,6 +158,8 @@ async function start() {
     const searches = await Promise.all(
       spellings.map((term) => pagefind.search(term)),
     );
+    // Typed on since: the texts of these results would only hold up the next.
+    if (ticket !== latest) return;
     // The spelling that matches best (its best page scores highest) gives the
     // order; the others add what it did not find. So "hoi nghi ban doc" and
     // "Hội nghị bạn đọc" list the same pages in the same order.
@@ -93,17 +170,25 @@ async function start() {
       for (const result of results) if (!best.has(result.id)) best.set(result.id, result);
     }
     const fits = (item) => chosen.every((select) => item.meta[select.dataset.filter] === select.value);
-    let loaded;
-    let count = best.size;
     if (chosen.length) {
       const read = await Promise.all([...best.values()].slice(0, FILTERED_FROM).map((result) => result.data()));
       const kept = read.filter(fits);
-      count = kept.length;
-      loaded = kept.slice(0, SHOWN);
-    } else {
-      loaded = await Promise.all([...best.values()].slice(0, SHOWN).map((result) => result.data()));
+      if (ticket === latest) show(query, kept.slice(0, SHOWN), kept.length);
+      return;
     }
+    // Each result's text is a file of its own: the first few are shown as
+    // soon as they arrive (one round trip on a slow network), then the rest.
+    const wanted = [...best.values()].slice(0, SHOWN);
+    const first = await Promise.all(wanted.slice(0, SHOWN_FIRST).map((result) => result.data()));
     if (ticket !== latest) return;
+    show(query, first, best.size);
+    if (wanted.length > SHOWN_FIRST) {
+      const rest = await Promise.all(wanted.slice(SHOWN_FIRST).map((result) => result.data()));
+      if (ticket === latest) show(query, [...first, ...rest], best.size);
+    }
+  }
+
+  function show(query, loaded, count) {
     // A person's or a work's page, or a post whose title holds every word,
     // comes before posts that merely mention them.
     const words = fold(query).split(/\s+/).filter(Boolean);
@@ -126,7 +211,7 @@ async function start() {
     const facts = [item.meta.kind, item.meta.date].filter(Boolean).map(escape).join(" · ");
     li.innerHTML = `${image}<div class="search-result__text">
       <h2 class="search-result__title"><a href="${escape(item.url)}">${escape(item.meta.title || item.url)}</a></h2>
-      <p class="search-result__excerpt">${item.excerpt}</p>
+      <p class="search-result__excerpt">${excerpt(item.content, item.locations, item.meta.title)}</p>
       <p class="search-result__facts">${facts}</p></div>`;
     return li;
   }
@@ -135,8 +220,16 @@ async function start() {
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(run, 200);
+    // The index's chunks of the words typed so far, while the reader types.
+    const words = fold(input.value).trim();
+    if (words) load().then((pagefind) => pagefind.preload(words));
   });
-  for (const select of selects) select.addEventListener("change", run);
+  for (const select of selects) {
+    select.addEventListener("change", () => {
+      showChosen();
+      run();
+    });
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
