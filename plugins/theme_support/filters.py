@@ -8,6 +8,8 @@ from typing import Any
 
 from babel.dates import format_date, format_time, get_day_names
 
+from .headlines import headline
+
 # Babel's "long" date: "6 tháng 11, 2025" in Vietnamese, "November 6, 2025" in English.
 DATE_FORMAT = "long"
 
@@ -93,4 +95,5 @@ def add_filters(generator: Any) -> None:
     generator.env.filters["lead_story"] = lead_story
     generator.env.filters["opening_hours"] = opening_hours
     generator.env.filters["phone_href"] = phone_href
+    generator.env.filters["headline"] = headline
     generator.env.tests["intersects"] = intersects

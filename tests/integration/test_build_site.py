@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.support import jpeg, photo_names, post, read, soup, unfingerprinted
 
@@ -137,6 +138,11 @@ def test_page_is_at_its_slug(site):
     assert soup(site, "gioi-thieu/").h1.get_text() == "Giới thiệu"
 
 
+def text_of(page: str) -> str:
+    """Return the text a reader sees of `page`, spaces as in the source."""
+    return BeautifulSoup(page, "html.parser").get_text()
+
+
 def test_category_tag_byline_and_year_pages_exist(site):
     for url in (
         "category/hoat-dong-thu-vien/",
@@ -144,7 +150,7 @@ def test_category_tag_byline_and_year_pages_exist(site):
         "by/phong-truyen-thong/",
         "2025/",
     ):
-        assert "Hội nghị bạn đọc năm 2025" in read(site, url), url
+        assert "Hội nghị bạn đọc năm 2025" in text_of(read(site, url)), url
 
 
 def test_category_by_vietnamese_name_uses_its_key(site):
@@ -233,7 +239,8 @@ def test_title_is_escaped_exactly_once(site):
     assert "<script>alert" not in page
     assert "&amp;lt;" not in page and "&amp;amp;" not in page
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", page).group(1)
-    assert html.unescape(heading) == TRICKY_TITLE
+    # Its words' syllables kept together in spans (theme_support.headlines).
+    assert html.unescape(re.sub(r"</?span[^>]*>", "", heading)) == TRICKY_TITLE
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert html.unescape(title).startswith(TRICKY_TITLE)
 
@@ -241,7 +248,8 @@ def test_title_is_escaped_exactly_once(site):
 def test_escaped_title_in_lists(site):
     listing = read(site, "category/am-nhac/")
     assert "<script>alert" not in listing
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Đồng Văn&#34;" in listing
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in listing
+    assert TRICKY_TITLE in text_of(listing)
 
 
 def test_draft_is_built_for_the_writer(site):
