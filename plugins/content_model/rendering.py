@@ -255,6 +255,8 @@ def gallery_html(document: Document, cfg: ContentModelSettings) -> str:
         credit=credit_text(document, cfg),
         own_credit=lambda credit: credited(credit, document.lang, cfg),
     )
+    # The album page (/galleries/) links here.
+    element.set("id", "album")
     return to_html_string(element)
 
 

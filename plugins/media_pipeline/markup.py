@@ -34,6 +34,12 @@ SIZES = {
         "(min-width: 1224px) 383px, (min-width: 995px) calc((100vw - 77px) / 3), "
         "(min-width: 768px) calc((100vw - 56px) / 2), 111px"
     ),
+    # /galleries/: albums two to a row on phones, three from 768px, four
+    # from 1024px, in the 72rem page (296px at most), 12px apart.
+    "album": (
+        "(min-width: 1224px) 297px, (min-width: 1024px) calc((100vw - 70px) / 4), "
+        "(min-width: 768px) calc((100vw - 58px) / 3), calc((100vw - 46px) / 2)"
+    ),
     # The home page's lead story: 3/5 of the page beside its text from 768px.
     "lead": (
         "(min-width: 1224px) 700px, (min-width: 768px) calc((100vw - 58px) * 0.6), "

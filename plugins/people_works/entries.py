@@ -28,6 +28,9 @@ class Entry:
     posts: list[Any] = field(default_factory=list)
     works_created: list[Entry] = field(default_factory=list)
     works_performed: list[Entry] = field(default_factory=list)
+    # A person's: works named by the posts about them, neither created nor
+    # performed by them as far as the works say (a post's link, no claim).
+    works_in_posts: list[Entry] = field(default_factory=list)
     creators: list[Entry] = field(default_factory=list)
     performers: list[Entry] = field(default_factory=list)
     audio_url: str = ""

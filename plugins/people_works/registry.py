@@ -69,6 +69,16 @@ class Registry:
             person.works_performed = credits.get(
                 (person.lang, "performers", person.slug), []
             )
+            person.works_in_posts = self._works_in_posts(person)
+
+    def _works_in_posts(self, person: Entry) -> list[Entry]:
+        """Return the works the posts about `person` name, not credited to them."""
+        credited = {id(work) for work in person.works_created + person.works_performed}
+        slugs = dict.fromkeys(
+            slug for post in person.posts for slug in getattr(post, "works", None) or []
+        )
+        works = (self.get("work", slug, person.lang) for slug in slugs)
+        return [work for work in works if work and id(work) not in credited]
 
     def _people(self, slugs: list[str], lang: str) -> list[Entry]:
         return [p for p in (self.get("person", s, lang) for s in slugs) if p]

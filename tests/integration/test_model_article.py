@@ -174,20 +174,24 @@ def galleries(sample_site):
     )
 
 
-def test_galleries_index_lists_posts_with_photos_newest_first(galleries):
-    cards = [
-        (card.h2.get_text(), card.select_one(".card__meta").get_text().split(" ảnh")[0])
-        for card in galleries.select(".card")
+def test_galleries_are_albums_of_posts_with_photos_newest_first(galleries):
+    albums = [
+        (album.h2.get_text(), album.select_one(".album__count").get_text())
+        for album in galleries.select(".album")
     ]
-    assert cards == [
-        ("Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025", "2"),
-        ("Những bài ca về Tây Bắc vang lên tại Hội nghị bạn đọc", "2"),
-        (TITLE, "12"),
+    assert albums == [
+        ("Không gian tri thức số: điểm nhấn của Thư viện tỉnh năm 2025", "2 ảnh"),
+        ("Những bài ca về Tây Bắc vang lên tại Hội nghị bạn đọc", "2 ảnh"),
+        (TITLE, "12 ảnh"),
     ]
 
 
-def test_galleries_cards_show_covers(galleries):
-    assert len(galleries.select(".card picture img")) == 3
+def test_each_album_shows_its_cover_and_opens_the_posts_photos(galleries, sample_site):
+    assert len(galleries.select(".album__cover picture img[alt='']")) == 3
+    link = galleries.select(".album__link")[-1]["href"]
+    assert link.endswith("/2025/hoi-nghi-ban-doc-2025/#photos")
+    article = BeautifulSoup((sample_site / URL).read_text("utf-8"), "html.parser")
+    assert article.select_one("#photos figure.photos img")
 
 
 def test_menu_links_to_the_galleries(article):

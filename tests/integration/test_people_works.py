@@ -45,7 +45,7 @@ FILES = {
     "posts/2025/bai-a/index.en.md": post("title: A post about A", "English text."),
     "posts/2025/bai-b/index.md": post(
         "title: Bài về B\ndate: 2025-11-07\ncategory: am-nhac\npeople: [tac-gia-b, nhap-d]\n"
-        "works: [sach-y]"
+        "works: [sach-y, bai-hat-x]"
     ),
 }
 
@@ -80,6 +80,17 @@ def test_person_lists_the_works_they_performed(site):
     )
 
 
+def test_person_lists_the_works_of_the_posts_about_them_as_such(site):
+    page = soup(site, "people/tac-gia-b/")
+    # Bài hát X is in a post about B; B wrote Sách Y, listed as B's work.
+    assert links(page, "#works-in-posts + ul a") == {"/works/bai-hat-x/"}
+    assert page.find("h2", id="works-in-posts").get_text() == (
+        "Tác phẩm trong các bài viết về Tác Giả B"
+    )
+    assert links(page, "#works-created + ul a") == {"/works/sach-y/"}
+    assert not soup(site, "people/nhac-si-a/").find(id="works-in-posts")
+
+
 def test_person_lists_every_post_about_them(site):
     assert links(soup(site, "people/nhac-si-a/"), "#posts-about + ul a") == {
         "/2025/bai-a/"
@@ -104,7 +115,7 @@ def test_song_has_its_lyrics_section(site):
 def test_work_links_its_creators_performers_and_posts(site):
     page = soup(site, "works/bai-hat-x/")
     assert {"/people/nhac-si-a/", "/people/ca-si-c/"} <= links(page, ".entry__facts a")
-    assert links(page, "#posts-mention + ul a") == {"/2025/bai-a/"}
+    assert links(page, "#posts-mention + ul a") == {"/2025/bai-a/", "/2025/bai-b/"}
 
 
 def test_book_has_cover_publisher_and_isbn(site):
@@ -169,6 +180,7 @@ def test_a_draft_person_has_no_page_and_no_link_when_published(published):
     assert links(soup(published, "2025/bai-b/"), ".post__entries a") == {
         "https://thuvien.laocai.example/people/tac-gia-b/",
         "https://thuvien.laocai.example/works/sach-y/",
+        "https://thuvien.laocai.example/works/bai-hat-x/",
     }
 
 

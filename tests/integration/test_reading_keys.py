@@ -170,6 +170,7 @@ def test_gallery_is_shown_after_the_text_with_credits(check):
     document = check.documents[check.cfg.facts.content / "posts/2025/hoi-nghi/index.md"]
     html = document.rendered.html
     assert html.index("Mở đầu") < html.index('class="photos photos--gallery photos--2"')
+    assert 'photos--2" id="album"' in html  # /galleries/ links here
     assert '<small class="photos__credit">Ảnh: Nguyễn A</small>' in html
     assert html.rstrip().endswith(
         '<figcaption class="photos__caption"><small class="photos__credit">'
