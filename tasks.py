@@ -548,7 +548,7 @@ def slow_3g(c, baseline=None, runs=3):
 
 @task(help={"output": "a build to shoot (default: the sample site, built now)"})
 def screenshots(c, output=None):
-    """Screenshots of home, model article, song, search (vi, en; 360, 390, 1280 px)."""
+    """Screenshots of key pages (vi, en; 320, 390, 1280 px) into bench/screenshots/."""
     extra = f" --output {shlex.quote(str(Path(output).resolve()))}" if output else ""
     _run_tool(c, f"screenshots{extra}")
 

@@ -1,9 +1,10 @@
 """Screenshots of key pages at phone and desktop widths, to look at as a reader would.
 
 Builds the sample site for a 127.0.0.1 address (`invoke preview`), serves it
-as a host would (site_preview/static_server.py) and saves PNGs of the home page, the
-model article, a song page and a search, in Vietnamese and English, at 360, 390 and
-1280 px, the first screen (`-top`) and the whole page, into
+as a host would (site_preview/static_server.py) and saves PNGs of the home
+page, the model article, the albums, a person, a song and a search, in
+Vietnamese and English, at 320, 390 and 1280 px, the first screen (`-top`)
+and the whole page, into
 bench/screenshots/ (git-ignored); prints the header's height and the bytes
 of the first screen.
 """
@@ -27,14 +28,18 @@ OUT = ROOT / "bench" / "screenshots"
 PAGES = {
     "home": "/",
     "article": "/2025/hoi-nghi-ban-doc-2025/",
+    "galleries": "/galleries/",
+    "person": "/people/phung-chien/",
     "song": "/works/chieu-muong-hum/",
+    "search": "/search/?q=hoi+nghi",
     "home-en": "/en/",
     "article-en": "/en/2025/hoi-nghi-ban-doc-2025/",
+    "galleries-en": "/en/galleries/",
+    "person-en": "/en/people/phung-chien/",
     "song-en": "/en/works/chieu-muong-hum/",
-    "search": "/search/?q=vu+dinh+trong",
     "search-en": "/en/search/?q=readers+conference",
 }
-WIDTHS = {360: 640, 390: 844, 1280: 800}
+WIDTHS = {320: 640, 390: 844, 1280: 800}
 
 
 def measure(page) -> dict[str, float]:

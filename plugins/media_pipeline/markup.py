@@ -30,9 +30,11 @@ SIZES = {
     # Cards: on phones (below 48em = 768px) a 6.5rem photo beside the title;
     # above, columns of at least 18rem in the 72rem page, 1.25rem apart: two
     # below 995px, three above (383px at most).
+    # Their boxes are 3:2 and the photo fills them (object-fit: cover): a
+    # 16:10 photo is drawn up to 1.1 times the box's width.
     "card": (
-        "(min-width: 1224px) 383px, (min-width: 995px) calc((100vw - 77px) / 3), "
-        "(min-width: 768px) calc((100vw - 56px) / 2), 111px"
+        "(min-width: 1224px) 422px, (min-width: 995px) calc((100vw - 77px) / 3 * 1.1), "
+        "(min-width: 768px) calc((100vw - 56px) / 2 * 1.1), 111px"
     ),
     # /galleries/: albums two to a row on phones, three from 768px, four
     # from 1024px, in the 72rem page (296px at most), 12px apart.
@@ -41,9 +43,11 @@ SIZES = {
         "(min-width: 768px) calc((100vw - 58px) / 3), calc((100vw - 46px) / 2)"
     ),
     # The home page's lead story: 3/5 of the page beside its text from 768px.
+    # Its box is 3:2 and the photo fills it (object-fit: cover): a 16:10
+    # photo is drawn up to 1.1 times the box's width.
     "lead": (
-        "(min-width: 1224px) 700px, (min-width: 768px) calc((100vw - 58px) * 0.6), "
-        "calc(100vw - 34px)"
+        "(min-width: 1224px) 770px, (min-width: 768px) calc((100vw - 58px) * 0.66), "
+        "calc((100vw - 34px) * 1.1)"
     ),
 }
 
@@ -97,7 +101,9 @@ def picture_element(
     if eager:
         attributes["fetchpriority"] = "high"
     else:
-        attributes.update(loading="lazy", decoding="async")
+        # Low even on the first screen (a group's second photo, a card's): the
+        # page's first photo, its largest paint, gets the slow network first.
+        attributes.update(loading="lazy", decoding="async", fetchpriority="low")
     etree.SubElement(picture, "img", attributes)
     if not link:
         return picture

@@ -126,12 +126,12 @@ def images_in(folder):
 
 
 def test_cold_build_encodes_every_derivative(builds):
-    # hoi-truong.jpg is 2000x1500 turned upright (1500 wide): 480, 960 and 1500
-    # in AVIF and JPEG, and as the post's cover four JPEG crops (6 + 4);
+    # hoi-truong.jpg is 2000x1500 turned upright (1500 wide): 480, 720, 960 and
+    # 1500 in AVIF and JPEG, and as the post's cover four JPEG crops (8 + 4);
     # so-do.png (600 wide) and bang-ron.jpg (500): 480 and their own width (4 each);
     # the library's logo (three square crops for feeds, one for the header)
     # and podcast artwork (one) for feeds.
-    assert summary(builds[1]["cold"]) == (5, 23, 0)
+    assert summary(builds[1]["cold"]) == (5, 25, 0)
 
 
 def test_rebuild_encodes_nothing(builds):
@@ -158,7 +158,7 @@ def test_widths_never_exceed_the_photo(output):
     def widths(pattern):
         return sorted(int(shown(p).split("-")[-1]) for p in folder.glob(pattern))
 
-    assert widths("hoi-truong-*.avif") == [480, 960, 1500]  # the photo's own width
+    assert widths("hoi-truong-*.avif") == [480, 720, 960, 1500]  # its own width last
     assert widths("so-do-*.jpg") == [480, 600]
 
 

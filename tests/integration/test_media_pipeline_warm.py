@@ -42,10 +42,11 @@ def _publish(photos, settings, output):
 def test_a_warm_run_hashes_and_encodes_nothing(tmp_path):
     photos, settings = _site(tmp_path)
     cold, cold_hashed = _publish(photos, settings, tmp_path / "output")
-    assert (cold.encoded, cold_hashed) == (12, 2)  # 480, 960, 1200 in AVIF, JPEG
+    # 480, 720, 960, 1200 in AVIF, JPEG
+    assert (cold.encoded, cold_hashed) == (16, 2)
     warm, warm_hashed = _publish(photos, settings, tmp_path / "output")
-    assert (warm.encoded, warm.cached, warm_hashed) == (0, 12, 0)
-    assert len(list((tmp_path / "output/media").rglob("*.avif"))) == 6
+    assert (warm.encoded, warm.cached, warm_hashed) == (0, 16, 0)
+    assert len(list((tmp_path / "output/media").rglob("*.avif"))) == 8
 
 
 def test_a_touched_photo_is_hashed_again_but_not_encoded(tmp_path):

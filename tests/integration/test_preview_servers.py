@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -121,7 +122,7 @@ def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
         home = f"http://127.0.0.1:{port}/"
         status, text = wait_for(home, seconds=30)
         assert status == 200
-        stylesheet = text.split('rel="stylesheet" href="')[1].split('"')[0]
+        stylesheet = re.search(r'rel="stylesheet"[^>]* href="([^"]+)"', text)[1]
         assert stylesheet.startswith(home)  # styles load from this address
         assert get(stylesheet)[0] == 200
     finally:

@@ -44,7 +44,7 @@ def test_crops_asked_for_later_are_added_to_the_same_plan():
     again = planned.add(COVER, {"podcast": (1400, 1400)}, responsive=False)
     assert set(again.crops) == {"og", "podcast"}
     assert again.crops["podcast"].width == again.crops["podcast"].height == 1000
-    assert len(again.of_format("jpeg")) == 3  # 480, 960, 1600: still responsive
+    assert len(again.of_format("jpeg")) == 4  # 480, 720, 960, 1600: still responsive
     assert [p.photo.path for p in planned.all()] == [Path(COVER.path)]
 
 
