@@ -46,7 +46,7 @@ def hostile_post(slug: str, day: int, *, photo: bool) -> dict[str, str | bytes]:
           venue: "{VENUE}"
         """
     body = f"""
-        Đoạn đầu {WORDS}.
+        Đoạn đầu {WORDS}. Chữ &lt;b&gt;đậmđặcbiệt&lt;/b&gt; giả.
 
         ![Ảnh {LONG}](anh.jpg "Chú thích {LONG}")
 
@@ -176,3 +176,15 @@ def test_no_page_is_wider_than_a_phone(browser, hostile_site, width):
         assert not wide, wide
     finally:
         context.close()
+
+
+def test_a_search_excerpt_shows_a_posts_markup_as_text(browser, hostile_site):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(hostile_site + "/search/?q=damdacbiet")
+        page.wait_for_selector(".search-result")
+        excerpt = page.locator(".search-result__excerpt").first
+        assert "<b>đậmđặcbiệt</b>" in excerpt.inner_text()
+        assert not excerpt.locator("b").count()
+    finally:
+        page.close()

@@ -59,8 +59,8 @@ export function titleLength(words, title) {
   return same ? titleWords.length : 0;
 }
 
-// An excerpt of `content` (Pagefind's text of the page, HTML-escaped, whose
-// words `locations` points at) from its body: from the start of the
+// An excerpt of `content` (Pagefind's text of the page with < and >
+// escaped, its `raw_content`, whose words `locations` points at) from its body: from the start of the
 // sentence of the first match after the title, the matched words marked.
 export function excerpt(content, locations, title) {
   const words = content.split(/[\r\n\s]+/g).filter(Boolean);
@@ -211,7 +211,7 @@ async function start() {
     const facts = [item.meta.kind, item.meta.date].filter(Boolean).map(escape).join(" · ");
     li.innerHTML = `${image}<div class="search-result__text">
       <h2 class="search-result__title"><a href="${escape(item.url)}">${escape(item.meta.title || item.url)}</a></h2>
-      <p class="search-result__excerpt">${excerpt(item.content, item.locations, item.meta.title)}</p>
+      <p class="search-result__excerpt">${excerpt(item.raw_content, item.locations, item.meta.title)}</p>
       <p class="search-result__facts">${facts}</p></div>`;
     return li;
   }
