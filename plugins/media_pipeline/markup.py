@@ -31,23 +31,27 @@ SIZES = {
     # above, columns of at least 18rem in the 72rem page, 1.25rem apart: two
     # below 995px, three above (383px at most).
     # Their boxes are 3:2 and the photo fills them (object-fit: cover): a
-    # 16:10 photo is drawn up to 1.1 times the box's width.
+    # 16:10 photo is drawn 1.07 times the box's width (a 3:2 or 4:3 one fits).
     "card": (
-        "(min-width: 1224px) 422px, (min-width: 995px) calc((100vw - 77px) / 3 * 1.1), "
-        "(min-width: 768px) calc((100vw - 56px) / 2 * 1.1), 111px"
+        "(min-width: 1224px) 410px, "
+        "(min-width: 995px) calc((100vw - 77px) / 3 * 1.07), "
+        "(min-width: 768px) calc((100vw - 56px) / 2 * 1.07), 111px"
     ),
     # /galleries/: albums two to a row on phones, three from 768px, four
-    # from 1024px, in the 72rem page (296px at most), 12px apart.
+    # from 1024px, in the 72rem page (297px at most), 12px apart; their
+    # boxes are 4:3, filled: a 16:10 photo is drawn 1.2 times as wide.
     "album": (
-        "(min-width: 1224px) 297px, (min-width: 1024px) calc((100vw - 70px) / 4), "
-        "(min-width: 768px) calc((100vw - 58px) / 3), calc((100vw - 46px) / 2)"
+        "(min-width: 1224px) 357px, "
+        "(min-width: 1024px) calc((100vw - 70px) / 4 * 1.2), "
+        "(min-width: 768px) calc((100vw - 58px) / 3 * 1.2), "
+        "calc((100vw - 46px) / 2 * 1.2)"
     ),
     # The home page's lead story: 3/5 of the page beside its text from 768px.
     # Its box is 3:2 and the photo fills it (object-fit: cover): a 16:10
-    # photo is drawn up to 1.1 times the box's width.
+    # photo is drawn 1.07 times the box's width (a 3:2 or 4:3 one fits).
     "lead": (
-        "(min-width: 1224px) 770px, (min-width: 768px) calc((100vw - 58px) * 0.66), "
-        "calc((100vw - 34px) * 1.1)"
+        "(min-width: 1224px) 749px, (min-width: 768px) calc((100vw - 58px) * 0.642), "
+        "calc((100vw - 34px) * 1.07)"
     ),
 }
 

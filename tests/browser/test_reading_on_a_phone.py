@@ -110,7 +110,7 @@ PHOTO_BOXES = """() => [...document.querySelectorAll('main img')].map(img => {
 
 
 @pytest.mark.parametrize("scale", [1, 2])
-@pytest.mark.parametrize("path", ["/", ARTICLE, "/people/phung-chien/"])
+@pytest.mark.parametrize("path", ["/", ARTICLE, "/people/phung-chien/", "/galleries/"])
 def test_each_photo_file_is_wide_enough_for_its_box(reused_tab, site_url, path, scale):
     # One tab, the page loaded afresh at each width from the narrowest up: a
     # photo kept from a narrower width is smaller, so it can never make a
