@@ -24,7 +24,7 @@ from site_build.inputs import BuildInputs
 
 from .app import PreviewApp
 from .live_builds import LiveBuilds
-from .static_server import HostLikeHandler
+from .static_server import HostLikeHandler, SiteFilesHandler
 
 BUILD_FAILED = say("Build failed: fix the problems above, then save again.")
 
@@ -33,7 +33,7 @@ def serve_folder(
     folder: Path, host: str, port: int, *, host_like: bool, gettext: Any
 ) -> None:
     """Serve `folder` until Ctrl+C (host_like: compressed, with cache headers)."""
-    kind = HostLikeHandler if host_like else http.server.SimpleHTTPRequestHandler
+    kind = HostLikeHandler if host_like else SiteFilesHandler
     handler = partial(kind, directory=str(folder))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     serving = say(
@@ -42,7 +42,16 @@ def serve_folder(
         address=f"http://{host}:{port}/",
     )
     print(serving.render(gettext), flush=True)
-    server.serve_forever()
+    # Ctrl+C stops it also when started from a script in the background
+    # (which makes a process ignore it), and so does a terminal closing.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print(say("Stopped.").render(gettext), flush=True)
+    finally:
+        server.server_close()
 
 
 def serve_live(

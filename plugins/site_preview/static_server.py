@@ -42,50 +42,45 @@ def _gzipped(path: Path, _mtime_ns: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
 
 
-class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """SimpleHTTPRequestHandler plus gzip, Cache-Control and charset=utf-8."""
+class SiteFilesHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site's files as every preview server sends them (`invoke serve`).
+
+    Only to this computer (a request naming another host is refused: a web
+    page cannot reach it by a name of its own), only files inside the
+    folder (a link in it to a file elsewhere is missing), a missing page is
+    the site's 404 page, and nothing is printed: no English request log, no
+    traceback when a browser cancels a request.
+    """
 
     def guess_type(self, path):  # noqa: D102 (the hosts' Content-Type)
         return content_type(str(path))
 
     def send_head(self):  # noqa: D102 (http.server's hook)
-        self._cache_sent = False
+        return super().send_head() if self.allowed() else None
+
+    def allowed(self) -> bool:
+        """Return whether the request may be answered; else answer the refusal."""
         if not is_loopback_host(self.headers.get("Host"), self.server.server_port):
-            self._cache_sent = True  # no headers of the site for a refusal
-            self.send_error(403, "This server answers only for 127.0.0.1")
-            return None
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path /= "index.html"
-        if not path.resolve().is_relative_to(Path(self.directory).resolve()):
+            self.refuse(403, "This server answers only for 127.0.0.1")
+            return False
+        if (
+            not self.site_path()
+            .resolve()
+            .is_relative_to(Path(self.directory).resolve())
+        ):
             # A link in the folder to a file elsewhere is not the site's file.
             self.send_error(404, "Not found")
-            return None
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if path.is_file() and is_text(path.name) and wants_gzip:
-            body = _gzipped(path, path.stat().st_mtime_ns)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Vary", "Accept-Encoding")
-            self._cache_header(path)
-            self.end_headers()
-            return _Body(body)
-        return super().send_head()
+            return False
+        return True
 
-    def end_headers(self):  # noqa: D102 (every response says how long to keep it)
-        if not getattr(self, "_cache_sent", False):
-            self._cache_header(Path(self.translate_path(self.path)))
-        super().end_headers()
+    def refuse(self, code: int, message: str) -> None:
+        """Answer a request this server does not serve."""
+        self.send_error(code, message)
 
-    def _cache_header(self, path: Path) -> None:
-        self._cache_sent = True
-        self.send_header("Cache-Control", cache_control(path.name))
-        # The security headers the build wrote for hosts (`_headers`).
-        address = self.path.split("?", 1)[0]
-        for name, value in headers_for(address, _rules(Path(self.directory))).items():
-            self.send_header(name, value)
+    def site_path(self) -> Path:
+        """Return the file the request asks for (a folder's index.html)."""
+        path = Path(self.translate_path(self.path))
+        return path / "index.html" if path.is_dir() else path
 
     def send_error(self, code, message=None, explain=None):
         """Answer a missing page with the site's own 404 page, as hosts do."""
@@ -111,6 +106,45 @@ class HostLikeHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *_args):  # noqa: D102 (quiet)
         pass
+
+
+class HostLikeHandler(SiteFilesHandler):
+    """The site's files as a host sends them: gzip, Cache-Control, `_headers`."""
+
+    def send_head(self):  # noqa: D102 (http.server's hook)
+        self._cache_sent = False
+        if not self.allowed():
+            return None
+        path = self.site_path()
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if path.is_file() and is_text(path.name) and wants_gzip:
+            body = _gzipped(path, path.stat().st_mtime_ns)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Vary", "Accept-Encoding")
+            self._cache_header(path)
+            self.end_headers()
+            return _Body(body)
+        return http.server.SimpleHTTPRequestHandler.send_head(self)
+
+    def refuse(self, code: int, message: str) -> None:  # noqa: D102
+        self._cache_sent = True  # no headers of the site for a refusal
+        super().refuse(code, message)
+
+    def end_headers(self):  # noqa: D102 (every response says how long to keep it)
+        if not getattr(self, "_cache_sent", False):
+            self._cache_header(Path(self.translate_path(self.path)))
+        super().end_headers()
+
+    def _cache_header(self, path: Path) -> None:
+        self._cache_sent = True
+        self.send_header("Cache-Control", cache_control(path.name))
+        # The security headers the build wrote for hosts (`_headers`).
+        address = self.path.split("?", 1)[0]
+        for name, value in headers_for(address, _rules(Path(self.directory))).items():
+            self.send_header(name, value)
 
 
 class _Body:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -117,7 +118,15 @@ def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
         "--output",
         str(site / "output"),
     ]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL)
+    # Started as a script starts a job in the background: ignoring Ctrl+C.
+    process = subprocess.Popen(
+        command,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # noqa: PLW1509
+    )
     try:
         home = f"http://127.0.0.1:{port}/"
         status, text = wait_for(home, seconds=30)
@@ -125,8 +134,14 @@ def test_preview_serve_builds_for_a_local_address_and_serves_it(tmp_path):
         stylesheet = re.search(r'rel="stylesheet"[^>]* href="([^"]+)"', text)[1]
         assert stylesheet.startswith(home)  # styles load from this address
         assert get(stylesheet)[0] == 200
+        # Ctrl+C stops it, in a word and without a traceback.
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+        assert process.returncode == 0, err
+        assert "Stopped." in out  # the tests run in English
+        assert "Traceback" not in err
     finally:
-        process.terminate()
+        process.kill()
         process.wait(timeout=10)
 
 
