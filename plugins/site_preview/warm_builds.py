@@ -32,7 +32,6 @@ from typing import Any
 # What every build imports; never the site's plugins (each child imports them).
 import babel.dates  # noqa: F401
 import babel.numbers  # noqa: F401
-import bs4  # noqa: F401
 import feedgen.feed  # noqa: F401
 import icalendar  # noqa: F401
 import jinja2  # noqa: F401
