@@ -38,10 +38,22 @@ METRICS = {
 }
 
 
-def build(output: Path, siteurl: str) -> None:
-    """Build the sample site for `siteurl` into `output` (`invoke preview`)."""
+def build(
+    output: Path, siteurl: str, root: Path = ROOT, *, quiet: bool = False
+) -> None:
+    """Build the site of the checkout `root` for `siteurl` into `output`.
+
+    With `invoke preview`; the checkout's own plugins come first on the
+    import path (the project's virtual environment has this one's installed).
+    """
     command = [sys.executable, "-m", "invoke", "preview", "--siteurl", siteurl]
-    subprocess.run([*command, "--output", str(output)], cwd=ROOT, check=True)
+    subprocess.run(
+        [*command, "--output", str(output)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root / "plugins")},
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
 
 
 def audit(url: str, report: Path) -> dict[str, float]:

@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
-import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from site_base.loopback import free_port
 from site_preview.static_server import serve
 from tests.support.browser import CHROMIUM, FLAGS
+from tools.lighthouse import build
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/2025/hoi-nghi-ban-doc-2025/", "/search/", "/galleries/"]
@@ -50,23 +51,6 @@ SEARCH_TARGET_MS = 4000
 SEARCH = f"search '{QUERY}', last key to results"
 
 
-def build(root: Path, output: Path, siteurl: str) -> None:
-    """Build the site of the checkout `root` into `output` (`invoke preview`).
-
-    Its own plugins come first on the import path: the project's virtual
-    environment has this checkout's installed.
-    """
-    env = {**os.environ, "PYTHONPATH": str(root / "plugins")}
-    command = [sys.executable, "-m", "invoke", "preview", "--siteurl", siteurl]
-    subprocess.run(
-        [*command, "--output", str(output)],
-        cwd=root,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
 def worktree(ref: str, folder: Path) -> Path:
     """Check `ref` out in `folder` (front-end packages shared with this one)."""
     subprocess.run(
@@ -79,32 +63,39 @@ def worktree(ref: str, folder: Path) -> Path:
     return folder
 
 
-def search_time(browser: Browser, url: str) -> float:
-    """Return ms from the last key of QUERY to the first result, cold, on Slow 3G."""
+@contextmanager
+def slow_page(browser: Browser, *, cache: bool) -> Iterator[Page]:
+    """Yield a phone's page on Slow 3G, its cache empty (and off unless `cache`)."""
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
+        if not cache:
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+        yield page
+    finally:
+        context.close()
+
+
+def search_time(browser: Browser, url: str) -> float:
+    """Return ms from the last key of QUERY to the first result, cold, on Slow 3G.
+
+    The cache is on: the files fetched at the first key are read from it.
+    """
+    with slow_page(browser, cache=True) as page:
         page.goto(url + SEARCH_PAGE, wait_until="load", timeout=120_000)
         page.click("#search-query")
         page.type("#search-query", QUERY, delay=KEY_DELAY_MS)
         typed = page.evaluate("() => performance.now()")
         page.wait_for_selector(".search-result", timeout=120_000)
         return page.evaluate("() => performance.now()") - typed
-    finally:
-        context.close()
 
 
 def first_paint(browser: Browser, url: str) -> float:
     """Return the first contentful paint of `url` in ms, cold, on Slow 3G."""
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    with slow_page(browser, cache=False) as page:
         page.goto(url, wait_until="load", timeout=120_000)
         # The paint may be reported just after the load event.
         paint = page.wait_for_function(
@@ -112,8 +103,6 @@ def first_paint(browser: Browser, url: str) -> float:
             timeout=60_000,
         )
         return paint.evaluate("entry => entry.startTime")
-    finally:
-        context.close()
 
 
 def measure(site: tuple[Path, int], pages: list[str], runs: int) -> dict[str, float]:
@@ -143,7 +132,7 @@ def site_at(root: Path, folder: Path) -> tuple[Path, int]:
     """Build the checkout `root` for a free port; return its output and port."""
     port = free_port()
     output = folder / f"site-{port}"
-    build(root, output, f"http://127.0.0.1:{port}")
+    build(output, f"http://127.0.0.1:{port}", root, quiet=True)
     return output, port
 
 
