@@ -120,10 +120,11 @@ PAGE_METADATA = {
 # "Comments"); "" leaves them out. `invoke livereload` starts one on this
 # computer and sets it for the preview.
 COMMENTS = ""
-# The editor at /admin/ (Decap CMS): the repository it writes to and the
-# sign-in proxy (README: "The editor"); decap-server for `invoke edit`.
+# The editor at /admin/ (Sveltia CMS): the repository it writes to (staff
+# sign in with a token; README: "The editor"). `invoke edit` points it at the
+# local host over this computer's repository.
 ADMIN = {
-    "decap": str(_NPM / "decap-cms/dist"),
+    "sveltia": str(_NPM / "@sveltia/cms"),
     "repo": "thu-vien-lao-cai/site",
     "branch": "main",
 }

@@ -19,5 +19,3 @@ CONTENT_MODEL = {**_base.CONTENT_MODEL, "show_drafts": False, "show_future": Fal
 FEEDS = {**_base.FEEDS, "websub_hub": "https://pubsubhubbub.appspot.com/"}
 # `invoke publish`: files a replaced page still referenced stay online a week.
 PUBLISH = {"retention_days": 7}
-# The published editor signs in to GitHub; decap-server is for writers' computers.
-ADMIN = {**_base.ADMIN, "local_backend": ""}

@@ -274,25 +274,44 @@ def livereload(c, port=None, content=None, output=None):
 @task(
     help={
         "port": "port of the preview (default 8000, or a free one if busy)",
-        "backend_port": "port of decap-server (default 8081, or a free one if busy)",
+        "backend_port": (
+            "port of the editor's local host (default 8081, or a free one if busy)"
+        ),
         "content": "content folder (default: content/); the editor saves beside it",
         "output": "output folder",
     }
 )
 def edit(c, port=None, backend_port=None, content=None, output=None):
-    """Edit in the browser on this computer: /admin/ saves into content/.
+    """Edit in the browser on this computer: /admin/ saves into this git repository.
 
-    Starts decap-server (Decap's local backend, file-system mode) for this
-    folder and the live preview; open http://127.0.0.1:8000/admin/.
+    Starts the editor's local host (GitHub's API over this computer's repository)
+    and the live preview; open http://127.0.0.1:8000/admin/. Each save is a
+    commit of the branch you are on; `git push` sends it to the site.
     """
-    from site_admin.local_backend import decap_server  # noqa: PLC0415
+    from site_admin.local_host import LOCAL_REPO, local_host, new_token  # noqa: PLC0415
+    from site_admin.local_host.people import person_of_repository  # noqa: PLC0415
 
     port = _port(port)
     backend = _port(backend_port or 8081)
     content = Path(content or CONFIG["content"]).resolve()
     settings = read_settings(CONFIG["settings_base"], override={"PATH": str(content)})
-    with decap_server(content.parent, backend, settings) as api:
-        admin = {**settings["ADMIN"], "local_backend": api}
+    person = person_of_repository(content.parent)
+    if person is None:
+        message = _(
+            "The editor saves with git: {folder} is not a git repository "
+            "(clone the site with git, or run: git init)"
+        )
+        raise Exit(message.format(folder=content.parent), code=1)
+    token = new_token()
+    with local_host(content.parent, backend, settings, {token: person}) as api:
+        # Saving publishes to this branch at once: the preview shows it.
+        admin = {
+            **settings["ADMIN"],
+            "api_root": api,
+            "repo": LOCAL_REPO,
+            "editorial_workflow": False,
+            "local_token": token,
+        }
         address = f"http://{CONFIG['host']}:{port}/admin/"
         print(_("The editor: {address}").format(address=address), flush=True)
         _live_preview(port, content, output, ADMIN=admin)

@@ -1,9 +1,10 @@
 """The front-matter keys of each kind of content (docs/content-model.md).
 
 Each key says how it is checked and, when the editor at /admin/ shows it,
-how (`Form`: its label in the writers' words, Decap CMS's widget and that
-widget's options). site_admin makes the editor's configuration from these
-schemas alone, in their order: a key added here is in the editor too.
+how (`Form`: its label in the writers' words, the editor's widget, in
+Decap's configuration format which Sveltia CMS reads, and that widget's
+options). site_admin makes the editor's configuration from these schemas
+alone, in their order: a key added here is in the editor too.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ DATE_FORMAT = "YYYY-MM-DD HH:mm"
 
 @dataclass(frozen=True)
 class Form:
-    """How the editor shows a key: a Decap CMS field, labelled for writers.
+    """How the editor shows a key: a field of the editor, labelled for writers.
 
-    `decap` holds the widget's own options (format, pattern, value_type,
+    `widget_options` holds the widget's own options (format, pattern, value_type,
     collapsed, default); the options of a choice come from the key's check,
     `choose_from` names where else they come from ("categories": the site's
     categories; "people" or "works": those folders); `fields` are the
@@ -50,7 +51,7 @@ class Form:
     widget: str
     hint: str = ""
     i18n: bool = False
-    decap: Mapping[str, Any] = field(default_factory=dict)
+    widget_options: Mapping[str, Any] = field(default_factory=dict)
     choose_from: str = ""
     option_labels: Mapping[str, str] = field(default_factory=dict)
     fields: Mapping[str, Form] = field(default_factory=dict)
@@ -126,7 +127,7 @@ _STATUS = Field(
         # The review board is where a post waits on the public editor: what
         # it publishes is meant to be read. A writer may still keep a post as
         # a draft here. Absent in posts written by hand.
-        decap={"default": "published"},
+        widget_options={"default": "published"},
         option_labels={"draft": _("Draft"), "published": _("Published")},
     ),
 )
@@ -150,7 +151,7 @@ POST = Schema(
             fields.moment,
             required=True,
             example="date: 2025-11-06 15:30",
-            form=Form(_("Date and time"), "datetime", decap=_DATE),
+            form=Form(_("Date and time"), "datetime", widget_options=_DATE),
         ),
         "category": Field(
             fields.text_or_empty,
@@ -187,27 +188,28 @@ POST = Schema(
                     form=Form(
                         _("Address of the original"),
                         "string",
-                        decap={"pattern": URL_PATTERN},
+                        widget_options={"pattern": URL_PATTERN},
                     ),
                 ),
             },
             example="source: {name: Báo Lào Cai, url: https://baolaocai.vn/...}",
-            form=Form(_("Source"), "object", decap={"collapsed": True}),
+            form=Form(_("Source"), "object", widget_options={"collapsed": True}),
         ),
         "event": Group(
             {
                 "start": Field(
                     fields.moment_or_day,
                     required=True,
-                    form=Form(_("Starts"), "datetime", decap=_DATE),
+                    form=Form(_("Starts"), "datetime", widget_options=_DATE),
                 ),
                 "end": Field(
-                    fields.moment_or_day, form=Form(_("Ends"), "datetime", decap=_DATE)
+                    fields.moment_or_day,
+                    form=Form(_("Ends"), "datetime", widget_options=_DATE),
                 ),
                 "venue": Field(fields.text, form=Form(_("Venue"), "string")),
             },
             example="event: {start: 2025-11-06 14:00, venue: Thư viện tỉnh}",
-            form=Form(_("Event"), "object", decap={"collapsed": True}),
+            form=Form(_("Event"), "object", widget_options={"collapsed": True}),
         ),
         # Shown after the lead as a player that loads only on play.
         "video": Field(
@@ -217,10 +219,12 @@ POST = Schema(
             form=Form(
                 _("Video after the lead"),
                 "object",
-                decap={"collapsed": True},
+                widget_options={"collapsed": True},
                 fields={
                     "url": Form(
-                        _("Video link"), "string", decap={"pattern": VIDEO_PATTERN}
+                        _("Video link"),
+                        "string",
+                        widget_options={"pattern": VIDEO_PATTERN},
                     ),
                     "title": Form(_("Video title"), "string"),
                     "poster": Form(_("Poster photo"), "image"),
@@ -233,7 +237,8 @@ POST = Schema(
             form=Form(_("Folder of photos shown after the text"), "string"),
         ),
         "modified": Field(
-            fields.moment, form=Form(_("Corrected on"), "datetime", decap=_DATE)
+            fields.moment,
+            form=Form(_("Corrected on"), "datetime", widget_options=_DATE),
         ),
         "correction": Field(fields.text, form=Form(_("Correction note"), "text")),
         "canonical": Field(
@@ -241,7 +246,7 @@ POST = Schema(
             form=Form(
                 _("Address of the original, when this is a copy"),
                 "string",
-                decap={"pattern": URL_PATTERN},
+                widget_options={"pattern": URL_PATTERN},
             ),
         ),
         "aliases": Field(
@@ -315,13 +320,16 @@ WORK = Schema(
             form=Form(_("Performed by"), "folder_relation", choose_from="people"),
         ),
         "year": Field(
-            fields.year, form=Form(_("Year"), "number", decap={"value_type": "int"})
+            fields.year,
+            form=Form(_("Year"), "number", widget_options={"value_type": "int"}),
         ),
         "audio": Field(fields.file_name, form=Form(_("Recording (mp3)"), "file")),
         "duration": Field(
             fields.duration,
             form=Form(
-                _("Length (m:ss)"), "string", decap={"pattern": DURATION_PATTERN}
+                _("Length (m:ss)"),
+                "string",
+                widget_options={"pattern": DURATION_PATTERN},
             ),
         ),
         "publisher": Field(fields.text, form=Form(_("Publisher"), "string")),

@@ -1,4 +1,4 @@
-"""The editing interface: Decap CMS at /admin/, writing exactly the content model."""
+"""The editing interface: Sveltia CMS at /admin/, writing exactly the content model."""
 
 from .plugin import register
 

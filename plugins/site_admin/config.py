@@ -1,8 +1,8 @@
-"""Decap CMS's configuration, made from the content model and the site's data.
+"""The editor's configuration (in Decap's format, Sveltia reads it), from the schemas.
 
 The editor writes exactly what `invoke check` reads: posts as folders
 `posts/<year>/<slug>/index.<lang>.md` with their photos beside them, one file
-per language (Decap's i18n `multiple_files`), the categories of
+per language (i18n `multiple_files`), the categories of
 data/categories.yml as a list to choose from, people and works by their
 folder names. Labels are in the writers' language (the catalogues).
 """
@@ -26,6 +26,8 @@ def _(message: str) -> str:
     return message
 
 
+# A post's folder: the year of its date, then its name (posts/2025/hoi-nghi/).
+POST_PATH = "{{fields.date | date('YYYY')}}/{{slug}}/index"
 SLUG_PATTERN = ["^[a-z0-9]+(-[a-z0-9]+)*$", _("Letters a-z, digits and '-' only")]
 TIME_PATTERN = ["^[0-2][0-9]:[0-5][0-9]$", _("Like 07:30")]
 
@@ -57,16 +59,12 @@ class Labels:
         ]
 
     def entries(self, name: str, label: str, collection: str) -> dict:
-        """Return a list of people or works, chosen by name, saved as folder names.
-
-        "folder_relation" is Decap's relation widget giving and taking folder
-        names (theme/static/js/admin.js; decap-cms#4092).
-        """
+        """Return a list of people or works, chosen by name, saved as folder names."""
         shown = "name" if collection == "people" else "title"
         return self.field(
             name,
             label,
-            "folder_relation",
+            "relation",
             required=False,
             collection=collection,
             search_fields=[shown],
@@ -76,23 +74,25 @@ class Labels:
         )
 
 
-def decap_config(
-    admin: AdminSettings, check: SiteCheck, lang: str, gettext
+def editor_config(
+    admin: AdminSettings, check: SiteCheck, site_url: str, gettext
 ) -> dict[str, Any]:
-    """Return the editor's configuration (admin/config.yml), in language `lang`."""
+    """Return the editor's configuration (admin/config.yml), labels through `gettext`.
+
+    The editor's own words follow the writer's browser (Vietnamese for a
+    Vietnamese browser); the labels of fields are in the site's language.
+    `site_url` is the public site's address ("" in a local preview).
+    """
     site = check.cfg
     config: dict[str, Any] = {
-        "locale": lang,
-        "backend": {
-            "name": "github",
-            "repo": admin.repo or "owner/repository",
-            "branch": admin.branch,
-            **({"base_url": admin.auth_url} if admin.auth_url else {}),
-        },
+        "backend": backend(admin),
         "i18n": {
             "structure": "multiple_files",
             "locales": list(site.facts.languages),
             "default_locale": site.facts.default_lang,
+            # A new entry is in the site's language; its translation is
+            # added when someone writes it (the English column is switched on).
+            "initial_locales": "default",
         },
         # Folder names as the content model wants them: a-z, digits and '-'.
         "slug": {
@@ -100,19 +100,44 @@ def decap_config(
             "clean_accents": True,
             "sanitize_replacement": "-",
         },
-        "site_url": "/",
+        **({"site_url": site_url} if site_url.startswith("http") else {}),
         "media_folder": f"content/{MEDIA_FOLDER}",
+        # The site is published by CI from the branch, not by a preview
+        # service the editor could link to: it does not ask GitHub for one.
+        "show_preview_links": False,
+        # A field left empty is left out of the file, as a writer would write it.
+        "output": {"omit_empty_optional_fields": True},
+        # Photos are the library's own, uploaded from the staff's computers
+        # (no stock photo services), under names the content model accepts.
+        "media_libraries": {
+            "default": {"config": {"slugify_filename": True}},
+            "stock_assets": False,
+        },
         "collections": collections(check, Labels(gettext)),
     }
     if admin.editorial_workflow:
         config["publish_mode"] = "editorial_workflow"
-    if admin.local_backend:
-        host = admin.local_backend.split("//", 1)[1].split(":", 1)[0].split("/")[0]
-        config["local_backend"] = {
-            "url": admin.local_backend,
-            "allowed_hosts": sorted({host, "localhost", "127.0.0.1"}),
-        }
     return config
+
+
+def backend(admin: AdminSettings) -> dict[str, Any]:
+    """Return the backend: GitHub (or the local host), with a token or OAuth."""
+    found: dict[str, Any] = {
+        "name": "github",
+        "repo": admin.repo or "owner/repository",
+        "branch": admin.branch,
+    }
+    if admin.api_root:
+        found["api_root"] = admin.api_root
+    if admin.app_id:
+        found["app_id"] = admin.app_id
+    if admin.auth_url:
+        found["base_url"] = admin.auth_url
+    # Without the library's own sign-in service, "Sign in with GitHub" would
+    # go to Netlify's and fail: staff see only the token's sign-in.
+    oauth = bool(admin.app_id and admin.auth_url)
+    found["auth_methods"] = ["oauth", "token"] if oauth else ["token"]
+    return found
 
 
 def _bundle(name: str, label: str, folder: str, path: str, labels: Labels) -> dict:
@@ -138,10 +163,10 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
     Their fields are the content model's schemas (content_model.schemas), in
     their order: every key that has a form, then the text.
     """
-    posts = _bundle("posts", _("Posts"), "posts", "{{year}}/{{slug}}/index", labels)
+    posts = _bundle("posts", _("Posts"), "posts", POST_PATH, labels)
     posts.update(
         label_singular=labels.translate(_("Post")),
-        summary="{{title}} ({{year}})",
+        summary="{{title}} ({{date | date('YYYY')}})",
         sortable_fields=["date", "title"],
         fields=schema_fields(POST, check, labels),
     )
@@ -166,7 +191,9 @@ def collections(check: SiteCheck, labels: Labels) -> list[dict]:
 
 def schema_fields(schema: Schema, check: SiteCheck, labels: Labels) -> list[dict]:
     """Return the editor's fields of one kind of content, then its text."""
-    body = labels.field("body", schema.body, "markdown", i18n=True)
+    body = labels.field(
+        "body", schema.body, "markdown", i18n=True, modes=["raw", "rich_text"]
+    )
     return [*_fields(schema.fields, check, labels, grouped=False), body]
 
 
@@ -180,7 +207,7 @@ def _fields(
     """Return a field for each key that has a form.
 
     The keys inside an optional group (source, event, video) are optional
-    here: Decap would refuse to save a post that leaves the whole group
+    here: the editor would refuse to save a post that leaves the whole group
     empty. The content check asks for what a filled group needs.
     """
     return [
@@ -199,7 +226,7 @@ def _field(  # noqa: PLR0913 (one field: its name, form, key and where it is)
     *,
     grouped: bool,
 ) -> dict:
-    """Return one Decap field made from a key's form (and its check's options)."""
+    """Return one editor field made from a key's form (and its check's options)."""
     if form.choose_from in ("people", "works"):
         return labels.entries(name, form.label, form.choose_from)
     extra: dict[str, Any] = {}
@@ -210,7 +237,7 @@ def _field(  # noqa: PLR0913 (one field: its name, form, key and where it is)
     if form.hint:
         extra["hint"] = form.hint
     extra.update(_options(form, key, check, labels))
-    extra.update(form.decap)
+    extra.update(form.widget_options)
     if isinstance(key, Group):
         extra["fields"] = _fields(key.fields, check, labels, grouped=True)
     elif form.fields:

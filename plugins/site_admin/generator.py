@@ -1,8 +1,9 @@
-"""Publish the editor: Decap CMS's files, its configuration and its page, /admin/.
+"""Publish the editor: Sveltia CMS's files, its configuration and its page, /admin/.
 
-Decap's bundle loads about 95 chunks from beside itself, so its dist/ folder
-is published whole, under its version (admin/decap-3.16.3/), never renamed:
-a new version gets a new folder, so browsers may keep each file a year.
+Sveltia's files go under its version (admin/sveltia@0.221.1/), never
+renamed: a new version gets a new folder, so browsers may keep each file a
+year. They are published self-hosted (site_admin.bundle): the editor loads
+nothing from another site.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from site_base.catalogues import translations
 from site_build.output import OutputFiles, output_files
 from theme_support.security import policy_text
 
-from .config import decap_config
+from .bundle import SCRIPT, published_files, published_script
+from .config import editor_config
 from .settings import AdminSettings, load_settings
 
-# Decap's own files of dist/ the page needs (not the source maps, nor the
-# second build of the same code, `cms.js`).
-_NEEDED = ("decap-cms.js", ".decap-cms.js", ".wasm", ".css")
+# What the editor reaches besides its own site: GitHub's API, its status page
+# (the editor says when GitHub has trouble) and its avatars.
+GITHUB_CONNECT = ("https://api.github.com", "https://www.githubstatus.com")
 
 
 def _(message: str) -> str:
@@ -39,21 +41,22 @@ NO_SCRIPT = _("The editor needs JavaScript.")
 def admin_policy(admin: AdminSettings) -> str:
     """Return /admin/'s own Content-Security-Policy.
 
-    Decap inserts its styles as <style> elements (hence 'unsafe-inline' for
-    styles), checks its configuration with a validator that compiles code
-    ('unsafe-eval'), shows uploads and avatars as blob: and GitHub images,
-    and talks to GitHub's API, the sign-in proxy and, on a writer's computer,
-    decap-server. Only the editor's page gets these; the site's pages do not.
+    Sveltia inserts its styles as <style> elements and style attributes
+    (hence 'unsafe-inline' for styles), encodes photos with WebAssembly,
+    shows uploads and avatars as blob: and GitHub images, and talks to
+    GitHub's API (or the local host's, `invoke edit`) and, if the library
+    runs one, the sign-in service. Only the editor's page gets these; the
+    site's pages do not.
     """
-    connect = ["'self'", "https://api.github.com"]
-    for address in (admin.auth_url, admin.local_backend):
+    connect = ["'self'", *GITHUB_CONNECT]
+    for address in (admin.auth_url, admin.api_root):
         if address:
             parts = urlsplit(address)
             connect.append(f"{parts.scheme}://{parts.netloc}")
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'", "blob:"],
         "img-src": [
             "'self'",
             "data:",
@@ -63,7 +66,7 @@ def admin_policy(admin: AdminSettings) -> str:
         ],
         "media-src": ["'self'", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": [*connect, "blob:"],
+        "connect-src": [*connect, "blob:", "data:"],
         "frame-src": ["'self'", "blob:"],
         "worker-src": ["'self'", "blob:"],
         "object-src": ["'none'"],
@@ -74,23 +77,25 @@ def admin_policy(admin: AdminSettings) -> str:
 
 
 class AdminGenerator(Generator):
-    """Write /admin/: Decap's files, config.yml and the page that loads them."""
+    """Write /admin/: Sveltia's files, config.yml and the page that loads them."""
 
     def generate_context(self) -> None:
         """Check ADMIN now, so a mistake stops the build before anything is written."""
         self.admin = load_settings(self.settings, Path.cwd())
 
     def generate_output(self, writer: Any) -> None:
-        """Copy Decap (unchanged files stay), write the configuration and the page."""
+        """Copy Sveltia (unchanged files stay), write the configuration and the page."""
         del writer  # plain files: nothing here is a page of the site
         files = output_files(self.context, self.output_path)
         admin = self.admin
-        _copy_needed(admin.decap, admin.folder, files)
+        root = urlsplit(self.settings.get("SITEURL", "")).path.rstrip("/")
+        _publish_sveltia(admin, f"{root}/{admin.folder}", files)
         # The site's language (or MESSAGES_LANG), not the build machine's
         # SITE_MESSAGES_LANG: the editor is published for the staff.
         lang = self.settings.get("MESSAGES_LANG") or self.settings["DEFAULT_LANG"]
         gettext = translations(self.settings["THEME"], lang).gettext
-        config = decap_config(admin, self.context["CONTENT_CHECK"], lang, gettext)
+        site_url = self.settings.get("SITEURL", "")
+        config = editor_config(admin, self.context["CONTENT_CHECK"], site_url, gettext)
         files.write_text(
             f"{admin.url}/config.yml",
             # JSON is YAML: one line per key, in a stable order.
@@ -102,12 +107,18 @@ class AdminGenerator(Generator):
 
 
 def admin_page(admin: AdminSettings, context: dict[str, Any], gettext) -> str:
-    """Return admin/index.html: the policy, the configuration, Decap, our setup."""
+    """Return admin/index.html: the policy, the configuration, Sveltia, our setup."""
     siteurl = context.get("SITEURL", "")
     assets = context["ASSETS"]
     setup = f"{siteurl}/{assets['js/admin.js']}"
     stylesheet = f"{siteurl}/{assets['css/site.css']}"
     title = html.escape(f"{gettext(TITLE)} · {context.get('SITENAME', '')}")
+    # `invoke edit`: the editor signs the writer in to the local host.
+    local = (
+        f' data-local-token="{html.escape(admin.local_token)}"'
+        if admin.local_token
+        else ""
+    )
     return (
         "<!doctype html>\n"
         f'<html lang="{html.escape(context["DEFAULT_LANG"])}">\n<head>\n'
@@ -120,18 +131,24 @@ def admin_page(admin: AdminSettings, context: dict[str, Any], gettext) -> str:
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
         f"<noscript>{html.escape(gettext(NO_SCRIPT))}</noscript>\n"
-        f'<script src="decap-{admin.version}/decap-cms.js"></script>\n'
+        f'<script src="{admin.bundle}{SCRIPT}"></script>\n'
         f'<script src="{html.escape(setup)}" '
-        f'data-stylesheet="{html.escape(stylesheet)}"></script>\n'
+        f'data-stylesheet="{html.escape(stylesheet)}"{local}></script>\n'
         "</body>\n</html>\n"
     )
 
 
-def _copy_needed(source: Path, folder: str, files: OutputFiles) -> None:
-    """Copy the files of Decap's dist/ the editor loads (not its source maps)."""
-    for file in sorted(source.iterdir()):
-        if file.name.endswith(_NEEDED) and not file.name.endswith(".map"):
-            files.copy(file, f"{folder}/{file.name}")
+def _publish_sveltia(admin: AdminSettings, public: str, files: OutputFiles) -> None:
+    """Write Sveltia's script (self-hosted), its chunks, locales and fonts.
+
+    `public` is the absolute path the files are served from.
+    """
+    script, fonts = published_script(admin.sveltia, public)
+    files.write_text(f"{admin.folder}{SCRIPT}", script)
+    for name, source in fonts.items():
+        files.copy(source, f"{admin.folder}fonts/{name}")
+    for path, source in published_files(admin.sveltia).items():
+        files.copy(source, f"{admin.folder}{path}")
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

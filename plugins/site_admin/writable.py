@@ -1,10 +1,10 @@
 """Where the editor may read and write: the collections' folders and the data files.
 
-decap-server, the editor's local backend, is rooted at the site folder (the
-parent of content/), so on its own it would write pelicanconf.py, plugins/,
-tasks.py or .git/hooks/ as readily as a post. The guard in front of it
-(backend_guard.py) lets through only paths these rules accept; config.yml
-names the same folders and files (a test compares them).
+The editor's local host (`invoke edit`, site_admin.local_host) commits to the
+site's whole repository, so on its own it would write pelicanconf.py,
+plugins/, tasks.py or .github/workflows/ as readily as a post. It commits
+only paths these rules accept; config.yml names the same folders and files
+(a test compares them). On GitHub, the token's own limits apply.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from content_model.config import SECTIONS, ContentModelSettings
 from site_base.messages import Message, say
 
-# Decap's own upload folder for collections without one (config.yml: media_folder).
+# The editor's upload folder for collections without one (config.yml: media_folder).
 MEDIA_FOLDER = "media"
 # The library's pictures, beside its data file (config.yml: the library's media_folder).
 LIBRARY_MEDIA = "library"

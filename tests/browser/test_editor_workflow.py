@@ -1,16 +1,20 @@
-"""The review workflow in Chromium: decap-server in git mode on a temporary copy of
-the repository (never the working tree): draft, in review, ready, published."""
+"""The review workflow in Chromium, as on the public site: the writer saves a draft and
+sends it for review, a second person (the reviewer, signed in with their own
+token) reads it, marks it ready and publishes it. The editor talks to the local
+host (GitHub's API over a temporary git repository, never the working tree): a
+draft is a branch and a pull request, publishing merges it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
 import pytest
 
-from tests.browser.test_editor import LISTEN, written_whole
+from tests.browser.test_editor import LISTEN, VIETNAMESE, written_whole
 from tests.support import REPO, run_pelican, run_task, soup
-from tests.support.editor import EditorPage, copy_site, editor_served
+from tests.support.editor import REVIEWER, EditorPage, copy_site, editor_served
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +35,39 @@ def workflow(tmp_path_factory):
     """Yield (the editor's address, the repository it commits to)."""
     repository = copy_site(tmp_path_factory.mktemp("repository"), repository=True)
     site = copy_site(tmp_path_factory.mktemp("site"))
-    with editor_served(site, saves_to=repository, mode="git") as address:
+    with editor_served(site, saves_to=repository, workflow=True) as address:
         yield address, repository
+
+
+def signed_in(browser, address, person=None) -> EditorPage:
+    """Return the editor in a browser of its own, signed in as `person`."""
+    page = browser.new_context(**VIETNAMESE).new_page()
+    page.add_init_script(LISTEN)
+    page.on(
+        "console",
+        lambda m: (
+            print("CONSOLE", m.type, m.text[:400])
+            if "404" not in m.text and "iframe" not in m.text
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            print(
+                "RESP",
+                r.request.method,
+                r.status,
+                r.url[-60:],
+                (r.request.post_data or "")[:100],
+            )
+            if "/api/" in r.url and r.request.method != "OPTIONS"
+            else None
+        ),
+    )
+    editor = EditorPage(page)
+    editor.sign_in(address, *([person] if person else []))
+    return editor
 
 
 def write_the_post(editor: EditorPage, tmp_path) -> list:
@@ -43,67 +78,85 @@ def write_the_post(editor: EditorPage, tmp_path) -> list:
         shutil.copy(SAMPLE / f"ban-doc-0{number}.jpg", photo)
         photos.append(photo)
     editor.new_post()
-    editor.fill("title", "Đêm nhạc Tây Bắc")
-    editor.date("2025-12-02T19:30")
-    editor.choose("category", "Âm nhạc")
-    editor.upload_cover(photos, chosen="anh-1.jpg")
-    editor.take_chosen()
-    editor.fill("cover_alt", "Sân khấu đêm nhạc")
+    editor.fill("Tiêu đề", "Đêm nhạc Tây Bắc")
+    editor.date("Ngày và giờ đăng", "2025-12-02T19:30")
+    editor.choose("Chuyên mục", "Âm nhạc")
+    first, second = editor.photos_in_text(photos)
     editor.body(
         [
             "Một đêm nhạc ở thư viện.",
             "",
-            "![Sân khấu đêm nhạc](anh-1.jpg)",
-            "![Khán giả](anh-2.jpg)",
+            f"![Sân khấu đêm nhạc]({first})",
+            f"![Khán giả]({second})",
             "",
             "*Đêm nhạc Tây Bắc tại thư viện.*",
-        ],
-        markdown=True,
+        ]
     )
-    editor.fill("title", "A night of north-west songs", column=1)
+    editor.cover("anh-1.jpg")
+    editor.fill("Mô tả ảnh đại diện (cho người khiếm thị)", "Sân khấu đêm nhạc")
+    editor.show_english()
+    editor.fill("Tiêu đề", "A night of north-west songs", column=1)
     editor.body(["A night of songs at the library."], column=1)
     return photos
 
 
-def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tmp_path):
+def test_a_post_goes_through_review_before_a_second_person_publishes_it(
+    browser, workflow, tmp_path
+):
     address, repository = workflow
-    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    page.add_init_script(LISTEN)
-    page.on("dialog", lambda dialog: dialog.accept())
-    editor = EditorPage(page)
-    editor.sign_in(address)
-    photos = write_the_post(editor, tmp_path)
-    editor.save_draft()
-    branch = "cms/posts/2025/dem-nhac-tay-bac/index"
-    page.get_by_role("button", name="Trạng: Bản nháp").wait_for()
-    # A draft lives on its own branch: nothing reaches main yet.
+    writer = signed_in(browser, address)
+    photos = write_the_post(writer, tmp_path)
+    writer.save()
+    writer.send_for_review()
+    # A draft lives on its own branch, with a pull request: nothing reaches main.
+    branch = "cms/posts/dem-nhac-tay-bac"
     assert branch in git(repository, "branch", "--list", branch)
     assert not (repository / "content/posts/2025/dem-nhac-tay-bac").exists()
+    for _attempt in range(50):
+        pulls = json.loads(
+            (repository / ".git/site-editor/pull-requests.json").read_text("utf-8")
+        )
+        if pulls[0]["labels"] == ["sveltia-cms/pending_review"]:
+            break
+        writer.page.wait_for_timeout(200)
+    assert [(p["head"], p["author"], p["state"], p["labels"]) for p in pulls] == [
+        (branch, "bien-tap", "open", ["sveltia-cms/pending_review"])
+    ]
+    assert writer.page.evaluate("() => window.__violations") == []
 
-    editor.set_status("Bản nháp", "Đang xét duyệt")
-    editor.set_status("Đang xét duyệt", "Sẵn sàng")
-
-    # The reviewer opens the post from the board, reads it, and publishes it.
-    page.goto(address + "#/workflow")
-    page.get_by_text("Đêm nhạc Tây Bắc (2025)").click()
-    title = page.locator("[id^=title-field]:visible").first
-    title.wait_for(timeout=30_000)
-    assert title.input_value() == "Đêm nhạc Tây Bắc"
-    page.goto(address + "#/workflow")
-    page.get_by_text("Đêm nhạc Tây Bắc (2025)").hover()
-    page.get_by_role("button", name="Công bố bài mới").click()
+    # The reviewer signs in with their own token, finds the post among the
+    # unpublished ones, reads it, marks it ready and publishes it.
+    reviewer = signed_in(browser, address, REVIEWER)
+    unpublished = reviewer.page.get_by_role("row", name="Đêm nhạc Tây Bắc")
+    assert "Đang duyệt" in unpublished.inner_text()
+    reviewer.open_entry("Đêm nhạc Tây Bắc")
+    assert reviewer.field("Tiêu đề").get_by_role("textbox").input_value() == (
+        "Đêm nhạc Tây Bắc"
+    )
+    # They read it in the preview, its photos loaded, before marking it ready.
+    photos_shown = reviewer.page.frame_locator("iframe").first.locator(".prose img")
+    photos_shown.nth(1).wait_for()
+    photos_shown.nth(1).evaluate("img => img.decode()")
+    print("SETTING STATUS")
+    reviewer.set_status("Sẵn sàng")
+    reviewer.publish()
     folder = repository / "content/posts/2025/dem-nhac-tay-bac"
     for _attempt in range(50):
         if (folder / "index.vi.md").is_file():
             break
-        page.wait_for_timeout(200)
-    assert "2025/dem-nhac-tay-bac" in git(
-        repository, "log", "-1", "--format=%s", "main"
+        reviewer.page.wait_for_timeout(200)
+    # Published by the reviewer: a merge into main, the writer's commit in it,
+    # the branch gone, the checked-out files brought up to date.
+    assert git(repository, "log", "-1", "--format=%s | %an", "main") == (
+        "Create Bài viết “dem-nhac-tay-bac” +3 (#1) | Trưởng phòng\n"
     )
+    assert "Biên tập viên" in git(repository, "log", "-2", "--format=%an", "main")
+    assert git(repository, "branch", "--list", branch) == ""
+    assert git(repository, "status", "--porcelain") == ""
     text = (folder / "index.vi.md").read_text("utf-8")
     assert "title: Đêm nhạc Tây Bắc" in text and "date: 2025-12-02 19:30" in text
-    assert page.evaluate("() => window.__violations") == []
-    assert written_whole(folder / "anh-1.jpg", photos[0].read_bytes(), page)
+    assert reviewer.page.evaluate("() => window.__violations") == []
+    assert written_whole(folder / "anh-1.jpg", photos[0].read_bytes(), reviewer.page)
     check = run_task("check", "--content", str(repository / "content"))
     assert check.returncode == 0, check.stderr
     # What was reviewed builds: the photo group with its caption, in Vietnamese
@@ -114,4 +167,5 @@ def test_a_post_goes_through_review_before_it_is_published(browser, workflow, tm
     assert group.figcaption.get_text() == "Đêm nhạc Tây Bắc tại thư viện."
     english = soup(repository, "en/2025/dem-nhac-tay-bac/")
     assert english.h1.get_text() == "A night of north-west songs"
-    page.context.close()
+    for editor in (writer, reviewer):
+        editor.page.context.close()

@@ -1,5 +1,6 @@
-"""The editor at /admin/: Decap's files under their version, a configuration
-that writes the content model, and a page with its own policy."""
+"""The editor at /admin/: Sveltia's files under their version, loading nothing from
+elsewhere, a configuration that writes the content model, and a page with its
+own policy."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from site_admin.writable import editor_paths
 from tests.support import REPO
 from tests.support.editor import content_settings
 
-DECAP = json.loads((REPO / "node_modules/decap-cms/package.json").read_text("utf-8"))
+SVELTIA = json.loads(
+    (REPO / "node_modules/@sveltia/cms/package.json").read_text("utf-8")
+)
 
 
 @pytest.fixture(scope="module")
@@ -31,37 +34,58 @@ def field(fields, name):
     return next(f for f in fields if f["name"] == name)
 
 
-def test_decap_is_published_whole_under_its_version(sample_site):
-    folder = sample_site / f"admin/decap-{DECAP['version']}"
-    assert (folder / "decap-cms.js").is_file()
-    chunks = list(folder.glob("*.decap-cms.js"))
-    assert len(chunks) > 80
-    assert not list(folder.glob("*.map")) and not (folder / "cms.js").exists()
+def test_sveltia_is_published_under_its_version(sample_site):
+    folder = sample_site / f"admin/sveltia@{SVELTIA['version']}"
+    assert (folder / "sveltia-cms.js").is_file()
+    assert (folder / "chunks/react-dom.js").is_file()
+    assert (folder / "locales/vi.json").is_file()
+    assert not list(folder.rglob("*.map"))
     page = (sample_site / "admin/index.html").read_text("utf-8")
-    assert f'<script src="decap-{DECAP["version"]}/decap-cms.js"></script>' in page
+    assert (
+        f'<script src="sveltia@{SVELTIA["version"]}/sveltia-cms.js"></script>' in page
+    )
+
+
+def test_the_editor_loads_its_words_fonts_and_libraries_from_the_site(sample_site):
+    folder = sample_site / f"admin/sveltia@{SVELTIA['version']}"
+    script = (folder / "sveltia-cms.js").read_text("utf-8")
+    # Sveltia's build asks unpkg.com and jsDelivr for these; here the site has them.
+    assert "https://unpkg.com/@sveltia/cms`" not in script
+    assert "cdn.jsdelivr.net/fontsource" not in script
+    assert "`/admin/sveltia`" in script  # + @<version>/locales/vi.json
+    fonts = re.findall(r"/admin/sveltia@[\d.]+/fonts/([\w.-]+\.woff2)", script)
+    assert len(fonts) == 3
+    assert all((folder / "fonts" / font).is_file() for font in fonts)
+    immutable = list(folder.glob("modules/immutable@*/dist/immutable.es.js"))
+    assert len(immutable) == 1 and immutable[0].stat().st_size > 50_000
 
 
 def test_the_editor_page_has_its_own_policy_and_is_not_indexed(sample_site):
     page = (sample_site / "admin/index.html").read_text("utf-8")
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert "connect-src &#x27;self&#x27; https://api.github.com" in policy.group(1)
-    assert "127.0.0.1" not in policy.group(1)  # no decap-server for the public
+    assert "127.0.0.1" not in policy.group(1)  # no local host for the public
+    assert "&#x27;unsafe-eval&#x27;" not in policy.group(1)
     assert '<meta name="robots" content="noindex">' in page
     assert "<title>Biên tập · Thư viện tỉnh Lào Cai</title>" in page
 
 
 def test_posts_are_bundles_with_one_file_per_language(config):
     posts = collection(config, "posts")
+    # The year of the post's date (not of the day it was written), its name.
     assert (posts["folder"], posts["path"]) == (
         "content/posts",
-        "{{year}}/{{slug}}/index",
+        "{{fields.date | date('YYYY')}}/{{slug}}/index",
     )
     assert posts["media_folder"] == ""  # photos beside the text
     assert config["i18n"] == {
         "structure": "multiple_files",
         "locales": ["vi", "en"],
         "default_locale": "vi",
+        "initial_locales": "default",  # a translation is added when written
     }
+    # The text opens as Markdown, kept as written (photo groups included).
+    assert field(posts["fields"], "body")["modes"] == ["raw", "rich_text"]
     assert field(posts["fields"], "title")["i18n"] is True
     assert "i18n" not in field(posts["fields"], "date")  # a translation inherits it
 
@@ -79,7 +103,7 @@ def test_people_and_works_are_chosen_from_their_folders(config):
     fields = collection(config, "posts")["fields"]
     people = field(fields, "people")
     assert (people["widget"], people["collection"], people["multiple"]) == (
-        "folder_relation",
+        "relation",
         "people",
         True,
     )
@@ -89,8 +113,13 @@ def test_people_and_works_are_chosen_from_their_folders(config):
 def test_the_published_editor_asks_for_review_and_signs_in_to_github(config):
     assert config["publish_mode"] == "editorial_workflow"
     assert config["backend"]["name"] == "github"
-    assert "local_backend" not in config
-    assert config["locale"] == "vi"
+    assert "api_root" not in config["backend"]  # GitHub itself
+    assert config["backend"]["repo"] == "thu-vien-lao-cai/site"
+    # Staff sign in with a token (no OAuth app to run) and see no stock photos.
+    assert "app_id" not in config["backend"] and "base_url" not in config["backend"]
+    assert config["backend"]["auth_methods"] == ["token"]
+    assert config["media_libraries"]["stock_assets"] is False
+    assert config["output"] == {"omit_empty_optional_fields": True}
 
 
 def test_staff_edit_the_sites_data_files(config):
