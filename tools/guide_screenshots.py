@@ -1,10 +1,12 @@
 """The writers' guide's pictures of the editor, taken by doing what it describes.
 
-A copy of the sample site is served with the editor and decap-server (on
-127.0.0.1, never the working tree); Chromium signs in, writes a post, uploads
-photos, shows the preview and, on a temporary git repository, the review
-board, through the same steps the editor's tests take (tests.support.editor), and
-saves each screen into docs/img/ for docs/huong-dan-bien-tap.md.
+A copy of the sample site is served with the editor and its local host (on
+127.0.0.1, a temporary git repository, never the working tree); Chromium, in
+Vietnamese, signs in with a token, writes a post, adds photos, shows the
+preview, sends the post for review, and a second person marks it ready and
+publishes it, through the same steps the editor's tests take
+(tests.support.editor); each screen goes into docs/img/ for
+docs/huong-dan-bien-tap.md.
 """
 
 from __future__ import annotations
@@ -18,19 +20,25 @@ from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from tests.support.browser import CHROMIUM, FLAGS
-from tests.support.editor import EditorPage, copy_site, editor_served
+from tests.support.editor import (
+    REVIEWER,
+    EditorPage,
+    copy_site,
+    editor_served,
+    token_of,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "img"
-VIEWPORT = {"width": 1280, "height": 800}
+BROWSER = {"viewport": {"width": 1280, "height": 800}, "locale": "vi-VN"}
 
 
 def sample_photos(folder: Path) -> list[Path]:
-    """Return two photos of the sample post, as a writer's camera files."""
+    """Return two photos of the sample post, named as a phone names them."""
     source = ROOT / "content/posts/2025/hoi-nghi-ban-doc-2025"
     photos = []
-    for name in ("ban-doc-01.jpg", "ban-doc-02.jpg"):
-        target = folder / name.replace("ban-doc", "anh")
+    for number, name in enumerate(("ban-doc-01.jpg", "ban-doc-02.jpg"), 1):
+        target = folder / f"Ảnh {number}.jpg"
         shutil.copy(source / name, target)
         photos.append(target)
     return photos
@@ -39,6 +47,7 @@ def sample_photos(folder: Path) -> list[Path]:
 def shoot(page, name: str) -> None:
     """Save the screen as docs/img/<name>.png, reduced to a palette (smaller)."""
     path = OUT / f"{name}.png"
+    page.wait_for_timeout(300)  # transitions end
     page.screenshot(path=path)
     with Image.open(path) as image:
         image.convert("RGB").quantize(colors=128).save(path, optimize=True)
@@ -46,69 +55,78 @@ def shoot(page, name: str) -> None:
 
 
 def writer_screens(browser, address: str, folder: Path) -> None:
-    """Sign in, list posts, write one with photos, show a preview."""
-    page = browser.new_context(viewport=VIEWPORT).new_page()
-    page.on("dialog", lambda dialog: dialog.accept())  # leave the unsaved post
+    """Sign in, the list, a new post with photos, the preview, send for review."""
+    page = browser.new_context(**BROWSER).new_page()
     editor = EditorPage(page)
-    page.goto(address, wait_until="networkidle")
+    page.goto(address)
+    page.get_by_role("button", name="Đăng nhập bằng mã truy cập").click()
+    page.get_by_role("textbox").fill(token_of(REVIEWER)[:6] + "…")
     shoot(page, "bien-tap-1-dang-nhap")
+    page.keyboard.press("Escape")
     editor.sign_in(address)
     shoot(page, "bien-tap-2-danh-sach")
     editor.new_post()
-    editor.fill("title", "Đêm thơ mùa đông")
-    editor.date("2025-12-01T19:30")
-    editor.choose("category", "Âm nhạc")
-    editor.choose("people", "Phùng", shown="Phùng Chiến")
-    editor.fill("title", "A winter night of poems", column=1)
+    editor.fill("Tiêu đề", "Đêm nhạc Tây Bắc")
+    editor.date("Ngày và giờ đăng", "2025-12-02T19:30")
+    editor.choose("Chuyên mục", "Âm nhạc")
+    editor.tick("Nhân vật trong bài", "Phùng Chiến")
     shoot(page, "bien-tap-3-viet-bai")
-    editor.upload_cover(sample_photos(folder), chosen="anh-01.jpg")
+    first, second = editor.photos_in_text(sample_photos(folder))
+    editor.body(
+        [
+            "Một đêm nhạc ở thư viện.",
+            "",
+            f"![Sân khấu đêm nhạc]({first})",
+            f"![Khán giả]({second})",
+            "",
+            "*Đêm nhạc Tây Bắc tại thư viện.*",
+        ]
+    )
+    editor.field("Ảnh đại diện").get_by_role("button", name="Duyệt tệp").click()
     shoot(page, "bien-tap-4-anh")
-    editor.take_chosen()
-    page.goto(address + "#/collections/posts", wait_until="networkidle")
-    page.get_by_text("Thư viện tỉnh tổ chức Hội nghị bạn đọc năm 2025").click()
-    editor.show_preview()
-    preview = page.frame_locator("iframe").first
-    preview.locator(
-        '.prose img[alt^="Ảnh minh hoạ: bạn đọc"]'
-    ).first.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    window = page.get_by_role("dialog", name="Chọn ảnh")
+    window.get_by_role("option", name="anh-1.jpg").click()
+    window.get_by_role("button", name="Chèn").click()
+    editor.fill("Mô tả ảnh đại diện (cho người khiếm thị)", "Sân khấu đêm nhạc")
+    editor.field("Nội dung").scroll_into_view_if_needed()
     shoot(page, "bien-tap-5-xem-truoc")
+    editor.save()
+    page.get_by_role("button", name="Gửi duyệt").wait_for()
+    shoot(page, "bien-tap-6-gui-duyet")
+    editor.send_for_review()
     page.context.close()
 
 
-def review_screen(browser, folder: Path) -> None:
-    """Show the review board with a post waiting for review (git mode)."""
-    repository = copy_site(folder / "repository", repository=True)
-    site = copy_site(folder / "review-site")
-    with editor_served(site, saves_to=repository, mode="git") as address:
-        page = browser.new_context(viewport=VIEWPORT).new_page()
-        editor = EditorPage(page)
-        editor.sign_in(address)
-        editor.new_post()
-        editor.fill("title", "Đêm nhạc Tây Bắc")
-        editor.date("2025-12-02T19:30")
-        editor.choose("category", "Âm nhạc")
-        editor.body(["Một đêm nhạc ở thư viện."])
-        editor.save_draft()
-        editor.set_status("Bản nháp", "Đang xét duyệt")
-        page.goto(address + "#/workflow", wait_until="networkidle")
-        page.get_by_text("Đêm nhạc Tây Bắc (2025)").wait_for()
-        shoot(page, "bien-tap-6-duyet-bai")
-        page.context.close()
+def reviewer_screens(browser, address: str) -> None:
+    """The second person: the post waiting, marked ready, published."""
+    page = browser.new_context(**BROWSER).new_page()
+    editor = EditorPage(page)
+    editor.sign_in(address, REVIEWER)
+    page.get_by_role("row", name="Đêm nhạc Tây Bắc").wait_for()
+    shoot(page, "bien-tap-7-cho-duyet")
+    editor.open_entry("Đêm nhạc Tây Bắc")
+    editor.set_status("Sẵn sàng")
+    page.get_by_role("button", name="Xuất bản bài viết").click()
+    shoot(page, "bien-tap-8-xuat-ban")
+    page.get_by_role("button", name="Xuất bản", exact=True).last.click()
+    page.context.close()
 
 
 def main() -> None:
     """Take every screen of the guide's chapter on the editor."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("bien-tap-*.png"):
+        old.unlink()
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
+            repository = copy_site(folder / "repository", repository=True)
             site = copy_site(folder / "site")
-            with editor_served(site, saves_to=site) as address:
+            with editor_served(site, saves_to=repository, workflow=True) as address:
                 writer_screens(browser, address, folder)
-            review_screen(browser, folder)
+                reviewer_screens(browser, address)
         finally:
             browser.close()
 
