@@ -565,6 +565,15 @@ def slow_3g(c, baseline=None, runs=3):
     _run_tool(c, f"slow_3g --runs {int(runs)}{extra}")
 
 
+@task(
+    help={"baseline": "a git commit to measure beside this tree", "runs": "runs each"}
+)
+def bench_editor(c, baseline=None, runs=3):
+    """Measure the editor's page on a laptop and a phone: bytes, time to sign-in."""
+    extra = f" --baseline {shlex.quote(baseline)}" if baseline else ""
+    _run_tool(c, f"editor_first_use --runs {int(runs)}{extra}")
+
+
 @task(help={"output": "a build to shoot (default: the sample site, built now)"})
 def screenshots(c, output=None):
     """Screenshots of key pages (vi, en; 320, 390, 1280 px) into bench/screenshots/."""
