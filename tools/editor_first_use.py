@@ -22,16 +22,14 @@ import argparse
 import json
 import re
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from site_base.loopback import free_port
 from site_preview.static_server import serve
 from tests.support.browser import CHROMIUM, FLAGS
-from tools.lighthouse import build
+from tools.checkouts import site_builds
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVICES = {
@@ -50,27 +48,6 @@ DEVICES = {
 # The first sign-in button of either editor ("Đăng nhập bằng mã truy cập",
 # "Đăng nhập bằng GitHub"): the page is ready to be used.
 SIGN_IN = re.compile(r"^Đăng nhập")
-
-
-def worktree(ref: str, folder: Path) -> Path:
-    """Check `ref` out in `folder`, with its own front-end packages if they differ."""
-    subprocess.run(
-        ["git", "worktree", "add", "--detach", str(folder), ref],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    lock = "package-lock.json"
-    if (folder / lock).read_bytes() == (ROOT / lock).read_bytes():
-        (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    else:
-        subprocess.run(
-            ["npm", "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"],
-            cwd=folder,
-            check=True,
-            capture_output=True,
-        )
-    return folder
 
 
 def first_use(browser: Browser, url: str, device: dict) -> tuple[float, float]:
@@ -121,14 +98,6 @@ def measure(site: tuple[Path, int], runs: int) -> dict[str, float]:
     return results
 
 
-def site_at(root: Path, folder: Path) -> tuple[Path, int]:
-    """Build the checkout `root` for a free port; return its output and port."""
-    port = free_port()
-    output = folder / f"site-{port}"
-    build(output, f"http://127.0.0.1:{port}", root, quiet=True)
-    return output, port
-
-
 def main() -> None:
     """Build, measure, print the table, write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -138,19 +107,9 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        builds = {"now": site_at(ROOT, folder)}
-        if arguments.baseline:
-            checkout = worktree(arguments.baseline, folder / "baseline")
-            try:
-                builds["baseline"] = site_at(checkout, folder)
-            finally:
-                subprocess.run(
-                    ["git", "worktree", "remove", "--force", str(checkout)],
-                    cwd=ROOT,
-                    check=False,
-                )
-        for name, site in builds.items():
-            results[name] = measure(site, arguments.runs)
+        with site_builds(folder, arguments.baseline) as builds:
+            for name, site in builds.items():
+                results[name] = measure(site, arguments.runs)
     columns = [name for name in ("baseline", "now") if name in results]
     print(f"/admin/ to its sign-in button, empty cache, median of {arguments.runs}")
     print(f"{'':12}" + "".join(f"{c:>10}" for c in columns))

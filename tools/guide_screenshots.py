@@ -25,6 +25,7 @@ from tests.support.editor import (
     EditorPage,
     copy_site,
     editor_served,
+    night_of_songs,
     token_of,
 )
 
@@ -72,16 +73,7 @@ def writer_screens(browser, address: str, folder: Path) -> None:
     editor.tick("Nhân vật trong bài", "Phùng Chiến")
     shoot(page, "bien-tap-3-viet-bai")
     first, second = editor.photos_in_text(sample_photos(folder))
-    editor.body(
-        [
-            "Một đêm nhạc ở thư viện.",
-            "",
-            f"![Sân khấu đêm nhạc]({first})",
-            f"![Khán giả]({second})",
-            "",
-            "*Đêm nhạc Tây Bắc tại thư viện.*",
-        ]
-    )
+    editor.body(night_of_songs(first, second))
     editor.field("Ảnh đại diện").get_by_role("button", name="Duyệt tệp").click()
     shoot(page, "bien-tap-4-anh")
     window = page.get_by_role("dialog", name="Chọn ảnh")

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,10 +27,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from site_base.loopback import free_port
 from site_preview.static_server import serve
 from tests.support.browser import CHROMIUM, FLAGS
-from tools.lighthouse import build
+from tools.checkouts import site_builds
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/2025/hoi-nghi-ban-doc-2025/", "/search/", "/galleries/"]
@@ -49,18 +47,6 @@ QUERY = "hoi nghi ban doc"
 KEY_DELAY_MS = 200  # a thumb on a phone's keyboard
 SEARCH_TARGET_MS = 4000
 SEARCH = f"search '{QUERY}', last key to results"
-
-
-def worktree(ref: str, folder: Path) -> Path:
-    """Check `ref` out in `folder` (front-end packages shared with this one)."""
-    subprocess.run(
-        ["git", "worktree", "add", "--detach", str(folder), ref],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    return folder
 
 
 @contextmanager
@@ -128,14 +114,6 @@ def measure(site: tuple[Path, int], pages: list[str], runs: int) -> dict[str, fl
         server.shutdown()
 
 
-def site_at(root: Path, folder: Path) -> tuple[Path, int]:
-    """Build the checkout `root` for a free port; return its output and port."""
-    port = free_port()
-    output = folder / f"site-{port}"
-    build(output, f"http://127.0.0.1:{port}", root, quiet=True)
-    return output, port
-
-
 def main() -> None:
     """Build, measure, print the table, write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -146,19 +124,9 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        builds = {"now": site_at(ROOT, folder)}
-        if arguments.baseline:
-            checkout = worktree(arguments.baseline, folder / "baseline")
-            try:
-                builds["baseline"] = site_at(checkout, folder)
-            finally:
-                subprocess.run(
-                    ["git", "worktree", "remove", "--force", str(checkout)],
-                    cwd=ROOT,
-                    check=False,
-                )
-        for name, site in builds.items():
-            results[name] = measure(site, arguments.pages, arguments.runs)
+        with site_builds(folder, arguments.baseline) as builds:
+            for name, site in builds.items():
+                results[name] = measure(site, arguments.pages, arguments.runs)
     columns = [name for name in ("baseline", "now") if name in results]
     print(f"Slow 3G, 390x844, empty cache, median of {arguments.runs} (ms)")
     print(f"{'first contentful paint':44}" + "".join(f"{c:>10}" for c in columns))

@@ -8,26 +8,23 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 
 import pytest
 
 from tests.browser.test_editor import LISTEN, VIETNAMESE, written_whole
 from tests.support import REPO, run_pelican, run_task, soup
-from tests.support.editor import REVIEWER, EditorPage, copy_site, editor_served
+from tests.support.editor import (
+    REVIEWER,
+    EditorPage,
+    copy_site,
+    editor_served,
+    git,
+    night_of_songs,
+)
 
 pytestmark = pytest.mark.browser
 
 SAMPLE = REPO / "content/posts/2025/hoi-nghi-ban-doc-2025"
-
-
-def git(folder, *arguments: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *arguments],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +57,7 @@ def write_the_post(editor: EditorPage, tmp_path) -> list:
     editor.date("Ngày và giờ đăng", "2025-12-02T19:30")
     editor.choose("Chuyên mục", "Âm nhạc")
     first, second = editor.photos_in_text(photos)
-    editor.body(
-        [
-            "Một đêm nhạc ở thư viện.",
-            "",
-            f"![Sân khấu đêm nhạc]({first})",
-            f"![Khán giả]({second})",
-            "",
-            "*Đêm nhạc Tây Bắc tại thư viện.*",
-        ]
-    )
+    editor.body(night_of_songs(first, second))
     editor.cover("anh-1.jpg")
     editor.fill("Mô tả ảnh đại diện (cho người khiếm thị)", "Sân khấu đêm nhạc")
     editor.show_english()
@@ -125,7 +113,7 @@ def test_a_post_goes_through_review_before_a_second_person_publishes_it(
     # Published by the reviewer: a merge into main, the writer's commit in it,
     # the branch gone, the checked-out files brought up to date.
     assert git(repository, "log", "-1", "--format=%s | %an", "main") == (
-        "Create Bài viết “dem-nhac-tay-bac” +3 (#1) | Trưởng phòng\n"
+        "Create Bài viết “dem-nhac-tay-bac” +3 (#1) | Trưởng phòng"
     )
     assert "Biên tập viên" in git(repository, "log", "-2", "--format=%an", "main")
     for _attempt in range(50):  # the editor deletes the branch after the merge

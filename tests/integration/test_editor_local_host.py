@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import http.client
 import json
-import subprocess
 from urllib.parse import quote
 
 import pytest
@@ -26,6 +25,7 @@ from tests.support.editor import (
     TOKENS,
     WRITER,
     copy_site,
+    git,
     site_settings,
     token_of,
 )
@@ -48,15 +48,6 @@ OUTSIDE = [
     "../outside.md",
 ]
 REPO_PATH = f"/api/v3/repos/{LOCAL_REPO}"
-
-
-def git(folder, *arguments: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *arguments],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
 
 
 @pytest.fixture(scope="module")

@@ -59,6 +59,29 @@ def copy_site(target: Path, *, repository: bool = False) -> Path:
     return target
 
 
+def git(folder: Path, *arguments: str) -> str:
+    """Run git in `folder`; return what it printed, without the last newline."""
+    return subprocess.run(
+        ["git", "-C", str(folder), *arguments],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.rstrip("\n")
+
+
+def night_of_songs(first: str, second: str) -> list[str]:
+    """Return the text of the sample post the editor's steps write: two photos side
+    by side (`first`, `second`: their addresses in the text) and their caption."""
+    return [
+        "Một đêm nhạc ở thư viện.",
+        "",
+        f"![Sân khấu đêm nhạc]({first})",
+        f"![Khán giả]({second})",
+        "",
+        "*Đêm nhạc Tây Bắc tại thư viện.*",
+    ]
+
+
 # Who may sign in to the local host in the tests, by their token.
 WRITER = Person("bien-tap", "Biên tập viên", "bien-tap@thuvien.example", 1)
 REVIEWER = Person("truong-phong", "Trưởng phòng", "truong-phong@thuvien.example", 2)
