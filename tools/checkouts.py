@@ -8,6 +8,7 @@ packages (an older editor, another lightbox), else it shares this one's.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,3 +64,12 @@ def site_builds(folder: Path, baseline: str | None) -> Iterator[dict]:
                 check=False,
             )
     yield builds
+
+
+def write_results(name: str, baseline: str | None, runs: int, results: dict) -> None:
+    """Write the figures to bench/results/<name>.json and say where."""
+    out = ROOT / "bench" / "results" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {"baseline_ref": baseline, "runs": runs, **results}
+    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"Written to {out.relative_to(ROOT)}")

@@ -19,7 +19,6 @@ benchmark, not a test: the figures move with the machine's load.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import tempfile
@@ -29,7 +28,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from site_preview.static_server import serve
 from tests.support.browser import CHROMIUM, FLAGS
-from tools.checkouts import site_builds
+from tools.checkouts import site_builds, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVICES = {
@@ -115,11 +114,7 @@ def main() -> None:
     print(f"{'':12}" + "".join(f"{c:>10}" for c in columns))
     for row in results["now"]:
         print(f"{row:12}" + "".join(f"{results[c][row]:>10.0f}" for c in columns))
-    out = ROOT / "bench" / "results" / "editor_first_use.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    report = {"baseline_ref": arguments.baseline, "runs": arguments.runs, **results}
-    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"Written to {out.relative_to(ROOT)}")
+    write_results("editor_first_use", arguments.baseline, arguments.runs, results)
 
 
 if __name__ == "__main__":

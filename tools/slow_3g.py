@@ -18,7 +18,6 @@ benchmark, not a test: the figures move with the machine's load.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import tempfile
 from collections.abc import Iterator
@@ -29,7 +28,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from site_preview.static_server import serve
 from tests.support.browser import CHROMIUM, FLAGS
-from tools.checkouts import site_builds
+from tools.checkouts import site_builds, write_results
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/2025/hoi-nghi-ban-doc-2025/", "/search/", "/galleries/"]
@@ -134,11 +133,7 @@ def main() -> None:
         target = SEARCH_TARGET_MS if row == SEARCH else TARGET_MS
         figures = "".join(f"{results[c][row]:>10.0f}" for c in columns)
         print(f"{row:44}{figures}   (target {target})")
-    out = ROOT / "bench" / "results" / "slow_3g.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    report = {"baseline_ref": arguments.baseline, "runs": arguments.runs, **results}
-    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"Written to {out.relative_to(ROOT)}")
+    write_results("slow_3g", arguments.baseline, arguments.runs, results)
 
 
 if __name__ == "__main__":
