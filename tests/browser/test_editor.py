@@ -82,7 +82,7 @@ def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(adm
             for shows in ("thảm rêu xanh", "giữa trời xanh", "lúc chạng vạng")
         )
     )
-    photos.nth(2).scroll_into_view_if_needed()
+    photos.nth(2).wait_for()
     first, second, third = (photos.nth(i).bounding_box() for i in range(3))
     assert second["y"] > first["y"] + first["height"] - 1
     assert first["width"] > second["width"] * 1.9
