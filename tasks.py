@@ -509,14 +509,19 @@ def _test_temp_root() -> dict[str, str]:
 @task(
     help={
         "posts": "sizes of the generated corpus, e.g. 1000,10000 (default 1000)",
-        "kinds": "text, photos or text,photos (default both)",
+        "kinds": "corpus shapes: text, long, tagged, photos (default all four)",
         "no_search": "skip the search figures (they need Chromium)",
         "repeat": "runs of each build, the best kept (default 1)",
         "no_live": "skip the livereload figure (it needs Chromium)",
     }
 )
 def bench(  # noqa: PLR0913, PLR0917
-    c, posts="1000", kinds="text,photos", no_search=False, repeat=1, no_live=False
+    c,
+    posts="1000",
+    kinds="text,long,tagged,photos",
+    no_search=False,
+    repeat=1,
+    no_live=False,
 ):
     """Time cold and incremental builds of a generated corpus beside plain Pelican."""
     extra = " --no-search" if no_search else ""

@@ -36,6 +36,7 @@ from tests.support.browser import CHROMIUM, FLAGS
 from tools.bench_live import edit_seen_seconds
 from tools.corpus import (
     Corpus,
+    corpus_of,
     edit_post,
     write_our_post,
     write_ours,
@@ -168,6 +169,7 @@ def bench_corpus(
     return {
         "posts": corpus.posts,
         "photos": corpus.photos,
+        "shape": "photos" if corpus.photos else corpus.shape,
         "repeat": repeat,
         "runs": {
             who: {s: asdict(r) for s, r in runs.items()}
@@ -183,8 +185,8 @@ def bench_corpus(
 def print_table(figures: dict[str, object]) -> None:
     """Print one corpus's figures: seconds, ratio to plain Pelican, per post."""
     posts = figures["posts"]
-    kind = "with photos" if figures["photos"] else "text only"
-    print(f"\n{posts} posts, {kind} (best of {figures['repeat']})")
+    shape = figures["shape"]
+    print(f"\n{posts} posts, shape {shape} (best of {figures['repeat']})")
     print(
         f"  {'':16} {'ours':>8} {'plain':>8} {'ratio':>6} {'of cold':>8} {'ms/post':>8}"
     )
@@ -213,7 +215,11 @@ def main() -> None:
     """Bench every size and kind asked for; print the tables; write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", default="1000", help="sizes, e.g. 1000,10000")
-    parser.add_argument("--kinds", default="text,photos", help="text, photos or both")
+    parser.add_argument(
+        "--kinds",
+        default="text,long,tagged,photos",
+        help="corpus shapes: text, long, tagged, photos (comma-separated)",
+    )
     parser.add_argument("--no-search", action="store_true", help="skip the browser")
     parser.add_argument("--repeat", type=int, default=1, help="runs; best kept")
     parser.add_argument("--no-live", action="store_true", help="skip livereload")
@@ -225,7 +231,7 @@ def main() -> None:
         for size in sizes:
             for kind in kinds:
                 folder = Path(temporary) / f"{size}-{kind}"
-                corpus = Corpus(size, photos=kind == "photos")
+                corpus = corpus_of(size, kind)
                 live = not arguments.no_live and kind == "text"
                 figures = bench_corpus(folder, corpus, arguments.repeat, live)
                 print_table(figures)

@@ -9,6 +9,15 @@ What a post may carry, in shares close to the sample site's: categories,
 two to four tags of a long-tailed list, a byline, people and works (their
 own pages), a group of photos with a caption (`photos=True`), an English
 translation, an event, a video link, a summary.
+
+Its shape (`shape`) changes what costs the most to build, so that a gain on
+one kind of site cannot hide a loss on another:
+- "text": news posts of three to seven paragraphs (the default);
+- "long": reports of twenty to forty blocks, with a heading every few
+  paragraphs, bulleted and numbered lists and tables;
+- "tagged": eight to fifteen topics of a much longer list and two to four
+  bylines per post (many tag and byline pages and feeds);
+- photos are the `photos` flag, on any shape ("photos" in the benchmark).
 """
 
 from __future__ import annotations
@@ -59,6 +68,10 @@ FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Ph
 GIVEN = ["An", "Bình", "Chiến", "Dũng", "Hạnh", "Khánh", "Linh", "Mai", "Sơn", "Trọng"]
 KINDS = ["song", "book", "poem"]
 VENUES = ["Cơ sở 1, Thư viện tỉnh Lào Cai", "Cơ sở 2, phường Cam Đường"]
+# The shapes of corpus the benchmark builds (`invoke bench --kinds`).
+SHAPES = ("text", "long", "tagged")
+# A long tail of topics for the "tagged" shape: the list above, then numbered.
+MANY_TAGS = [*TAGS, *(f"chủ đề {number:03d}" for number in range(1, 301))]
 FIRST_DAY = datetime(2025, 11, 30, 9, 0)
 PHOTO_SIZE = (640, 427)
 
@@ -77,6 +90,36 @@ def _paragraph(rng: random.Random) -> str:
     return " ".join(
         _sentence(rng, rng.randint(12, 28)) for _ in range(rng.randint(2, 4))
     )
+
+
+def _long_blocks(rng: random.Random) -> list[str]:
+    """Return a report's Markdown blocks: headings, paragraphs, lists, tables."""
+    blocks = [_paragraph(rng)]
+    for section in range(rng.randint(5, 9)):
+        blocks.append(f"## {section + 1}. {_sentence(rng, rng.randint(4, 8))[:-1]}")
+        for _ in range(rng.randint(2, 4)):
+            blocks.append(_paragraph(rng))
+        kind = section % 3
+        if kind == 0:
+            items = rng.randint(3, 6)
+            blocks.append("\n".join(f"- {_sentence(rng, 8)}" for _ in range(items)))
+        elif kind == 1:
+            items = rng.randint(3, 6)
+            blocks.append(
+                "\n".join(f"{n + 1}. {_sentence(rng, 10)}" for n in range(items))
+            )
+        else:
+            rows = [
+                f"| {_sentence(rng, 3)[:-1]} | {rng.randint(10, 999)} | "
+                f"{rng.randint(1, 99)}% |"
+                for _ in range(rng.randint(3, 8))
+            ]
+            blocks.append(
+                "\n".join(["| Nội dung | Số lượng | Tỉ lệ |", "| --- | ---: | ---: |"])
+                + "\n"
+                + "\n".join(rows)
+            )
+    return blocks
 
 
 @dataclass(frozen=True)
@@ -108,10 +151,15 @@ class Post:
 
 @dataclass(frozen=True)
 class Corpus:
-    """What to generate: posts, and whether posts carry photos."""
+    """What to generate: posts, whether they carry photos, and their shape."""
 
     posts: int
     photos: bool = False
+    shape: str = "text"
+
+    def __post_init__(self) -> None:
+        if self.shape not in SHAPES:
+            raise ValueError(f"shape {self.shape!r} is not one of {SHAPES}")
 
     @property
     def people(self) -> int:
@@ -128,9 +176,9 @@ class Corpus:
         slug = f"bai-{number:05d}-" + "-".join(
             _slug_word(w) for w in rng.choices(WORDS, k=3)
         )
-        tags = sorted(
-            set(rng.choices(TAGS, weights=[1 / (i + 1) for i in range(len(TAGS))], k=3))
-        )
+        topics, picked = (MANY_TAGS, 15) if self.shape == "tagged" else (TAGS, 3)
+        weights = [1 / (i + 1) for i in range(len(topics))]
+        tags = sorted(set(rng.choices(topics, weights=weights, k=picked)))
         photos = []
         if self.photos and rng.random() < 0.4:  # noqa: PLR2004 (a share of posts)
             photos = [
@@ -145,8 +193,16 @@ class Corpus:
             date=FIRST_DAY - timedelta(hours=7 * number),
             category=rng.choice(categories),
             tags=tags,
-            authors=[rng.choice(AUTHORS)],
-            paragraphs=[_paragraph(rng) for _ in range(rng.randint(3, 7))],
+            authors=(
+                rng.sample(AUTHORS, rng.randint(2, 4))
+                if self.shape == "tagged"
+                else [rng.choice(AUTHORS)]
+            ),
+            paragraphs=(
+                _long_blocks(rng)
+                if self.shape == "long"
+                else [_paragraph(rng) for _ in range(rng.randint(3, 7))]
+            ),
             summary=_sentence(rng, 30) if rng.random() < 0.3 else None,  # noqa: PLR2004
             people=sorted(
                 {
@@ -456,8 +512,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--photos", action="store_true")
+    parser.add_argument("--shape", choices=SHAPES, default="text")
     arguments = parser.parse_args()
-    corpus = Corpus(arguments.posts, photos=arguments.photos)
+    corpus = Corpus(arguments.posts, photos=arguments.photos, shape=arguments.shape)
     write_ours(arguments.folder / "ours", corpus)
     write_plain(arguments.folder / "plain", corpus)
     print(f"{arguments.folder}/ours and {arguments.folder}/plain: {corpus.posts} posts")
@@ -465,3 +522,10 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def corpus_of(posts: int, kind: str) -> Corpus:
+    """Return the corpus the benchmark calls `kind`: a shape, or "photos"."""
+    if kind == "photos":
+        return Corpus(posts, photos=True)
+    return Corpus(posts, shape=kind)
