@@ -14,6 +14,7 @@ import urllib.request
 
 from site_base.loopback import free_port
 from tests.support import REPO, post, write_site
+from tests.support.editor import make_repository
 
 FRONT = "title: {title}\ndate: 2025-11-06\ncategory: am-nhac"
 
@@ -36,18 +37,6 @@ def answer(url: str, data: dict | None = None, seconds: float = 60, token=None) 
             time.sleep(0.05)
 
 
-def repository(folder):
-    """Make `folder` a git repository of its files, with a user."""
-    for command in (
-        ["init", "-q", "-b", "main"],
-        ["config", "user.name", "Nguyễn Thị Biên Tập"],
-        ["config", "user.email", "bientap@thuvien.example"],
-        ["add", "-A"],
-        ["commit", "-qm", "start"],
-    ):
-        subprocess.run(["git", "-C", str(folder), *command], check=True)
-
-
 COMMIT = """mutation($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid } } }"""
 
@@ -57,7 +46,7 @@ def test_edit_serves_the_editor_commits_through_the_local_host_and_rebuilds(tmp_
         tmp_path, {"posts/2025/bai/index.vi.md": post(FRONT.format(title="Bài"))}
     )
     (site / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
-    repository(site)
+    make_repository(site, ("Nguyễn Thị Biên Tập", "bientap@thuvien.example"))
     port, backend = free_port(), free_port()
     command = [sys.executable, "-m", "invoke", "edit", "--port", str(port)]
     command += ["--backend-port", str(backend), "--content", str(site / "content")]

@@ -48,15 +48,21 @@ def copy_site(target: Path, *, repository: bool = False) -> Path:
         shutil.copytree(ROOT / name, target / name)
     if repository:
         shutil.copy(ROOT / ".gitignore", target / ".gitignore")
-        for command in (
-            ["init", "-q", "-b", "main"],
-            ["config", "user.name", "Biên tập viên"],
-            ["config", "user.email", "bien-tap@thuvien.example"],
-            ["add", "-A"],
-            ["commit", "-qm", "start"],
-        ):
-            subprocess.run(["git", "-C", str(target), *command], check=True)
+        make_repository(target, ("Biên tập viên", "bien-tap@thuvien.example"))
     return target
+
+
+def make_repository(folder: Path, user: tuple[str, str]) -> None:
+    """Make `folder` a git repository of its files on `main`, committed by `user`."""
+    name, email = user
+    for command in (
+        ["init", "-q", "-b", "main"],
+        ["config", "user.name", name],
+        ["config", "user.email", email],
+        ["add", "-A"],
+        ["commit", "-qm", "start"],
+    ):
+        subprocess.run(["git", "-C", str(folder), *command], check=True)
 
 
 def git(folder: Path, *arguments: str) -> str:

@@ -82,9 +82,11 @@ class GitStore:
             raise GitError(result.stderr.decode("utf-8", "replace").strip())
         return result.stdout
 
-    def text(self, *arguments: str) -> str:
-        """Run git; return its output as text without the last newline."""
-        return self.git(*arguments).decode("utf-8").rstrip("\n")
+    def text(
+        self, *arguments: str, data: bytes | None = None, env: dict | None = None
+    ) -> str:
+        """Run git (`data` on its input); return its output as text, stripped."""
+        return self.git(*arguments, data=data, env=env).decode("utf-8").strip()
 
     # Reading
 
@@ -142,9 +144,7 @@ class GitStore:
         """Return a blob's bytes, or None if `sha` names no blob."""
         if not SHA.match(sha):
             return None
-        try:
-            if self.text("cat-file", "-t", sha) != "blob":
-                return None
+        try:  # git refuses to print as a blob what is not one
             return self.git("cat-file", "blob", sha)
         except GitError:
             return None
@@ -212,19 +212,15 @@ class GitStore:
                 for path in deletions:
                     self.git("update-index", "--force-remove", "--", path, env=env)
                 for path, data in additions.items():
-                    sha = self.text_from("hash-object", "-w", "--stdin", data=data)
+                    sha = self.text("hash-object", "-w", "--stdin", data=data)
                     self.git(
                         "update-index", "--add", "--cacheinfo",
                         f"{FILE_MODE},{sha},{path}", env=env,
                     )  # fmt: skip
-                tree = self.text_from("write-tree", env=env)
+                tree = self.text("write-tree", env=env)
             commit = self.new_commit(tree, [head], message, author)
             self.move_branch(branch, commit, head)
             return commit
-
-    def text_from(self, *arguments: str, data: bytes | None = None, env=None) -> str:
-        """Run git with `data` on its input; return its output as text."""
-        return self.git(*arguments, data=data, env=env).decode().strip()
 
     def new_commit(
         self, tree: str, parents: list[str], message: str, author: tuple[str, str]
@@ -240,7 +236,7 @@ class GitStore:
         arguments = ["commit-tree", tree]
         for parent in parents:
             arguments += ["-p", parent]
-        return self.text_from(*arguments, data=message.encode("utf-8"), env=env)
+        return self.text(*arguments, data=message.encode("utf-8"), env=env)
 
     def move_branch(self, branch: str, new: str, old: str | None) -> None:
         """Point `branch` at `new` if it is at `old`; bring the working tree along.
@@ -291,12 +287,11 @@ class GitStore:
             tip = self.branch_head(base)
             if tip is None:
                 raise GitError(f"no branch {base}")
-            try:
-                tree = self.text("merge-tree", "--write-tree", tip, head).splitlines()[
-                    0
-                ]
+            try:  # its first line is the merged tree (then any conflicts)
+                merged = self.text("merge-tree", "--write-tree", tip, head)
             except GitError as error:
                 raise GitError(f"the changes conflict with {base}: {error}") from error
+            tree = merged.splitlines()[0]
             parents = [tip] if squash else [tip, head]
             commit = self.new_commit(tree, parents, message, author)
             self.move_branch(base, commit, tip)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import cached_property
 from typing import Any
 
 from graphql import GraphQLError, build_schema, graphql_sync
 
-from .git_store import GitError, HeadMoved
+from .git_store import CommitInfo, GitError, HeadMoved
 from .state import HostState, Person, PullRequest
 
 SCHEMA = build_schema(
@@ -184,16 +185,34 @@ class Commit:
 
     status = None
 
-    def __init__(self, host: HostState, sha: str) -> None:
+    def __init__(self, host: HostState, sha: str, known: CommitInfo | None = None):
         self.host = host
         self.oid = sha
-        info = host.store.history(sha)[0]
-        self.message = info.message
-        self.committedDate = info.date  # noqa: N815
-        person = next((p for p in host.people.values() if p.email == info.email), None)
-        self.author = {
-            "name": info.name,
-            "email": info.email,
+        self.known = known  # from a history already read: no second `git log`
+
+    @cached_property
+    def details(self) -> CommitInfo:
+        """Return who made the commit, when and why (read when a query asks)."""
+        return self.known or self.host.store.history(self.oid)[0]
+
+    @property
+    def message(self) -> str:
+        """Return the commit's message."""
+        return self.details.message
+
+    @property
+    def committedDate(self) -> str:  # noqa: N802 (GitHub's name)
+        """Return when the commit was made."""
+        return self.details.date
+
+    @property
+    def author(self) -> dict:
+        """Return the commit's author, and the person of this host it is, if any."""
+        email = self.details.email
+        person = next((p for p in self.host.people.values() if p.email == email), None)
+        return {
+            "name": self.details.name,
+            "email": email,
             "avatarUrl": None,
             "user": User(person) if person else None,
         }
@@ -201,7 +220,7 @@ class Commit:
     def history(self, _info: Any, first: int = 1, path: str | None = None) -> dict:
         """Return the commits up to this one (that changed `path`), newest first."""
         found = self.host.store.history(self.oid, path, count=min(first or 1, 100))
-        return {"nodes": [Commit(self.host, item.sha) for item in found]}
+        return {"nodes": [Commit(self.host, item.sha, item) for item in found]}
 
     def file(self, _info: Any, path: str) -> dict | None:
         """Return the blob of `path` in this commit."""
