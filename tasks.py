@@ -288,7 +288,11 @@ def edit(c, port=None, backend_port=None, content=None, output=None):
     and the live preview; open http://127.0.0.1:8000/admin/. Each save is a
     commit of the branch you are on; `git push` sends it to the site.
     """
-    from site_admin.local_host import LOCAL_REPO, local_host, new_token  # noqa: PLC0415
+    from site_admin.local_host import (  # noqa: PLC0415
+        LOCAL_REPO,
+        local_host,
+        writers_token,
+    )
     from site_admin.local_host.people import person_of_repository  # noqa: PLC0415
 
     port = _port(port)
@@ -302,7 +306,7 @@ def edit(c, port=None, backend_port=None, content=None, output=None):
             "(clone the site with git, or run: git init)"
         )
         raise Exit(message.format(folder=content.parent), code=1)
-    token = new_token()
+    token = writers_token(content.parent / ".cache")
     with local_host(content.parent, backend, settings, {token: person}) as api:
         # Saving publishes to this branch at once: the preview shows it.
         admin = {

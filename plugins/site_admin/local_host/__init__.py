@@ -9,6 +9,7 @@ in content/'s collections and the data files (`EditorPaths`).
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,12 +24,37 @@ from .state import HostState, Person, host_state
 
 LOCAL_REPO = "local/site"
 
-__all__ = ["LOCAL_REPO", "HostState", "Person", "local_host", "new_token"]
+__all__ = [
+    "LOCAL_REPO",
+    "TOKEN_FILE",
+    "HostState",
+    "Person",
+    "local_host",
+    "writers_token",
+]
+TOKEN_FILE = "editor/token"
 
 
-def new_token() -> str:
-    """Return a token nobody can guess, for one run of the host."""
-    return secrets.token_urlsafe(24)
+def writers_token(cache: Path) -> str:
+    """Return this computer's token for the local host, made once, kept in `cache`.
+
+    The same at every run of `invoke edit`: the live preview serves the last
+    build's editor page (which carries the token) before it has rebuilt it,
+    and a token of the run before would not sign the writer in. Nobody else
+    can guess it; the file is readable by the writer alone.
+    """
+    path = cache / TOKEN_FILE
+    if path.is_file() and not path.is_symlink():
+        token = path.read_text("ascii", errors="replace").strip()
+        if len(token) >= 32 and token.isascii():  # noqa: PLR2004 (as made below)
+            return token
+    token = secrets.token_urlsafe(24)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(token + "\n")
+    return token
 
 
 @contextmanager

@@ -4,7 +4,7 @@ const script = document.currentScript;
 const CMS = window.CMS;
 
 // On a writer's computer (`invoke edit`) the editor saves to the local host,
-// which knows this run's token: the writer is signed in without typing it.
+// which knows this computer's token: the writer is signed in without typing it.
 const localToken = script.dataset.localToken;
 if (localToken) {
   const user = JSON.parse(localStorage.getItem("sveltia-cms.user") || "null");
