@@ -19,11 +19,17 @@ from urllib.parse import quote
 import pytest
 
 from site_admin.local_host import LOCAL_REPO, local_host
+from site_admin.local_host.graphql_api import run_query
+from site_admin.local_host.state import host_state
+from site_admin.writable import editor_paths
+from site_base.catalogues import translations
 from site_base.loopback import free_port
+from tests.support import REPO
 from tests.support.editor import (
     REVIEWER,
     TOKENS,
     WRITER,
+    content_settings,
     copy_site,
     git,
     site_settings,
@@ -323,3 +329,27 @@ def test_a_query_github_would_not_answer_is_an_error_not_a_guess(host):
         port, 'query { repository(owner: "local", name: "site") { diskUsage } }'
     )
     assert status == 200 and "diskUsage" in body["errors"][0]["message"]
+
+
+def test_a_refused_path_is_told_to_the_writer_in_their_language(host):
+    site, _ = host
+    state = host_state(
+        site, LOCAL_REPO, TOKENS, editor_paths(content_settings(site / "content"))
+    )
+    commit_input = {
+        "branch": {"repositoryNameWithOwner": LOCAL_REPO, "branchName": "main"},
+        "expectedHeadOid": head(site),
+        "fileChanges": {"additions": [{"path": "tasks.py", "contents": "eA=="}]},
+        "message": {"headline": "x"},
+    }
+    answer, reasons = run_query(
+        state, WRITER, {"query": COMMIT, "variables": {"input": commit_input}}
+    )
+    # GitHub's kind of answer, in English; the writer's terminal, translated.
+    assert answer["errors"][0]["message"] == (
+        "'tasks.py' is not in the folders the editor writes"
+    )
+    vietnamese = translations(REPO / "theme", "vi").gettext
+    assert reasons[0].render(vietnamese) == (
+        "'tasks.py' không nằm trong các thư mục mà trình biên tập được ghi"
+    )

@@ -15,6 +15,8 @@ from typing import Any
 
 from graphql import GraphQLError, build_schema, graphql_sync
 
+from site_base.messages import Message
+
 from .git_store import CommitInfo, GitError, HeadMoved
 from .state import HostState, Person, PullRequest
 
@@ -437,13 +439,27 @@ class Root:
     def _check_path(self, path: str) -> None:
         refusal = self.host.paths.refusal(path)
         if refusal:
-            raise GraphQLError(str(refusal), extensions={"refused": True})
+            raise PathRefused(refusal)
 
 
-def run_query(host: HostState, person: Person, body: Any) -> dict:
-    """Run one GraphQL request (query, variables); return GitHub's kind of answer."""
+class PathRefused(Exception):  # noqa: N818 (a refusal, not a failure)
+    """A path the editor may not write; `message` says why, in any language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def run_query(host: HostState, person: Person, body: Any) -> tuple[dict, list[str]]:
+    """Run one GraphQL request (query, variables).
+
+    Return GitHub's kind of answer (its errors in English, as GitHub's), and
+    why each error happened, for the writer's terminal: a refused path as a
+    message the catalogues translate.
+    """
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-        return {"errors": [{"message": "A query attribute must be specified"}]}
+        reason = "A query attribute must be specified"
+        return {"errors": [{"message": reason}]}, [reason]
     variables = body.get("variables")
     result = graphql_sync(
         SCHEMA,
@@ -452,8 +468,15 @@ def run_query(host: HostState, person: Person, body: Any) -> dict:
         variable_values=variables if isinstance(variables, dict) else None,
     )
     answer: dict[str, Any] = {"data": result.data}
-    if result.errors:
+    errors = result.errors or []
+    if errors:
         answer["errors"] = [
-            {"message": error.message, "path": error.path} for error in result.errors
+            {"message": error.message, "path": error.path} for error in errors
         ]
-    return answer
+    reasons = [
+        error.original_error.message
+        if isinstance(error.original_error, PathRefused)
+        else error.message
+        for error in errors
+    ]
+    return answer, reasons

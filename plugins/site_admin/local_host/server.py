@@ -79,8 +79,10 @@ class LocalHostHandler(http.server.BaseHTTPRequestHandler):
             return
         path = urlsplit(self.path).path
         if path == GRAPHQL_PATH and self.command == "POST":
-            answer = Answer(200, run_query(self.host_state, person, body))
-            self._log_refusals(answer.body)
+            found, reasons = run_query(self.host_state, person, body)
+            answer = Answer(200, found)
+            for reason in reasons:
+                self._log(reason)
         elif path.startswith(f"{REST_PREFIX}/"):
             rest = RestApi(self.host_state, person)
             answer = rest.answer(self.command, path.removeprefix(REST_PREFIX), body)
@@ -147,10 +149,6 @@ class LocalHostHandler(http.server.BaseHTTPRequestHandler):
         if origin is not None and is_loopback_origin(origin):
             self.send_header("Access-Control-Allow-Origin", origin)
             self.send_header("Vary", "Origin")
-
-    def _log_refusals(self, answer: dict) -> None:
-        for error in answer.get("errors", []):
-            self._log(error["message"])
 
     def _log(self, reason: str) -> None:
         said = say("the editor's backend refused a request: {reason}", reason=reason)
