@@ -10,6 +10,7 @@ linked into the output, and a card is attached to the page that made it
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -24,7 +25,7 @@ from media_pipeline.cache import write_atomically
 from site_build.output import OutputFiles
 
 # Bump when the drawing changes: every card is drawn again.
-DRAWING = 1
+DRAWING = 2
 SIZE = (1200, 630)
 MARGIN = 80
 # The title's largest and smallest sizes, and the lines it may take.
@@ -45,6 +46,12 @@ class CardStyle:
     name_font: Path
 
 
+@functools.cache
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    """Return the font at `size`, loaded once a build (a site draws many cards)."""
+    return ImageFont.truetype(str(path), size)
+
+
 def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Return `text` wrapped at spaces to lines no wider than `width`."""
     lines: list[str] = []
@@ -59,7 +66,7 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def _fitted(text: str, style: CardStyle, width: int) -> tuple[Any, list[str]]:
     """Return the largest title font whose lines fit, and the lines (cut with …)."""
     for size in TITLE_SIZES:
-        font = ImageFont.truetype(str(style.title_font), size)
+        font = _font(style.title_font, size)
         lines = _lines(text, font, width)
         if len(lines) <= MAX_LINES and all(font.getlength(x) <= width for x in lines):
             return font, lines
@@ -70,22 +77,38 @@ def _fitted(text: str, style: CardStyle, width: int) -> tuple[Any, list[str]]:
     return font, lines
 
 
-def draw_card(title: str, name: str, style: CardStyle) -> bytes:
-    """Return the JPEG of a card: `title` large, the library's `name` below a bar."""
+# Where the bar and the library's name go; the title is centred above them.
+_BOTTOM = SIZE[1] - MARGIN - NAME_SIZE - 2 * BAR
+
+
+@functools.cache
+def _background(name: str, style: CardStyle) -> Image.Image:
+    """Return the card without its title: the site's colour, the bar, the name."""
     image = Image.new("RGB", SIZE, style.background)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((MARGIN, _BOTTOM, MARGIN + 120, _BOTTOM + BAR), fill=style.accent)
+    name_font = _font(style.name_font, NAME_SIZE)
+    pen.text((MARGIN, _BOTTOM + 2 * BAR), name, font=name_font, fill=style.text)
+    return image
+
+
+def draw_card(title: str, name: str, style: CardStyle) -> bytes:
+    """Return the JPEG of a card: `title` large, the library's `name` below a bar.
+
+    Drawn for every page without a photo, so made cheap: the fonts and the
+    card without its title are made once, and the JPEG is not optimised
+    (Pillow's `optimize` costs twice the encoding for 9% fewer bytes).
+    """
+    image = _background(name, style).copy()
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     font, lines = _fitted(" ".join(title.split()), style, width)
     line_height = round(font.size * 1.25)
-    name_font = ImageFont.truetype(str(style.name_font), NAME_SIZE)
-    bottom = SIZE[1] - MARGIN - NAME_SIZE - 2 * BAR
-    top = max(MARGIN, (bottom - line_height * len(lines)) // 2)
+    top = max(MARGIN, (_BOTTOM - line_height * len(lines)) // 2)
     for number, line in enumerate(lines):
         pen.text((MARGIN, top + number * line_height), line, font=font, fill=style.text)
-    pen.rectangle((MARGIN, bottom, MARGIN + 120, bottom + BAR), fill=style.accent)
-    pen.text((MARGIN, bottom + 2 * BAR), name, font=name_font, fill=style.text)
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=85, optimize=True)
+    image.save(out, "JPEG", quality=85)
     return out.getvalue()
 
 

@@ -18,7 +18,7 @@ stack), hence the word list.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -86,8 +86,16 @@ def headline(text: str, lang: str = "vi") -> Markup:
     """Return `text` escaped, its Vietnamese words each kept on one line."""
     if not lang.startswith("vi"):
         return escape(text)
+    return _vietnamese_headline(str(text))
+
+
+# A title is shown on its page and in many lists (related posts, topics,
+# months, the home page): each is grouped once per build.
+@lru_cache(maxsize=65536)
+def _vietnamese_headline(text: str) -> Markup:
+    """Return the headline of Vietnamese `text`."""
     parts = []
-    for group in word_groups(str(text)):
+    for group in word_groups(text):
         joined = escape(" ".join(group))
         parts.append(
             Markup('<span class="nowrap">{}</span>').format(joined)
