@@ -39,6 +39,9 @@ LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 # only what changed. Names kept whatever the build makes:
 DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".git"]
+# The pages are rendered at the end of the build by this many processes
+# (site_build/workers.py): None for every core of the computer, 1 for one.
+BUILD_WORKERS = None
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"

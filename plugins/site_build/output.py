@@ -19,11 +19,14 @@ import io
 import logging
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from .workers import build_workers, processes_for, run_shared
 
 logger = logging.getLogger(__name__)
 
@@ -79,14 +82,17 @@ class OutputFiles:
             for name in files:
                 self._claim(os.path.join(parent, name))
 
-    def write_bytes(self, path: Path | str, data: bytes) -> None:
-        """Write `data` unless the file already holds exactly these bytes."""
+    def write_bytes(self, path: Path | str, data: bytes) -> bool:
+        """Write `data` unless the file already holds exactly these bytes.
+
+        Return whether the file was written.
+        """
         full = self._claim(path)
         try:
             with open(full, "rb") as existing:  # noqa: PTH123 (a str path)
                 if existing.read(len(data) + 1) == data:
                     self.unchanged += 1
-                    return
+                    return False
         except FileNotFoundError:
             os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "wb") as stream:  # noqa: PTH123
@@ -94,10 +100,19 @@ class OutputFiles:
         self.written += 1
         if self.announce is not None and full.endswith(".html"):
             self.announce(os.path.relpath(full, self.root))
+        return True
 
-    def write_text(self, path: Path | str, text: str) -> None:
-        """Write `text` as UTF-8 unless the file already holds it."""
-        self.write_bytes(path, text.encode("utf-8"))
+    def write_text(self, path: Path | str, text: str) -> bool:
+        """Write `text` as UTF-8 unless the file already holds it; return if written."""
+        return self.write_bytes(path, text.encode("utf-8"))
+
+    def written_elsewhere(self, path: Path | str, *, written: bool) -> None:
+        """Record a file another process of this build wrote (or found unchanged)."""
+        self._claim(path)
+        if written:
+            self.written += 1
+        else:
+            self.unchanged += 1
 
     def copy(self, source: Path | str, path: Path | str) -> None:
         """Copy `source` unless the file there has the same bytes."""
@@ -194,28 +209,67 @@ def output_files(context: dict[str, Any], output: Path | str) -> OutputFiles:
     return context.get(OUTPUT_FILES) or OutputFiles(output)
 
 
+@dataclass
+class _LaterPage:
+    """A page to render once every generator has asked for its pages."""
+
+    name: str  # under output/, as Pelican names it
+    path: str  # its full path
+    template: Any
+    local: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _PageWritten:
+    """What rendering a page later did, sent back from the process that did it."""
+
+    written: bool
+    attached: tuple[str, ...]
+
+
 class SiteWriter(Writer):
     """Pelican's writer, writing through the build's OutputFiles.
 
     With a PageCache in its settings, a page whose key has not changed since
-    the last build is not rendered again (page_cache.py).
+    the last build is not rendered again (page_cache.py). A writer made with
+    `later=True` (the site's build) renders the pages it is asked for only
+    when `write_later_pages()` is called, at the end of the build, in as many
+    processes as `BUILD_WORKERS` says (workers.py): Pelican asks for pages
+    generator by generator, each with what it needs already made, so the
+    pages can be rendered in any order and in any process.
     """
+
+    def __init__(self, *args: Any, later: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.later: list[_LaterPage] | None = [] if later else None
+        self._asked: _LaterPage | None = None  # rendered later, if it is opened
+        self.processes = 1  # how many rendered the pages kept for later
 
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args, **kwargs
     ) -> None:
         """Write as Pelican does; each page rendered only if its key changed."""
         cache = self.settings.get(PAGE_CACHE)
-        if cache is not None:
-            template = _CachedTemplate(template, cache, context)
+        if cache is not None or self.later is not None:
+            template = _CachedTemplate(template, cache, context, self)
         super().write_file(name, template, context, *args, **kwargs)
+
+    def render_later(self, name: str, template: Any, local: dict[str, Any]) -> bool:
+        """Keep a page to render at the end, if this writer does so; return if kept."""
+        if self.later is None:
+            return False
+        path = sanitised_join(self.output_path, name)
+        self._asked = _LaterPage(name, path, template, local)
+        return True
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         """Check as Pelican does that no page is written twice; keep the text.
 
         Pelican opens the file for writing at once; here the text is
-        collected and written, if it changed, when the page is closed.
+        collected and written, if it changed, when the page is closed (or
+        rendered and written at the end of the build, if kept for later).
         """
+        asked, self._asked = self._asked, None
         files: OutputFiles = self.settings[OUTPUT_FILES]
         if filename in self._overridden_files:
             if override:
@@ -231,35 +285,83 @@ class SiteWriter(Writer):
             )
         if override:
             self._overridden_files.add(filename)
+            if self.later is not None:  # a later page of this name is replaced
+                self.later = [page for page in self.later if page.path != filename]
         self._written_files.add(filename)
+        if asked is not None and self.later is not None and asked.path == filename:
+            self.later.append(asked)
+            return io.StringIO()  # empty: the page is written when rendered
         return _PendingPage(files, sanitised_join(self.output_path, filename))
+
+    def write_later_pages(self) -> int:
+        """Render and write the pages kept for later, on every core; return how many."""
+        pages, self.later = self.later or [], []
+        files: OutputFiles = self.settings[OUTPUT_FILES]
+        cache = self.settings.get(PAGE_CACHE)
+        workers = build_workers(self.settings)
+        self.processes = processes_for(len(pages), workers)
+        results = run_shared(pages, self._write_page, workers)
+        for page, result in zip(pages, results, strict=True):
+            files.written_elsewhere(page.path, written=result.written)
+            if cache is not None and result.attached:
+                cache.files[page.name] = list(result.attached)
+            for path in result.attached:
+                files.claim(path)
+        return len(pages)
+
+    def _write_page(self, page: _LaterPage) -> _PageWritten:
+        """Render and write one page kept for later (in any process of the build)."""
+        cache = self.settings.get(PAGE_CACHE)
+        if cache is not None:
+            cache.rendering = page.name
+        try:
+            text = page.template.render(page.local)
+        finally:
+            if cache is not None:
+                cache.rendering = None
+        files: OutputFiles = self.settings[OUTPUT_FILES]
+        written = files.write_text(page.path, text)
+        attached = cache.files.get(page.name, ()) if cache is not None else ()
+        return _PageWritten(written, tuple(attached))
 
 
 class _CachedTemplate:
     """A template whose render() hands back the page already written when it can."""
 
-    def __init__(self, template: Any, cache: Any, shared: dict[str, Any]) -> None:
+    def __init__(
+        self, template: Any, cache: Any, shared: dict[str, Any], writer: SiteWriter
+    ) -> None:
         self.template = template
         self.cache = cache
         self.shared = shared
+        self.writer = writer
 
     def render(self, local: dict[str, Any]) -> str:
-        """Return the page's text: the existing file's when its key is unchanged."""
+        """Return the page's text: the existing file's when its key is unchanged.
+
+        A page to render is rendered now, or kept for the end of the build
+        (then its text here is empty, and nothing is written for it yet).
+        """
         name = local["output_file"]
-        key = self.cache.page_key(name, self.template.name, local, self.shared)
-        text = self.cache.reusable(name, key)
-        if text is None:
+        if self.cache is not None:
+            key = self.cache.page_key(name, self.template.name, local, self.shared)
+            text = self.cache.reusable(name, key)
+            if text is not None:
+                self.cache.reused += 1
+                files: OutputFiles = self.shared[OUTPUT_FILES]
+                for path in self.cache.kept_files(name):
+                    files.claim(path)
+                return text
             self.cache.rendered += 1
-            self.cache.rendering = name
-            try:
-                return self.template.render(local)
-            finally:
-                self.cache.rendering = None
-        self.cache.reused += 1
-        files: OutputFiles = self.shared[OUTPUT_FILES]
-        for path in self.cache.kept_files(name):
-            files.claim(path)
-        return text
+        if self.writer.render_later(name, self.template, local):
+            return ""
+        if self.cache is None:
+            return self.template.render(local)
+        self.cache.rendering = name
+        try:
+            return self.template.render(local)
+        finally:
+            self.cache.rendering = None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.template, name)

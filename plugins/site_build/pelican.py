@@ -108,12 +108,15 @@ class SitePelican(Pelican):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         # Connected before Pelican loads the plugins (receivers are called in
-        # the order they connect): stale files go before site_search's index.
+        # the order they connect): the pages kept for the end are written,
+        # then stale files go, before site_search's index.
+        signals.finalized.connect(write_later_pages)
         signals.finalized.connect(remove_stale_outputs)
         super().__init__(settings)
         self.facts: SiteFacts = read_facts(self.settings)
         self.records = BuildRecords(self.facts.root)
         self.generators: list[Any] = []
+        self.writer: SiteWriter | None = None
 
     def run(self) -> None:
         """Build as Pelican does, unless nothing changed; say what was built."""
@@ -191,15 +194,28 @@ class SitePelican(Pelican):
             warnings=list(context.get("BUILD_WARNINGS", [])),
             pages_rendered=pages.rendered,
             pages_reused=pages.reused,
+            render_processes=self.writer.processes if self.writer else 1,
         )
 
     def _get_writer(self) -> SiteWriter:
-        """Pelican's writer, writing through the build's OutputFiles."""
-        return SiteWriter(self.output_path, settings=self.settings)
+        """Pelican's writer, through the build's OutputFiles, rendering at the end.
+
+        Pages are rendered once every generator has asked for its own, on
+        every core (`write_later_pages`).
+        """
+        self.writer = SiteWriter(self.output_path, settings=self.settings, later=True)
+        return self.writer
 
     def keep_generators(self, generators: list[Any]) -> None:
         """Keep this build's generators: Pelican's run() holds them in a local."""
         self.generators = list(generators)
+
+
+def write_later_pages(pelican: Any) -> None:
+    """Render and write the pages the build kept for its end (`finalized`, first)."""
+    writer = getattr(pelican, "writer", None)
+    if isinstance(writer, SiteWriter):
+        writer.write_later_pages()
 
 
 def remove_stale_outputs(pelican: Any) -> None:

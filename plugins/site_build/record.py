@@ -28,14 +28,24 @@ from .digests import FileDigests, shared_digests
 from .facts import FACTS
 from .inputs import BuildInputs
 from .output import OUTPUT_FILES, PAGE_CACHE
+from .workers import WORKERS_SETTING
 
 # The digest of the site's inputs but content/, as SitePelican computed it
 # for the build record: the bundle caches use it, not computing it again.
 SITE_INPUTS = "SITE_INPUTS_DIGEST"
 # Settings that are not inputs: "now" (compared on its own), the build's own
 # objects, and the Pelican class (a live build makes the same site).
+# How many processes render the pages does not change them (BUILD_WORKERS).
 NOT_INPUTS = frozenset(
-    {"BUILD_TIME", OUTPUT_FILES, PAGE_CACHE, FACTS, SITE_INPUTS, "PELICAN_CLASS"}
+    {
+        "BUILD_TIME",
+        OUTPUT_FILES,
+        PAGE_CACHE,
+        FACTS,
+        SITE_INPUTS,
+        "PELICAN_CLASS",
+        WORKERS_SETTING,
+    }
 )
 RECORDS = Path(".cache") / "build" / "records.json"
 
@@ -52,6 +62,8 @@ class BuildRecord:
     # Pages rendered, and pages whose key had not changed (site_build.page_cache).
     pages_rendered: int = 0
     pages_reused: int = 0
+    # How many processes rendered the pages (site_build.workers).
+    render_processes: int = 1
 
     def still_valid(self, digest: str, now: datetime, output: Path) -> bool:
         """Return whether a build now would make exactly what `output` holds."""
