@@ -517,6 +517,7 @@ def _test_temp_root() -> dict[str, str]:
         "no_search": "skip the search figures (they need Chromium)",
         "repeat": "runs of each build, the best kept (default 1)",
         "no_live": "skip the livereload figure (it needs Chromium)",
+        "baseline": "a git commit whose build is timed too, on the same corpus",
     }
 )
 def bench(  # noqa: PLR0913, PLR0917
@@ -526,10 +527,12 @@ def bench(  # noqa: PLR0913, PLR0917
     no_search=False,
     repeat=1,
     no_live=False,
+    baseline=None,
 ):
     """Time cold and incremental builds of a generated corpus beside plain Pelican."""
     extra = " --no-search" if no_search else ""
     extra += " --no-live" if no_live else ""
+    extra += f" --baseline {baseline}" if baseline else ""
     _run_tool(
         c, f"bench_build --posts {posts} --kinds {kinds} --repeat {repeat}{extra}"
     )

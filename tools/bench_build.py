@@ -9,8 +9,10 @@ the build under test has it off. Peak memory is the build process's largest
 resident size. With text only, `invoke livereload` is timed too: from
 saving a post to the browser (Chromium) showing it (tools/bench_live.py).
 Also: the search index's size and the bytes one query fetches (Chromium,
-empty cache). Prints a table; writes JSON under
-bench/results/ (build-<time>.json and build-latest.json) to compare runs.
+empty cache). With `--baseline REF`, our build as it was at that commit is
+timed too, on the same corpus in the same run (a column "before"). Prints a
+table; writes JSON under bench/results/ (build-<time>.json and
+build-latest.json) to compare runs.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from site_preview.static_server import serve
 from site_search.indexer import index_site
 from tests.support.browser import CHROMIUM, FLAGS
 from tools.bench_live import edit_seen_seconds
+from tools.checkouts import baseline_checkout
 from tools.corpus import (
     Corpus,
     corpus_of,
@@ -61,10 +64,20 @@ class Run:
 
 
 def run(command: list[str], cwd: Path) -> Run:
-    """Run `command` (it must succeed); return its wall time and peak memory."""
+    """Run `command` (it must succeed); return its wall time and peak memory.
+
+    A checkout other than this one (a baseline) imports its own plugins.
+    """
+    environment = {**os.environ}
+    if cwd != ROOT:
+        environment["PYTHONPATH"] = str(cwd / "plugins")
     start = time.perf_counter()
     process = subprocess.Popen(  # noqa: S603 (our own commands)
-        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        command,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=environment,
     )
     output = process.stdout.read() if process.stdout else b""
     _, status, usage = os.wait4(process.pid, 0)
@@ -76,12 +89,12 @@ def run(command: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def our_command(site: Path) -> list[str]:
-    """Return the command of our development build of `site`."""
+def our_command(site: Path, code: Path = ROOT) -> list[str]:
+    """Return the command of our development build of `site` (by checkout `code`)."""
     extra = [f"{key}={json.dumps(value)}" for key, value in OUR_EXTRA.items()]
     return [
         sys.executable, "-m", "pelican", str(site / "content"),
-        "-s", str(ROOT / "pelicanconf.py"), "-o", str(site / "output"), "-e", *extra,
+        "-s", str(code / "pelicanconf.py"), "-o", str(site / "output"), "-e", *extra,
     ]  # fmt: skip
 
 
@@ -93,14 +106,14 @@ def plain_command(site: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def steps(site: Path, command: list[str], change) -> dict[str, Run]:
+def steps(site: Path, command: list[str], change, code: Path = ROOT) -> dict[str, Run]:
     """Time the four builds of one site; `change(step)` edits or adds a post."""
     for folder in ("output", ".cache", "cache"):
         shutil.rmtree(site / folder, ignore_errors=True)
     runs = {}
     for step in STEPS:
         change(step)
-        runs[step] = run(command, ROOT)
+        runs[step] = run(command, code)
     return runs
 
 
@@ -122,12 +135,22 @@ def best_steps(site: Path, command: list[str], change, repeat: int) -> dict[str,
 
 
 def bench_corpus(
-    folder: Path, corpus: Corpus, repeat: int = 1, live: bool = True
+    folder: Path,
+    corpus: Corpus,
+    repeat: int = 1,
+    live: bool = True,
+    baseline: Path | None = None,
 ) -> dict[str, object]:
-    """Write `corpus` both ways under `folder`; time both; return the figures."""
+    """Write `corpus` both ways under `folder`; time both; return the figures.
+
+    With `baseline` (a checkout), our build of that checkout is timed too.
+    """
     ours, plain = folder / "ours", folder / "plain"
     write_ours(ours, corpus)
     write_plain(plain, corpus)
+    before = folder / "before"
+    if baseline is not None:
+        shutil.copytree(ours, before, symlinks=True)
     edited = corpus.post(corpus.posts // 2)
     added = corpus.post(corpus.posts)
 
@@ -141,7 +164,16 @@ def bench_corpus(
         elif step == "add one post":
             write_post(site, added)
 
-    results = {
+    results = {}
+    if baseline is not None:
+        results["before"] = steps(
+            before,
+            our_command(before, baseline),
+            lambda s: change(s, before, write_our_post, "index.vi.md"),
+            baseline,
+        )
+        shutil.rmtree(before)
+    results |= {
         "ours": steps(
             ours,
             our_command(ours),
@@ -187,18 +219,23 @@ def print_table(figures: dict[str, object]) -> None:
     posts = figures["posts"]
     shape = figures["shape"]
     print(f"\n{posts} posts, shape {shape} (best of {figures['repeat']})")
+    runs = figures["runs"]
+    ours, plain = runs["ours"], runs["plain"]
+    before = runs.get("before")
     print(
-        f"  {'':16} {'ours':>8} {'plain':>8} {'ratio':>6} {'of cold':>8} {'ms/post':>8}"
+        f"  {'':16} {'before' if before else '':>8} {'ours':>8} {'plain':>8} "
+        f"{'ratio':>6} {'of cold':>8} {'ms/post':>8}"
     )
-    ours, plain = figures["runs"]["ours"], figures["runs"]["plain"]
     for step in STEPS:
         mine, theirs = ours[step]["seconds"], plain[step]["seconds"]
+        then = f"{before[step]['seconds']:7.2f}s" if before else ""
         print(
-            f"  {step:16} {mine:7.2f}s {theirs:7.2f}s {mine / theirs:5.2f}x "
+            f"  {step:16} {then:>8} {mine:7.2f}s {theirs:7.2f}s {mine / theirs:5.2f}x "
             f"{mine / ours['cold']['seconds']:7.2f}x {mine / posts * 1000:8.2f}"
         )
     memory = ours["cold"]["peak_mb"], plain["cold"]["peak_mb"]
-    print(f"  {'peak memory':16} {memory[0]:6.0f}MB {memory[1]:6.0f}MB")
+    then = f"{before['cold']['peak_mb']:6.0f}MB" if before else ""
+    print(f"  {'peak memory':16} {then:>8} {memory[0]:6.0f}MB {memory[1]:6.0f}MB")
     indexing = figures["search_indexing_seconds"]
     print(f"  {'search indexing':16} {indexing:7.2f}s (not counted above)")
     print(f"  {'invoke check':16} {figures['check_seconds']:7.2f}s")
@@ -223,17 +260,21 @@ def main() -> None:
     parser.add_argument("--no-search", action="store_true", help="skip the browser")
     parser.add_argument("--repeat", type=int, default=1, help="runs; best kept")
     parser.add_argument("--no-live", action="store_true", help="skip livereload")
+    parser.add_argument("--baseline", help="a git commit whose build is timed too")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.posts.split(",")]
     kinds = arguments.kinds.split(",")
     results, search = [], {}
-    with tempfile.TemporaryDirectory() as temporary:
+    with (
+        tempfile.TemporaryDirectory() as temporary,
+        baseline_checkout(arguments.baseline, Path(temporary) / "baseline") as baseline,
+    ):
         for size in sizes:
             for kind in kinds:
                 folder = Path(temporary) / f"{size}-{kind}"
                 corpus = corpus_of(size, kind)
                 live = not arguments.no_live and kind == "text"
-                figures = bench_corpus(folder, corpus, arguments.repeat, live)
+                figures = bench_corpus(folder, corpus, arguments.repeat, live, baseline)
                 print_table(figures)
                 if not arguments.no_search and not search:
                     search[f"{size} generated posts"] = search_figures(
@@ -248,7 +289,9 @@ def main() -> None:
             f'("{QUERY}", {values["results"]}) fetches '
             f"{values['query_bytes'] / 1024:.0f} KB of it"
         )
-    write_results({"corpora": results, "search": search})
+    write_results(
+        {"baseline": arguments.baseline, "corpora": results, "search": search}
+    )
 
 
 def write_results(data: dict[str, object]) -> None:

@@ -50,19 +50,29 @@ def site_at(root: Path, folder: Path) -> tuple[Path, int]:
 
 
 @contextmanager
+def baseline_checkout(ref: str | None, folder: Path) -> Iterator[Path | None]:
+    """Yield a worktree of commit `ref` in `folder` (None without one); remove it."""
+    if not ref:
+        yield None
+        return
+    checkout = worktree(ref, folder)
+    try:
+        yield checkout
+    finally:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(checkout)],
+            cwd=ROOT,
+            check=False,
+        )
+
+
+@contextmanager
 def site_builds(folder: Path, baseline: str | None) -> Iterator[dict]:
     """Yield {"now": (output, port)}, and "baseline" when a commit is given."""
     builds = {"now": site_at(ROOT, folder)}
-    if baseline:
-        checkout = worktree(baseline, folder / "baseline")
-        try:
+    with baseline_checkout(baseline, folder / "baseline") as checkout:
+        if checkout is not None:
             builds["baseline"] = site_at(checkout, folder)
-        finally:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(checkout)],
-                cwd=ROOT,
-                check=False,
-            )
     yield builds
 
 
