@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from site_base.messages import did_you_mean, say
+from site_build.workers import build_workers, run_shared
 
 from .aliases import check_aliases
 from .bundles import discover, ignore_pattern
@@ -96,14 +98,25 @@ def check_site(
     documents: dict[Path, Document] = {}
     blank: set[Path] = set()
     rechecked: set[Path] = set()
+    # The bundles, and how many problems finding them had given at each:
+    # each bundle's own problems are said after those, as it was found.
+    bundles, found_before = [], []
     for bundle in discover(cfg, problems):
-        checked, fresh = _checked_bundle(bundle, cfg, categories, cache)
+        bundles.append(bundle)
+        found_before.append(len(problems.problems))
+    in_discovery, problems.problems = problems.problems, []
+    workers = build_workers(settings)
+    checks = _checked_bundles(bundles, cfg, categories, cache, workers)
+    start = 0
+    for (checked, fresh), end in zip(checks, found_before, strict=True):
+        problems.problems += in_discovery[start:end] + checked.problems
+        start = end
         if fresh:
             rechecked |= {document.path for document in checked.documents}
-        problems.problems += checked.problems
         documents.update((document.path, document) for document in checked.documents)
         # Translations the editor left blank: checked, not published.
         blank |= checked.blank
+    problems.problems += in_discovery[start:]
     if cache is not None:
         cache.save()
     _check_data_files(cfg, problems)
@@ -192,21 +205,47 @@ def _held(
     return bool(bundle) and all(d.path in held for d in bundle)
 
 
-def _checked_bundle(
-    bundle: Bundle,
+def _checked_bundles(
+    bundles: list[Bundle],
     cfg: ContentModelSettings,
     categories: Categories,
     cache: BundleResults | None,
-) -> tuple[CheckedBundle, bool]:
-    """Return the check of one bundle, and whether it was made now (not kept)."""
-    key = cache.key(bundle.kind, bundle.contents) if cache is not None else ""
-    checked = cache.get(key) if cache is not None else None
-    if checked is not None:
-        return checked, False
+    workers: int,
+) -> list[tuple[CheckedBundle, bool]]:
+    """Return the check of each bundle, and whether it was made now (not kept).
+
+    The bundles not kept from the last check are read, their bodies
+    rendered, in `workers` processes (site_build.workers): each on its own.
+    """
+    keys = [cache.key(b.kind, b.contents) if cache is not None else "" for b in bundles]
+    kept = [cache.get(key) if cache is not None else None for key in keys]
+    fresh = iter(
+        run_shared(
+            [bundle for bundle, found in zip(bundles, kept, strict=True) if not found],
+            functools.partial(_check_bundle, cfg=cfg, categories=categories),
+            workers,
+        )
+    )
+    results = []
+    for key, found in zip(keys, kept, strict=True):
+        if found is not None:
+            results.append((found, False))
+            continue
+        checked = next(fresh)
+        if cache is not None:
+            cache.put(key, checked)
+        results.append((checked, True))
+    return results
+
+
+def _check_bundle(
+    bundle: Bundle, *, cfg: ContentModelSettings, categories: Categories
+) -> CheckedBundle:
+    """Read and check one bundle: its documents, their problems, blank files."""
     own = ProblemList()
     documents = load_bundle(bundle, cfg, categories, own)
     paths = {document.path for document in documents}
-    checked = CheckedBundle(
+    return CheckedBundle(
         documents,
         own.problems,
         frozenset(
@@ -215,9 +254,6 @@ def _checked_bundle(
             if path not in paths and is_blank(path)
         ),
     )
-    if cache is not None:
-        cache.put(key, checked)
-    return checked, True
 
 
 def check_or_stop(

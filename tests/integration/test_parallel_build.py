@@ -75,3 +75,24 @@ def test_a_rebuild_after_an_edit_renders_only_what_changed_in_either(sites):
     assert rebuilt[1]["pages_rendered"] == rebuilt[2]["pages_rendered"]
     assert rebuilt[1]["pages_reused"] > 100
     assert differences(folders[1] / "output", folders[2] / "output") == []
+
+
+def test_the_check_says_the_same_problems_in_the_same_order_from_two_processes(
+    tmp_path,
+):
+    site = write_ours(tmp_path / "site", Corpus(40))
+    for number, (old, new) in {
+        3: ("date:", "date: 31/02/2025\nold_date:"),
+        17: ("category:", "category: khong-co\nold_category:"),
+        29: ("title:", "title:\nold_title:"),
+    }.items():
+        post = CORPUS.post(number)
+        path = site / "content/posts" / str(post.year) / post.slug / "index.vi.md"
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    said = {}
+    for workers in (1, 2):
+        result = run_pelican(site, source_date_epoch=NOW, BUILD_WORKERS=workers)
+        assert result.returncode != 0
+        said[workers] = result.stdout + result.stderr
+    assert said[1].count("index.vi.md") >= 3
+    assert said[1] == said[2]
