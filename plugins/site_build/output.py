@@ -18,7 +18,7 @@ import filecmp
 import io
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,32 +87,47 @@ class OutputFiles:
 
         Return whether the file was written.
         """
-        full = self._claim(path)
-        try:
-            with open(full, "rb") as existing:  # noqa: PTH123 (a str path)
-                if existing.read(len(data) + 1) == data:
-                    self.unchanged += 1
-                    return False
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-        with open(full, "wb") as stream:  # noqa: PTH123
-            stream.write(data)
-        self.written += 1
-        if self.announce is not None and full.endswith(".html"):
-            self.announce(os.path.relpath(full, self.root))
-        return True
+        written = self.store(path, data)
+        self.counted(path, written=written)
+        return written
 
     def write_text(self, path: Path | str, text: str) -> bool:
         """Write `text` as UTF-8 unless the file already holds it; return if written."""
         return self.write_bytes(path, text.encode("utf-8"))
 
-    def written_elsewhere(self, path: Path | str, *, written: bool) -> None:
-        """Record a file another process of this build wrote (or found unchanged)."""
+    def store(self, path: Path | str, data: bytes) -> bool:
+        """Write `data` at `path` unless it is there; return whether it was written.
+
+        Not recorded as this build's (`counted` does): in any process.
+        """
+        full = os.path.normpath(os.path.join(self.root, path))
+        try:
+            with open(full, "rb") as existing:  # noqa: PTH123 (a str path)
+                if existing.read(len(data) + 1) == data:
+                    return False
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "wb") as stream:  # noqa: PTH123
+            stream.write(data)
+        if self.announce is not None and full.endswith(".html"):
+            self.announce(os.path.relpath(full, self.root))
+        return True
+
+    def counted(self, path: Path | str, *, written: bool) -> None:
+        """Record `path` as this build's, written or found unchanged (`store`)."""
         self._claim(path)
         if written:
             self.written += 1
         else:
             self.unchanged += 1
+
+    def write_shared(
+        self, makers: Sequence[tuple[str, Callable[[], bytes]]], workers: int
+    ) -> None:
+        """Make each (path, make) file and write it; in `workers` processes."""
+        written = run_shared(makers, lambda job: self.store(job[0], job[1]()), workers)
+        for (path, _make), was_written in zip(makers, written, strict=True):
+            self.counted(path, written=was_written)
 
     def copy(self, source: Path | str, path: Path | str) -> None:
         """Copy `source` unless the file there has the same bytes."""
@@ -302,7 +317,7 @@ class SiteWriter(Writer):
         self.processes = processes_for(len(pages), workers)
         results = run_shared(pages, self._write_page, workers)
         for page, result in zip(pages, results, strict=True):
-            files.written_elsewhere(page.path, written=result.written)
+            files.counted(page.path, written=result.written)
             if cache is not None and result.attached:
                 cache.files[page.name] = list(result.attached)
             for path in result.attached:
@@ -320,7 +335,7 @@ class SiteWriter(Writer):
             if cache is not None:
                 cache.rendering = None
         files: OutputFiles = self.settings[OUTPUT_FILES]
-        written = files.write_text(page.path, text)
+        written = files.store(page.path, text.encode("utf-8"))
         attached = cache.files.get(page.name, ()) if cache is not None else ()
         return _PageWritten(written, tuple(attached))
 

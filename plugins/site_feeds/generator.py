@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pelican.generators import Generator
 
 from content_model.publication import is_public
 from site_build.output import output_files
+from site_build.workers import build_workers
 from site_i18n.paths import language_prefix
 
 from .catalog import FeedCatalog, post_feeds
@@ -78,12 +80,18 @@ class FeedsGenerator(Generator):
         """Write each feed in each of its formats, then the feeds page per language."""
         files = output_files(self.context, self.output_path)
         cache = self.context.get("PAGE_CACHE")
+        made = []
         for feed in self.catalog.feeds:
             for fmt in feed.formats:
                 path = feed.path(fmt)
                 # The same feed as last time: its file as it is.
                 kept = cache.kept_file(path, [fmt, feed]) if cache else None
-                files.write_bytes(path, kept or self._render(feed, fmt))
+                if kept is not None:
+                    files.write_bytes(path, kept)
+                else:
+                    made.append((path, functools.partial(self._render, feed, fmt)))
+        # A site of many topics has thousands of feeds: made on every core.
+        files.write_shared(made, build_workers(self.settings))
         for lang, url in self.catalog.page_urls.items():
             writer.write_file(
                 f"{url}index.html",
