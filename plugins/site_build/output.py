@@ -231,15 +231,18 @@ class _LaterPage:
     name: str  # under output/, as Pelican names it
     path: str  # its full path
     template: Any
-    local: dict[str, Any]
+    local: dict[str, Any]  # what it is rendered with
+    shared: dict[str, Any]  # the context all pages share (the rest is its own)
 
 
 @dataclass(frozen=True)
 class _PageWritten:
-    """What rendering a page later did, sent back from the process that did it."""
+    """What writing a page later did, sent back from the process that did it."""
 
     written: bool
-    attached: tuple[str, ...]
+    attached: tuple[str, ...]  # files the page made, or kept with it
+    key: str | None = None  # its key (page_cache), when the build has keys
+    reused: bool = False  # its key had not changed: its file was kept
 
 
 class SiteWriter(Writer):
@@ -269,12 +272,14 @@ class SiteWriter(Writer):
             template = _CachedTemplate(template, cache, context, self)
         super().write_file(name, template, context, *args, **kwargs)
 
-    def render_later(self, name: str, template: Any, local: dict[str, Any]) -> bool:
-        """Keep a page to render at the end, if this writer does so; return if kept."""
+    def render_later(
+        self, name: str, template: Any, local: dict[str, Any], shared: dict[str, Any]
+    ) -> bool:
+        """Keep a page to write at the end, if this writer does so; return if kept."""
         if self.later is None:
             return False
         path = sanitised_join(self.output_path, name)
-        self._asked = _LaterPage(name, path, template, local)
+        self._asked = _LaterPage(name, path, template, local, shared)
         return True
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
@@ -309,25 +314,38 @@ class SiteWriter(Writer):
         return _PendingPage(files, sanitised_join(self.output_path, filename))
 
     def write_later_pages(self) -> int:
-        """Render and write the pages kept for later, on every core; return how many."""
+        """Write the pages kept for later, on every core; return how many.
+
+        Each page's key is made there too: a page whose key has not changed
+        keeps its file, the others are rendered.
+        """
         pages, self.later = self.later or [], []
         files: OutputFiles = self.settings[OUTPUT_FILES]
         cache = self.settings.get(PAGE_CACHE)
+        if cache is not None and pages:
+            cache.prepare(pages[0].shared)  # made once, before the processes part
         workers = build_workers(self.settings)
         self.processes = processes_for(len(pages), workers)
         results = run_shared(pages, self._write_page, workers)
         for page, result in zip(pages, results, strict=True):
             files.counted(page.path, written=result.written)
-            if cache is not None and result.attached:
-                cache.files[page.name] = list(result.attached)
+            if cache is not None:
+                cache.record(page.name, result.key, result.attached, result.reused)
             for path in result.attached:
                 files.claim(path)
         return len(pages)
 
     def _write_page(self, page: _LaterPage) -> _PageWritten:
-        """Render and write one page kept for later (in any process of the build)."""
+        """Write one page kept for later (in any process of the build)."""
         cache = self.settings.get(PAGE_CACHE)
+        key = None
         if cache is not None:
+            template = page.template.name
+            key = cache.page_key(page.name, template, page.local, page.shared)
+            if cache.reusable(page.name, key) is not None:
+                return _PageWritten(
+                    False, tuple(cache.kept_files(page.name)), key, True
+                )
             cache.rendering = page.name
         try:
             text = page.template.render(page.local)
@@ -337,7 +355,7 @@ class SiteWriter(Writer):
         files: OutputFiles = self.settings[OUTPUT_FILES]
         written = files.store(page.path, text.encode("utf-8"))
         attached = cache.files.get(page.name, ()) if cache is not None else ()
-        return _PageWritten(written, tuple(attached))
+        return _PageWritten(written, tuple(attached), key)
 
 
 class _CachedTemplate:
@@ -354,10 +372,12 @@ class _CachedTemplate:
     def render(self, local: dict[str, Any]) -> str:
         """Return the page's text: the existing file's when its key is unchanged.
 
-        A page to render is rendered now, or kept for the end of the build
-        (then its text here is empty, and nothing is written for it yet).
+        A writer that writes its pages later keeps the page (its text here
+        is empty, and nothing is written for it yet).
         """
         name = local["output_file"]
+        if self.writer.render_later(name, self.template, local, self.shared):
+            return ""
         if self.cache is not None:
             key = self.cache.page_key(name, self.template.name, local, self.shared)
             text = self.cache.reusable(name, key)
@@ -368,8 +388,6 @@ class _CachedTemplate:
                     files.claim(path)
                 return text
             self.cache.rendered += 1
-        if self.writer.render_later(name, self.template, local):
-            return ""
         if self.cache is None:
             return self.template.render(local)
         self.cache.rendering = name

@@ -283,6 +283,29 @@ class PageCache:
         except OSError:
             return None
 
+    def prepare(self, shared: dict[str, Any]) -> None:
+        """Make what every page's key needs, before processes share the pages.
+
+        The site's key, once; the saved keys are forgotten on disk (a build
+        stopped half-way keeps none), as at the first file.
+        """
+        self.site(shared)
+        if not self.keys:
+            self.path.unlink(missing_ok=True)
+
+    def record(
+        self, name: str, key: str | None, files: tuple[str, ...], reused: bool
+    ) -> None:
+        """Record a page written in another process: its key, files, and if kept."""
+        if key is not None:
+            self.keys[name] = key
+        if files:
+            self.files[name] = list(files)
+        if reused:
+            self.reused += 1
+        else:
+            self.rendered += 1
+
     def attach(self, path: str) -> None:
         """Record that the page rendering now made file `path` (kept with it)."""
         if self.rendering is not None:

@@ -82,10 +82,12 @@ class FeedsGenerator(Generator):
         cache = self.context.get("PAGE_CACHE")
         made = []
         for feed in self.catalog.feeds:
+            # What the feed is made of, digested once for its formats.
+            made_of = cache.digester.value(feed) if cache else ""
             for fmt in feed.formats:
                 path = feed.path(fmt)
                 # The same feed as last time: its file as it is.
-                kept = cache.kept_file(path, [fmt, feed]) if cache else None
+                kept = cache.kept_file(path, [fmt, made_of]) if cache else None
                 if kept is not None:
                     files.write_bytes(path, kept)
                 else:
