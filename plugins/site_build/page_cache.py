@@ -84,6 +84,7 @@ class Digester:
         # each list object is digested once (kept, so its id is not reused).
         self.lists: dict[int, tuple[Any, str]] = {}
         self.names: dict[int, tuple[Any, str]] = {}
+        self.frozen: dict[int, tuple[Any, Any]] = {}
 
     def identity(self, content: Any) -> str:
         """Return the identity of `content`, made once per object."""
@@ -172,16 +173,33 @@ class Digester:
         if isinstance(value, URLWrapper):  # a category, tag or author
             return [type(value).__name__, str(value.name), value.slug]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return [
-                type(value).__name__,
-                self._plain(
-                    {f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
-                    nested=True,
-                ),
-            ]
+            return self._dataclass(value)
         if isinstance(value, ZoneInfo):
             return value.key
         return _NEVER
+
+    def _dataclass(self, value: Any) -> Any:
+        """Return the plain form of a dataclass; a frozen one's is made once.
+
+        A frozen value (a feed's item) is in many values (every feed of its
+        post's topics): its digest stands for it, kept with it so that its
+        id is not reused.
+        """
+        frozen = type(value).__dataclass_params__.frozen
+        known = self.frozen.get(id(value)) if frozen else None
+        if known is not None:
+            return known[1]
+        plain = [
+            type(value).__name__,
+            self._plain(
+                {f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
+                nested=True,
+            ),
+        ]
+        if frozen:
+            plain = ["frozen", self.hash_of(plain)]
+            self.frozen[id(value)] = (value, plain)
+        return plain
 
     def _path(self, path: PurePath) -> Any:
         """Return a file's name and its bytes' digest (a replaced photo counts)."""
