@@ -10,10 +10,14 @@ linked into the output, and a card is attached to the page that made it
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
 import json
+import os
+import select
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,9 +136,9 @@ class ShareCards:
         }
         self.made: set[str] = set()
 
-    def card(self, title: str, name: str) -> str:
-        """Return the path under the site of the card of `title` (made if needed)."""
-        key = hashlib.sha256(
+    def key(self, title: str, name: str) -> str:
+        """Return the name of the card of `title`: the digest of all it shows."""
+        return hashlib.sha256(
             json.dumps(
                 [
                     DRAWING,
@@ -149,6 +153,10 @@ class ShareCards:
                 ]
             ).encode()
         ).hexdigest()[:20]
+
+    def card(self, title: str, name: str) -> str:
+        """Return the path under the site of the card of `title` (made if needed)."""
+        key = self.key(title, name)
         path = f"media/share/{key}.jpg"
         if path not in self.made:
             drawn = self.cache / f"{key}.jpg"
@@ -160,3 +168,50 @@ class ShareCards:
         if self.page_cache is not None:
             self.page_cache.attach(path)
         return path
+
+    def draw_ahead(self, wanted: list[tuple[str, str]]) -> CardsAhead | None:
+        """Start drawing the cards of `wanted` (title, name) the cache lacks.
+
+        In a process of its own, while the build goes on with one core: the
+        pages find them drawn. It draws from the last, the pages ask from
+        the first; `CardsAhead.stop` ends it before the pages are rendered.
+        None if every card is there.
+        """
+        missing = [
+            (title, name)
+            for title, name in dict.fromkeys(wanted)
+            if not (self.cache / f"{self.key(title, name)}.jpg").exists()
+        ]
+        if not missing:
+            return None
+        stop, told = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the drawing process: never returns
+            os.close(told)
+            with contextlib.suppress(BaseException):
+                for title, name in reversed(missing):
+                    if select.select([stop], [], [], 0)[0]:  # told to stop
+                        break
+                    drawn = self.cache / f"{self.key(title, name)}.jpg"
+                    if not drawn.exists():
+                        write_atomically(drawn, draw_card(title, name, self.style))
+            os._exit(0)
+        os.close(stop)
+        return CardsAhead(pid, told)
+
+
+@dataclass
+class CardsAhead:
+    """The process drawing cards ahead of the pages (ShareCards.draw_ahead)."""
+
+    pid: int
+    told: int  # closed: the process stops after the card it is drawing
+
+    def stop(self) -> None:
+        """Tell the process to stop, and wait for it (the cards it drew are kept)."""
+        if self.told >= 0:
+            os.close(self.told)
+            self.told = -1
+            os.waitpid(self.pid, 0)

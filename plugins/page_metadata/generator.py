@@ -9,6 +9,7 @@ from pelican.generators import Generator
 from media_pipeline.generator import built_contents
 from site_build.facts import site_facts
 from site_build.output import output_files
+from site_build.workers import build_workers
 
 from .cards import ShareCards
 from .settings import load_settings
@@ -17,7 +18,13 @@ from .structured_data import StructuredData
 
 
 class PageMetadataGenerator(Generator):
-    """Context only (no generate_output): every page's share crops are planned."""
+    """Every page's share crops planned; the cards of pages drawn ahead of them.
+
+    The cards are drawn in a process of their own from the end of this
+    generator's context to the start of its output: meanwhile the build
+    goes on (the later generators' contexts, the earlier ones' outputs)
+    mostly on one core.
+    """
 
     def generate_context(self) -> None:
         """Ask for the crops, then put SHARE and STRUCTURED_DATA in the context."""
@@ -41,12 +48,20 @@ class PageMetadataGenerator(Generator):
             for lang_posts in self.context.get("POSTS_BY_LANG", {}).values()
             for post in lang_posts
         } | {id(draft) for draft in self.context.get("drafts", [])}
-        for content in built_contents(self.context):
+        contents = built_contents(self.context)
+        for content in contents:
             share.request(content, article=id(content) in articles)
         self.context["SHARE"] = share
         self.context["STRUCTURED_DATA"] = StructuredData(
             self.settings, cfg, library, share
         )
+        self.share = share
+        if build_workers(self.settings) > 1:  # a core of its own
+            share.draw_ahead(contents)
+
+    def generate_output(self, _writer: Any) -> None:
+        """Stop drawing cards ahead: the pages draw those it has not drawn."""
+        self.share.stop_drawing_ahead()
 
 
 def get_generators(_pelican: Any) -> type[Generator]:

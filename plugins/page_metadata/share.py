@@ -11,7 +11,7 @@ from media_pipeline.plan import PhotoPlan, PhotoPlans
 from media_pipeline.renditions import MIME
 from photo_groups import Photo
 
-from .cards import SIZE, ShareCards
+from .cards import SIZE, CardsAhead, ShareCards
 from .settings import PageMetadataSettings
 
 
@@ -61,6 +61,7 @@ class SharePreviews:
         # A full address (a development build's too): a shared link leaves the site.
         self.siteurl = siteurl
         self.cards = cards
+        self.ahead: CardsAhead | None = None
         size = cfg.logo_size
         # Named by size: the feeds' 512 px square is the same file.
         self.logo_crop = f"square-{size}"
@@ -91,10 +92,10 @@ class SharePreviews:
             return self._crop(
                 self._plan(cover), self.cfg.share_crop, cover.alt, large=True
             )
-        name = self.library.name(lang)
-        if self.cards is None or not title or title in self.library.names.values():
+        wanted = self._card(lang, title)
+        if wanted is None:
             return self.logo(lang)
-        path = self.cards.card(title, name)
+        path = self.cards.card(*wanted)
         width, height = SIZE
         return ShareImage(
             f"{self.plans.cfg.facts.siteurl}/{path}",
@@ -104,6 +105,34 @@ class SharePreviews:
             MIME["jpeg"],
             True,
         )
+
+    def _card(self, lang: str, title: str) -> tuple[str, str] | None:
+        """Return the (title, name) of the card a page of `title` shows, if any."""
+        if self.cards is None or not title or title in self.library.names.values():
+            return None
+        return title, self.library.name(lang)
+
+    def draw_ahead(self, contents: list[Any]) -> None:
+        """Start drawing the cards of the pages of `contents` (ShareCards.draw_ahead).
+
+        A page of a post, page, person or work without a cover shows a card
+        of its title: drawn while the build goes on with one core.
+        """
+        if self.cards is None:
+            return
+        wanted = [
+            card
+            for content in contents
+            if getattr(content, "cover", None) is None
+            and (card := self._card(content.lang, str(content.title).strip()))
+        ]
+        self.ahead = self.cards.draw_ahead(wanted)
+
+    def stop_drawing_ahead(self) -> None:
+        """End the drawing of cards ahead (the pages draw the rest)."""
+        if self.ahead is not None:
+            self.ahead.stop()
+            self.ahead = None
 
     def logo(self, lang: str) -> ShareImage:
         """Return the library's logo, as pages without a photo are shared."""

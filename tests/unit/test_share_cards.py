@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from PIL import Image
@@ -68,3 +69,31 @@ def test_a_card_style_that_cannot_be_drawn_is_refused(card):
     card = {k: str(v) for k, v in card.items()}
     with pytest.raises(SettingsError, match="card"):
         load_settings({"PAGE_METADATA": {"card": card}}, CROPS)
+
+
+def test_cards_drawn_ahead_are_the_cards_the_pages_would_draw(tmp_path):
+    titles = [f"Bài số {number}" for number in range(6)]
+    cards = ShareCards(STYLE, tmp_path / "cache", OutputFiles(tmp_path / "output"))
+    ahead = cards.draw_ahead([(title, "Thư viện") for title in titles])
+    assert ahead is not None
+    deadline = time.monotonic() + 30  # it draws from the last: let it draw them all
+    while len(list((tmp_path / "cache").glob("*.jpg"))) < 6:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    ahead.stop()
+    for title in titles:
+        drawn = tmp_path / "cache" / f"{cards.key(title, 'Thư viện')}.jpg"
+        assert drawn.read_bytes() == draw_card(title, "Thư viện", STYLE)
+    # Every card is there: nothing to draw, no process.
+    assert cards.draw_ahead([(title, "Thư viện") for title in titles]) is None
+    assert list((tmp_path / "cache").glob(".*")) == []  # no half-written file
+
+
+def test_drawing_ahead_stops_when_told_and_the_pages_draw_the_rest(tmp_path):
+    titles = [f"Tin số {number}" for number in range(400)]
+    cards = ShareCards(STYLE, tmp_path / "cache", OutputFiles(tmp_path / "output"))
+    ahead = cards.draw_ahead([(title, "Thư viện") for title in titles])
+    ahead.stop()  # at once: it ends after the card it is drawing
+    drawn = len(list((tmp_path / "cache").glob("*.jpg")))
+    assert drawn < len(titles)
+    assert cards.card(titles[0], "Thư viện").startswith("media/share/")
