@@ -248,13 +248,14 @@ class _PageWritten:
 class SiteWriter(Writer):
     """Pelican's writer, writing through the build's OutputFiles.
 
-    With a PageCache in its settings, a page whose key has not changed since
-    the last build is not rendered again (page_cache.py). A writer made with
-    `later=True` (the site's build) renders the pages it is asked for only
-    when `write_later_pages()` is called, at the end of the build, in as many
-    processes as `BUILD_WORKERS` says (workers.py): Pelican asks for pages
-    generator by generator, each with what it needs already made, so the
-    pages can be rendered in any order and in any process.
+    A writer made with `later=True` (the site's build) writes the pages it
+    is asked for only when `write_later_pages()` is called, at the end of
+    the build, in as many processes as `BUILD_WORKERS` says (workers.py):
+    Pelican asks for pages generator by generator, each with what it needs
+    already made, so the pages can be written in any order and in any
+    process. With a PageCache in its settings, a page whose key has not
+    changed since the last build is not rendered again (page_cache.py).
+    Other writers (the live preview's first pages) write at once.
     """
 
     def __init__(self, *args: Any, later: bool = False, **kwargs: Any) -> None:
@@ -266,21 +267,17 @@ class SiteWriter(Writer):
     def write_file(
         self, name: str, template: Any, context: dict[str, Any], *args, **kwargs
     ) -> None:
-        """Write as Pelican does; each page rendered only if its key changed."""
-        cache = self.settings.get(PAGE_CACHE)
-        if cache is not None or self.later is not None:
-            template = _CachedTemplate(template, cache, context, self)
+        """Write as Pelican does; a writer of later pages keeps them for the end."""
+        if self.later is not None:
+            template = _LaterTemplate(template, context, self)
         super().write_file(name, template, context, *args, **kwargs)
 
     def render_later(
         self, name: str, template: Any, local: dict[str, Any], shared: dict[str, Any]
-    ) -> bool:
-        """Keep a page to write at the end, if this writer does so; return if kept."""
-        if self.later is None:
-            return False
+    ) -> None:
+        """Keep a page to write at the end (Pelican opens its file next)."""
         path = sanitised_join(self.output_path, name)
         self._asked = _LaterPage(name, path, template, local, shared)
-        return True
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         """Check as Pelican does that no page is written twice; keep the text.
@@ -342,7 +339,7 @@ class SiteWriter(Writer):
         if cache is not None:
             template = page.template.name
             key = cache.page_key(page.name, template, page.local, page.shared)
-            if cache.reusable(page.name, key) is not None:
+            if cache.unchanged(page.name, key):
                 return _PageWritten(
                     False, tuple(cache.kept_files(page.name)), key, True
                 )
@@ -358,43 +355,23 @@ class SiteWriter(Writer):
         return _PageWritten(written, tuple(attached), key)
 
 
-class _CachedTemplate:
-    """A template whose render() hands back the page already written when it can."""
+class _LaterTemplate:
+    """A template whose render() keeps the page for its writer's end of build.
 
-    def __init__(
-        self, template: Any, cache: Any, shared: dict[str, Any], writer: SiteWriter
-    ) -> None:
+    Its text here is empty: Pelican's writer writes nothing for it yet.
+    """
+
+    def __init__(self, template: Any, shared: dict[str, Any], writer: SiteWriter):
         self.template = template
-        self.cache = cache
         self.shared = shared
         self.writer = writer
 
     def render(self, local: dict[str, Any]) -> str:
-        """Return the page's text: the existing file's when its key is unchanged.
-
-        A writer that writes its pages later keeps the page (its text here
-        is empty, and nothing is written for it yet).
-        """
-        name = local["output_file"]
-        if self.writer.render_later(name, self.template, local, self.shared):
-            return ""
-        if self.cache is not None:
-            key = self.cache.page_key(name, self.template.name, local, self.shared)
-            text = self.cache.reusable(name, key)
-            if text is not None:
-                self.cache.reused += 1
-                files: OutputFiles = self.shared[OUTPUT_FILES]
-                for path in self.cache.kept_files(name):
-                    files.claim(path)
-                return text
-            self.cache.rendered += 1
-        if self.cache is None:
-            return self.template.render(local)
-        self.cache.rendering = name
-        try:
-            return self.template.render(local)
-        finally:
-            self.cache.rendering = None
+        """Keep the page to write later; return no text."""
+        self.writer.render_later(
+            local["output_file"], self.template, local, self.shared
+        )
+        return ""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.template, name)

@@ -13,9 +13,10 @@ made of:
   with its body; a post in a list counts with its card.
 
 A page whose key is the one recorded at the last build into the same folder,
-and whose file is there, is not rendered: its file's text is handed back to
-Pelican's writer, which then writes nothing (its bytes did not change) and
-sends `content_written` as for any page, so the sitemap still lists it.
+and whose file is there, is not rendered: its file is left as it is
+(site_build.output writes the pages at the end of the build, and Pelican
+has sent `content_written` for it as for any page, so the sitemap still
+lists it).
 A value this module cannot digest (an object it does not know) makes a key
 that never matches: such a page is always rendered.
 
@@ -283,10 +284,10 @@ class PageCache:
         key = Digester.hash_of([self.inputs, name, self.digester.value(value)])
         return self.reusable_bytes(name, key)
 
-    def reusable(self, name: str, key: str) -> str | None:
-        """Return the file's text if page `name` was made with `key`, else None."""
-        data = self.reusable_bytes(name, key)
-        return data.decode("utf-8") if data is not None else None
+    def unchanged(self, name: str, key: str) -> bool:
+        """Record page `name`'s `key`; return whether its file made with it is there."""
+        self.keys[name] = key
+        return self.previous.get(name) == key and (self.output / name).is_file()
 
     def reusable_bytes(self, name: str, key: str) -> bytes | None:
         """Return the file's bytes if `name` was made with `key`, else None."""
