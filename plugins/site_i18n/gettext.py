@@ -13,6 +13,7 @@ from typing import Any
 from babel import Locale
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from site_base.catalogues import translations
 
@@ -25,27 +26,44 @@ def page_lang(context: Context) -> str:
 def install(env: Any, theme: str) -> None:
     """Add the i18n extension and the per-page gettext functions to `env`.
 
-    Each language's catalogue is looked up once per environment (a build),
-    not at every string of every page.
+    They behave as Jinja's "newstyle" gettext (the text escaped when the
+    template escapes, then always formatted with its variables), made for
+    a site of many pages: each language's catalogue is looked up once per
+    environment (a build), and a message without variables is translated,
+    escaped and formatted once per language, not at every page (a page
+    says some thirty).
     """
     catalogues: dict[str, Any] = {}
+    said: dict[tuple[str, str, bool], str] = {}
 
-    def catalogue(context: Context) -> Any:
-        lang = page_lang(context)
+    def catalogue(lang: str) -> Any:
         if lang not in catalogues:
             catalogues[lang] = translations(theme, lang)
         return catalogues[lang]
 
     @pass_context
-    def gettext(context: Context, message: str) -> str:
-        return catalogue(context).gettext(message)
+    def gettext(context: Context, message: str, **variables: Any) -> str:
+        lang, escaped = page_lang(context), context.eval_ctx.autoescape
+        if variables:
+            text = catalogue(lang).gettext(message)
+            return (Markup(text) if escaped else text) % variables
+        key = (lang, message, escaped)
+        if key not in said:
+            text = catalogue(lang).gettext(message)
+            said[key] = (Markup(text) if escaped else text) % {}
+        return said[key]
 
     @pass_context
-    def ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-        return catalogue(context).ngettext(singular, plural, count)
+    def ngettext(
+        context: Context, singular: str, plural: str, count: int, **variables: Any
+    ) -> str:
+        variables.setdefault("num", count)
+        text = catalogue(page_lang(context)).ngettext(singular, plural, count)
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
 
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals.update(gettext=gettext, ngettext=ngettext, _=gettext)
+    env.newstyle_gettext = True
 
 
 def versions(content: Any) -> dict[str, str]:
