@@ -122,19 +122,19 @@ def _background(name: str, style: CardStyle) -> Image.Image:
 
 
 @functools.cache
-def _inks(style: CardStyle) -> tuple[list[int], list[int], list[int]]:
-    """Return, for each colour channel, the title's colour over the background.
+def _inks(style: CardStyle) -> list[int]:
+    """Return the palette of the title: its colour over the background.
 
     Indexed by how much of a pixel the letters cover (0 to 255): the title
-    is drawn as one grey mask and coloured with these tables at once.
+    is drawn as one grey mask and coloured with this palette at once.
     """
     background = ImageColor.getrgb(style.background)
     text = ImageColor.getrgb(style.text)
-    red, green, blue = (
-        [round(under + (over - under) * cover / 255) for cover in range(256)]
+    return [
+        round(under + (over - under) * cover / 255)
+        for cover in range(256)
         for under, over in zip(background, text, strict=True)
-    )
-    return red, green, blue
+    ]
 
 
 def draw_card(title: str, name: str, style: CardStyle) -> bytes:
@@ -163,8 +163,9 @@ def draw_card(title: str, name: str, style: CardStyle) -> bytes:
                 letters.im.paste(mask, box)
             pen += advance + space
     image = _background(name, style).copy()
-    inked = Image.merge("RGB", [letters.point(ink) for ink in _inks(style)])
-    image.paste(inked, (MARGIN - pad, top - pad))
+    inked = letters.convert("P")  # the same numbers, read as colours
+    inked.putpalette(_inks(style))
+    image.paste(inked.convert("RGB"), (MARGIN - pad, top - pad))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)
     return out.getvalue()
