@@ -260,7 +260,9 @@ class SiteWriter(Writer):
 
     def __init__(self, *args: Any, later: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.later: list[_LaterPage] | None = [] if later else None
+        # By file, in the order asked: a page written again with `override`
+        # replaces the one kept (and every post is, as it names its address).
+        self.later: dict[str, _LaterPage] | None = {} if later else None
         self._asked: _LaterPage | None = None  # rendered later, if it is opened
         self.processes = 1  # how many rendered the pages kept for later
 
@@ -303,10 +305,10 @@ class SiteWriter(Writer):
         if override:
             self._overridden_files.add(filename)
             if self.later is not None:  # a later page of this name is replaced
-                self.later = [page for page in self.later if page.path != filename]
+                self.later.pop(filename, None)
         self._written_files.add(filename)
         if asked is not None and self.later is not None and asked.path == filename:
-            self.later.append(asked)
+            self.later[filename] = asked
             return io.StringIO()  # empty: the page is written when rendered
         return _PendingPage(files, sanitised_join(self.output_path, filename))
 
@@ -316,7 +318,7 @@ class SiteWriter(Writer):
         Each page's key is made there too: a page whose key has not changed
         keeps its file, the others are rendered.
         """
-        pages, self.later = self.later or [], []
+        pages, self.later = list((self.later or {}).values()), {}
         files: OutputFiles = self.settings[OUTPUT_FILES]
         cache = self.settings.get(PAGE_CACHE)
         if cache is not None and pages:

@@ -31,6 +31,7 @@ from rich.text import Text
 from site_base.messages import Message, say, writers_log
 
 from .facts import FACTS, SiteFacts, read_facts
+from .memory import end_build, set_aside, start_build
 from .output import OUTPUT_FILES, PAGE_CACHE, OutputFiles, SiteWriter
 from .page_cache import PageCache
 from .record import SITE_INPUTS, BuildRecord, BuildRecords, next_change
@@ -173,14 +174,22 @@ class SitePelican(Pelican):
         return None
 
     def build(self) -> None:
-        """Run Pelican's build, its English closing line held back."""
+        """Run Pelican's build, its English closing line held back.
+
+        What each step made is set aside from Python's collector (memory.py):
+        the content once checked, once read, and every page's context.
+        """
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
+        signals.article_generator_init.connect(set_aside)  # after the check
         console.push_render_hook(_HidePelicanSummary())
+        thresholds = start_build()
         try:
             super().run()
         finally:
+            end_build(thresholds)
             console.pop_render_hook()
             signals.all_generators_finalized.disconnect(self.keep_generators)
+            signals.article_generator_init.disconnect(set_aside)
 
     def record(self, digest: str, files: OutputFiles, pages: PageCache) -> BuildRecord:
         """Return the record of this build: inputs, validity, outputs, warnings."""
@@ -203,6 +212,7 @@ class SitePelican(Pelican):
         Pages are rendered once every generator has asked for its own, on
         every core (`write_later_pages`).
         """
+        set_aside()  # every generator's context is made
         self.writer = SiteWriter(self.output_path, settings=self.settings, later=True)
         return self.writer
 
@@ -215,6 +225,7 @@ def write_later_pages(pelican: Any) -> None:
     """Render and write the pages the build kept for its end (`finalized`, first)."""
     writer = getattr(pelican, "writer", None)
     if isinstance(writer, SiteWriter):
+        set_aside()  # every page's context, kept for the end
         writer.write_later_pages()
 
 
