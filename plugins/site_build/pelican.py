@@ -31,6 +31,7 @@ from rich.text import Text
 from site_base.messages import Message, say, writers_log
 
 from .facts import FACTS, SiteFacts, read_facts
+from .generators import SiteArticlesGenerator
 from .memory import end_build, set_aside, start_build
 from .output import OUTPUT_FILES, PAGE_CACHE, OutputFiles, SiteWriter
 from .page_cache import PageCache
@@ -205,6 +206,13 @@ class SitePelican(Pelican):
             pages_reused=pages.reused,
             render_processes=self.writer.processes if self.writer else 1,
         )
+
+    def _get_generator_classes(self) -> list[type]:
+        """Pelican's generators, its ArticlesGenerator made linear (generators.py)."""
+        return [
+            SiteArticlesGenerator if generator is ArticlesGenerator else generator
+            for generator in super()._get_generator_classes()
+        ]
 
     def _get_writer(self) -> SiteWriter:
         """Pelican's writer, through the build's OutputFiles, rendering at the end.
