@@ -59,6 +59,13 @@ class OutputFiles:
         self.written = 0
         self.unchanged = 0
 
+    def _relative(self, full: str) -> str:
+        """Return `full` (a normalised path) relative to the root, cheaply."""
+        inside = self.root + os.sep
+        if full.startswith(inside):
+            return full[len(inside) :]
+        return os.path.relpath(full, self.root)
+
     def _claim(self, path: Path | str) -> str:
         full = os.path.normpath(os.path.join(self.root, path))
         self.produced.add(full)
@@ -110,7 +117,7 @@ class OutputFiles:
         with open(full, "wb") as stream:  # noqa: PTH123
             stream.write(data)
         if self.announce is not None and full.endswith(".html"):
-            self.announce(os.path.relpath(full, self.root))
+            self.announce(self._relative(full))
         return True
 
     def counted(self, path: Path | str, *, written: bool) -> None:
@@ -165,7 +172,7 @@ class OutputFiles:
         found = {}
         for full in sorted(self.produced):
             try:
-                found[os.path.relpath(full, self.root)] = os.stat(full).st_size  # noqa: PTH116
+                found[self._relative(full)] = os.stat(full).st_size  # noqa: PTH116
             except OSError:  # produced, then removed by its maker
                 continue
         return found
@@ -192,7 +199,7 @@ class OutputFiles:
                 full = os.path.join(parent, name)
                 if full not in self.produced:
                     os.unlink(full)
-                    removed.append(os.path.relpath(full, self.root))
+                    removed.append(self._relative(full))
         for parent, _folders, _files in os.walk(top, topdown=False):
             if parent != self.root and not os.listdir(parent):
                 os.rmdir(parent)
