@@ -18,6 +18,7 @@ from .images import PHOTO_SUFFIXES, check_file_name, photo_file, photo_size
 from .model import Document, RenderedBody
 from .problems import ContentError, ProblemList
 from .safe_html import safe_body
+from .typography import QuickSmartyExtension
 from .yaml_files import YamlSyntaxError, read_yaml
 
 CAPTIONS_FILE = "captions.yml"
@@ -134,7 +135,7 @@ def _summary_html(
     if markdown is None:
         configs = dict(cfg.markdown.get("extension_configs", {}))
         markdown = cfg.converters["summary"] = Markdown(
-            extensions=list(configs),
+            extensions=[*configs, QuickSmartyExtension()],
             extension_configs=configs,
             output_format=cfg.markdown.get("output_format", "html5"),
         )
@@ -206,7 +207,7 @@ def _body_converter(
         photos = PhotoGroupsExtension(_unset_resolver, render=cfg.render_photo)
         videos = VideoLinksExtension(render=cfg.render_photo)
         markdown = Markdown(
-            extensions=[*names, photos, videos],
+            extensions=[*names, photos, videos, QuickSmartyExtension()],
             extension_configs=configs,
             output_format=cfg.markdown.get("output_format", "html5"),
         )
