@@ -6,23 +6,11 @@ import markdown
 import pytest
 
 from content_model.typography import QuickSmartyExtension
+from tests.support import project_settings
 from tools.corpus import Corpus, our_post_text
 
-SMARTY = {
-    "markdown.extensions.extra": {},
-    "markdown.extensions.sane_lists": {},
-    "markdown.extensions.smarty": {
-        "substitutions": {
-            "left-single-quote": "‘",
-            "right-single-quote": "’",
-            "left-double-quote": "“",
-            "right-double-quote": "”",
-            "ndash": "–",
-            "mdash": "—",
-            "ellipsis": "…",
-        }
-    },
-}
+# The site's own Markdown settings (pelicanconf.py), smarty among them.
+SMARTY = project_settings()["MARKDOWN"]["extension_configs"]
 
 SAMPLES = [
     'Khẩu hiệu "Lấy bạn đọc làm trung tâm" -- năm 2025... và \'90s.',
@@ -36,6 +24,7 @@ SAMPLES = [
 
 
 def converters() -> tuple[markdown.Markdown, markdown.Markdown]:
+    assert "markdown.extensions.smarty" in SMARTY
     plain = markdown.Markdown(extensions=list(SMARTY), extension_configs=SMARTY)
     quick = markdown.Markdown(
         extensions=[*SMARTY, QuickSmartyExtension()], extension_configs=SMARTY
