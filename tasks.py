@@ -463,7 +463,8 @@ def i18n_update(c, lang=None):
 
     Then the writers' guide gets the current list of content messages.
     """
-    command = "init" if lang else "update"
+    # Strings no longer in the code are dropped, not kept as "#~" comments.
+    command = "init" if lang else "update --ignore-obsolete"
     language = f" -l {lang}" if lang else ""
     c.run(f"{PYBABEL} {command} -i {POT} -d {TRANSLATIONS}{language}")
     _run_tool(c, "guide_messages")

@@ -34,19 +34,20 @@ ADDRESS_KEYS = ("street", "locality", "region", "country")
 _PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{5,}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_EXAMPLE = """name: {vi: Thư viện tỉnh Lào Cai, en: Lao Cai Provincial Library}
-address: {street: ..., locality: ..., region: Lào Cai, country: VN}
-phone: "+84 214 ..."
+_EXAMPLE = """name: {vi: Thư viện tỉnh ..., en: ... Provincial Library}
+address: {street: ..., locality: ..., region: ..., country: VN}
+phone: "+84 24 ..."
 email: thuvien@example.vn
 opening_hours:
   - {days: [mon, tue, wed, thu, fri], opens: "07:30", closes: "17:00"}
-geo: {lat: 22.48, lon: 103.97}
+geo: {lat: 21.03, lon: 105.85}
 logo: library/logo.png
 podcast_artwork: library/podcast.jpg
-managing_agency: {vi: Sở Văn hoá, Thể thao và Du lịch tỉnh Lào Cai, en: ...}
-responsible_person: {vi: Giám đốc Thư viện tỉnh Lào Cai, en: ...}"""
+managing_agency: {vi: Sở Văn hoá, Thể thao và Du lịch tỉnh ..., en: ...}
+responsible_person: {vi: Giám đốc Thư viện ..., en: ...}
+tagline: {vi: Tin tức và văn hoá đọc, en: ...}"""
 # Facts a library may leave out.
-OPTIONAL = ("licence",)
+OPTIONAL = ("licence", "tagline")
 
 
 def load_library(
@@ -86,6 +87,7 @@ def load_library(
         "managing_agency": lambda value: _in_languages(value, languages),
         "responsible_person": lambda value: _in_languages(value, languages),
         "licence": lambda value: _in_languages(value, languages),
+        "tagline": lambda value: _in_languages(value, languages),
     }
     values: dict[str, Any] = {}
     for key in data:
@@ -131,7 +133,7 @@ def _names(value: Any, languages: tuple[str, ...]) -> dict[str, str]:
         languages,
         say(
             "needs the name in each language, at least {languages}: "
-            "{{{languages}: Thư viện tỉnh Lào Cai}}",
+            "{{{languages}: Thư viện tỉnh ...}}",
             languages=languages[0],
         ),
     )
@@ -171,7 +173,7 @@ def _address(value: Any) -> dict[str, str]:
         raise ContentError(
             say(
                 "needs {join} (and may have postal_code), like {{street: "
-                "..., locality: ..., region: Lào Cai, country: VN}}",
+                "..., locality: ..., region: ..., country: VN}}",
                 join=", ".join(ADDRESS_KEYS),
             )
         )
@@ -191,7 +193,7 @@ def _phone(value: Any) -> str:
         raise ContentError(
             say(
                 "{describe} is not a phone number: write it with the country "
-                'code, in quotes, like "+84 214 3840 000"',
+                'code, in quotes, like "+84 24 3825 0000"',
                 describe=fields.describe(phone),
             )
         )
@@ -250,11 +252,11 @@ def _opening_hours(value: Any) -> tuple[OpeningHours, ...]:
 
 def _geo(value: Any) -> tuple[float, float]:
     if not isinstance(value, dict) or {*value} != {"lat", "lon"}:
-        raise ContentError(say("must be {{lat: 22.48, lon: 103.97}} (decimal degrees)"))
+        raise ContentError(say("must be {{lat: 21.03, lon: 105.85}} (decimal degrees)"))
     try:
         latitude, longitude = float(value["lat"]), float(value["lon"])
     except (TypeError, ValueError):
-        raise ContentError(say("lat and lon must be numbers, like 22.48")) from None
+        raise ContentError(say("lat and lon must be numbers, like 21.03")) from None
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):  # noqa: PLR2004
         raise ContentError(say("lat must be from -90 to 90 and lon from -180 to 180"))
     return latitude, longitude

@@ -137,6 +137,8 @@ class Library:
     managing_agency: dict[str, str]
     responsible_person: dict[str, str]
     licence: dict[str, str] = field(default_factory=dict)
+    # What the site is about, under its name and in search results.
+    tagline: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         """Return the name in `lang`, else in the default language (listed first)."""

@@ -43,7 +43,7 @@ POST_KEYS: list[tuple[str, str, str, bool]] = [
     ),
     (
         "source",
-        "{{name: Báo Lào Cai, url: https://baolaocai.vn/...}}",
+        "{{name: Báo Nhân Dân, url: https://nhandan.vn/...}}",
         _("Where the news comes from, if it is another paper's"),
         False,
     ),

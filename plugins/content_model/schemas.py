@@ -192,7 +192,7 @@ POST = Schema(
                     ),
                 ),
             },
-            example="source: {name: Báo Lào Cai, url: https://baolaocai.vn/...}",
+            example="source: {name: Báo Nhân Dân, url: https://nhandan.vn/...}",
             form=Form(_("Source"), "object", widget_options={"collapsed": True}),
         ),
         "event": Group(

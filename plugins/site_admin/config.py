@@ -407,4 +407,11 @@ def library_fields(languages: tuple[str, ...], labels: Labels) -> list[dict]:
             required=False,
             fields=labels.names(languages),
         ),
+        f(
+            "tagline",
+            _("What the site is about (under its name)"),
+            "object",
+            required=False,
+            fields=labels.names(languages),
+        ),
     ]

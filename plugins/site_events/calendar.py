@@ -18,7 +18,11 @@ from markupsafe import Markup
 
 from .settings import EventSettings
 
-PRODUCT = "-//Thu vien tinh Lao Cai//site_events//VI"
+
+def product(cfg: EventSettings) -> str:
+    """Return the calendar's PRODID: the site's host makes it, with site_events."""
+    host = urlsplit(cfg.facts.absolute_siteurl).netloc
+    return f"-//{host}//site_events//{cfg.facts.default_lang.upper()}"
 
 
 def event_uid(original: Any, cfg: EventSettings) -> str:
@@ -68,7 +72,7 @@ def calendar_bytes(
 ) -> bytes:
     """Return a whole calendar file holding `components`."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODUCT)
+    calendar.add("prodid", product(cfg))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

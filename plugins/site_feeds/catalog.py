@@ -94,16 +94,21 @@ class Subject:
 
 
 def subjects(
-    lang: str, posts: list[Any], people: list[Any], cfg: FeedSettings, site: str
+    lang: str,
+    posts: list[Any],
+    people: list[Any],
+    cfg: FeedSettings,
+    publisher: Publisher,
 ) -> list[Subject]:
     """Return what the feeds of `lang` follow: the site, categories, tags, people."""
     gettext = translations(cfg.facts.theme, lang).gettext
+    site = publisher.name
     found = [
         Subject(
             "site",
             "",
             site,
-            gettext("News, authors, works and reading culture"),
+            publisher.tagline or gettext("News from %(name)s") % {"name": site},
             language_prefix(lang, cfg.facts.default_lang),
             posts,
         )
@@ -146,7 +151,7 @@ def post_feeds(
     Items are made only for the posts some feed lists (each feed its newest
     few), with the moments `distinct_moments` gives every post.
     """
-    followed = subjects(lang, posts, people, cfg, publisher.name)
+    followed = subjects(lang, posts, people, cfg, publisher)
     listed = {
         id(post)
         for subject in followed

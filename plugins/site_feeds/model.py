@@ -76,6 +76,7 @@ class Publisher:
     favicon: Image
     artwork: Image
     hub: str = ""
+    tagline: str = ""  # what the site is about (data/library.yml), if it says
 
     def copyright(self, year: int) -> str:
         """Return the copyright line of a feed whose newest item is of `year`."""
@@ -93,7 +94,7 @@ class Feed:
     title: str
     description: str
     page_url: str
-    base: str  # path under SITEURL without suffix: en/feeds/category/am-nhac
+    base: str  # path under SITEURL without suffix: en/feeds/category/music
     formats: tuple[str, ...]
     items: tuple[Item, ...]
     publisher: Publisher

@@ -37,6 +37,7 @@ def make_publisher(
         favicon=crop_image(logo, "square-64", cfg),
         artwork=artwork,
         hub=cfg.websub_hub,
+        tagline=library.fact("tagline", lang),
     )
 
 

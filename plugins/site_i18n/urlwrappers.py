@@ -12,12 +12,12 @@ class _Localized:
 
     @property
     def url(self) -> str:
-        """Return e.g. en/category/su-kien/."""
+        """Return e.g. en/category/events/."""
         return f"{self.lang}/{super().url}"  # type: ignore[misc]
 
     @property
     def save_as(self) -> str:
-        """Return e.g. en/category/su-kien/index.html."""
+        """Return e.g. en/category/events/index.html."""
         return f"{self.lang}/{super().save_as}"  # type: ignore[misc]
 
 

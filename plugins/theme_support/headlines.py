@@ -6,7 +6,7 @@ headline reads "Hội / nghị bạn đọc". The `headline` filter keeps such w
 on one line where the line is wide enough (a `<span class="nowrap">`, an
 inline block: the text, search and copy keep plain spaces): the common
 words of a culture news site listed in vietnamese_words.txt, and names,
-read as runs of capitalised syllables ("Lào Cai", "Vũ Đình Trọng"). The
+read as runs of capitalised syllables ("Hà Nội", "Vũ Đình Trọng"). The
 stylesheet's `text-wrap: pretty` then fills the lines instead of balancing
 them (no wide empty margin).
 

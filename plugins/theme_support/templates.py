@@ -46,7 +46,7 @@ def add_library_facts(generator: Any) -> None:
     """Put the library's facts (data/library.yml) in the context for the footer.
 
     With them the site's name in each language (SITE_NAMES): the header and
-    the pages' titles say "Lao Cai Provincial Library" in English; SITENAME
+    the pages' titles say the library's English name in English; SITENAME
     where the facts give no name.
     """
     library = generator.context["CONTENT_CHECK"].library

@@ -290,3 +290,29 @@ def test_the_home_has_a_block_per_category_and_the_feed_last(site):
     assert " ".join(more.get_text().split()) == "Xem thêm tin Sự kiện →"
     listing = home.select_one(".listing")
     assert listing.find_all(recursive=False)[-1]["class"] == ["feed-follow"]
+
+
+def test_the_tagline_is_the_librarys_in_each_language(site):
+    home, english = soup(site, ""), soup(site, "en/")
+    assert home.select_one(".site-tagline").get_text() == (
+        "Tin tức, tác giả, tác phẩm và văn hoá đọc"
+    )
+    assert english.select_one(".site-tagline").get_text() == (
+        "News, authors, works and reading culture"
+    )
+    description = english.select_one('meta[name="description"]')["content"]
+    assert description == "News, authors, works and reading culture"
+
+
+def test_a_site_without_a_tagline_says_whose_news_it_is(build_site):
+    library = (REPO / "data" / "library.yml").read_text("utf-8")
+    untagged = library.split("\n# What the site is about")[0] + "\n"
+    built = build_site(FILES, categories=CATEGORIES, data={"library.yml": untagged})
+    assert built.ok, built.log
+    home = soup(built.root, "")
+    assert home.select(".site-tagline") == []
+    assert home.select_one('meta[name="description"]')["content"] == (
+        "Tin tức của Thư viện tỉnh Lào Cai"
+    )
+    feed = (built.output / "feeds/all.rss.xml").read_text("utf-8")
+    assert "<description>Tin tức của Thư viện tỉnh Lào Cai</description>" in feed
