@@ -117,6 +117,16 @@ def site_root(settings: dict[str, Any]) -> Path:
     return Path(settings["PATH"]).resolve().parent
 
 
+def template_overrides(settings: dict[str, Any]) -> list[Path]:
+    """Return the site's own template folders (THEME_TEMPLATES_OVERRIDES).
+
+    A relative folder is the site's (beside content/), wherever the build
+    runs from.
+    """
+    root = site_root(settings)
+    return [root / folder for folder in settings.get("THEME_TEMPLATES_OVERRIDES", ())]
+
+
 def messages_language(settings: dict[str, Any]) -> str:
     """Return the language writers read problems in.
 

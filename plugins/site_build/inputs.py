@@ -2,7 +2,8 @@
 
 A build's inputs are every file of content/ and data/ but the names Pelican
 skips (IGNORE_FILES: `.DS_Store`, `_draft.md`, `index.md~`), every file of the
-theme and the plugins but caches and editors' leftovers, the project's
+theme, the site's own templates (THEME_TEMPLATES_OVERRIDES) and the plugins
+but caches and editors' leftovers, the project's
 settings files and pinned package lists, and the settings themselves
 (record.py digests those). The build record digests these files, the live
 preview watches them, and the warm build process (site_preview) starts a
@@ -20,7 +21,7 @@ from fnmatch import translate
 from pathlib import Path
 from typing import Any
 
-from .facts import site_root
+from .facts import site_root, template_overrides
 
 # The folder of the plugin packages, and the project around it.
 PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
@@ -53,6 +54,7 @@ class BuildInputs:
     content: Path
     data: Path
     theme: Path
+    templates: tuple[Path, ...]  # the site's own, before the theme's
     code: tuple[Path, ...]
     project_files: tuple[Path, ...]
     # IGNORE_FILES: names in content/ and data/ that are no input.
@@ -66,6 +68,7 @@ class BuildInputs:
             content=Path(settings["PATH"]).resolve(),
             data=site_root(settings) / "data",
             theme=Path(settings["THEME"]).resolve(),
+            templates=tuple(template_overrides(settings)),
             code=tuple(dict.fromkeys(folder.resolve() for folder in code)),
             project_files=tuple(PROJECT / name for name in PROJECT_FILES),
             ignored=_pattern(settings.get("IGNORE_FILES") or ()),
@@ -74,7 +77,7 @@ class BuildInputs:
     @property
     def folders(self) -> tuple[Path, ...]:
         """Return the folders whose files are inputs: content/ first."""
-        return (self.content, self.data, self.theme, *self.code)
+        return (self.content, self.data, self.theme, *self.templates, *self.code)
 
     def site_files(self) -> list[Path]:
         """Return every input file but content/'s, in a stable order."""

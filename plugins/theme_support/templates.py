@@ -7,18 +7,20 @@ from typing import Any
 
 from jinja2 import FileSystemLoader
 
+from site_build.facts import template_overrides
 from site_i18n.lists import posts_by_language
 
 
 def use_theme_templates_only(generator: Any) -> None:
-    """Drop Pelican's fallback to its `simple` theme.
+    """Look for templates in the site's own folders, then the theme's: no further.
 
-    With autoescape on, a template missing from our theme would silently come
-    from `simple`, which prints summaries escaped; a clear "template not found"
-    error is better.
+    Pelican would fall back to its `simple` theme. With autoescape on, a
+    template missing from our theme would silently come from `simple`,
+    which prints summaries escaped; a clear "template not found" error is
+    better.
     """
     paths = [
-        *generator.settings["THEME_TEMPLATES_OVERRIDES"],
+        *template_overrides(generator.settings),
         os.path.join(generator.theme, "templates"),
     ]
     generator.env.loader = FileSystemLoader(paths)
