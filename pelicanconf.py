@@ -23,14 +23,10 @@ TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 LANGUAGES = ["vi", "en"]
 
-# The share cards' colours: the library's red, its white and cream.
-PAGE_METADATA = {
-    "card": {
-        **generator["PAGE_METADATA"]["card"],
-        "background": "#8a1c1c",
-        "text": "#ffffff",
-        "accent": "#f4f1ec",
-    }
+# The library's red, in the header's bar, the buttons and the share cards
+# (the theme's other colours stay: theme/static/css/site.css, `:root`).
+THEME_SUPPORT = {
+    "colours": {"light": {"accent": "#8a1c1c"}, "dark": {"accent": "#5c1313"}}
 }
 # The editor at /admin/ (Sveltia CMS): the repository it writes to (staff
 # sign in with a token; README: "The editor"). `invoke edit` points it at the

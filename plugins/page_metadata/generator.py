@@ -29,7 +29,10 @@ class PageMetadataGenerator(Generator):
     def generate_context(self) -> None:
         """Ask for the crops, then put SHARE and STRUCTURED_DATA in the context."""
         plans = self.context["PHOTO_PLANS"]
-        cfg = load_settings(self.settings, plans.cfg.crops)
+        colours = self.context.get("THEME_COLOURS")
+        cfg = load_settings(
+            self.settings, plans.cfg.crops, colours.light if colours else None
+        )
         library = self.context["CONTENT_CHECK"].library
         siteurl = site_facts(self.settings).absolute_siteurl
         cards = (

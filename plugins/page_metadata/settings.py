@@ -26,13 +26,15 @@ DEFAULTS: dict[str, Any] = {
     "locales": {"vi": "vi_VN", "en": "en_US"},
     # The slug of the standing page about the library (it carries Library data).
     "about_page": "gioi-thieu",
-    # The picture of a page without a photo (cards.py): the site's colours
-    # and two font files with every letter of the site's languages. Without
-    # fonts, such pages are shared with the logo.
+    # The picture of a page without a photo (cards.py): its colours (""
+    # takes the site's: its accent, the text on it, its surface; see
+    # THEME_SUPPORT['colours']) and two font files with every letter of the
+    # site's languages. Without fonts, such pages are shared with the logo.
+    # A site sets only the keys it changes.
     "card": {
-        "background": "#8a1c1c",
-        "text": "#ffffff",
-        "accent": "#f4f1ec",
+        "background": "",
+        "text": "",
+        "accent": "",
         "title_font": "",
         "name_font": "",
     },
@@ -62,10 +64,20 @@ class PageMetadataSettings:
     card: CardStyle | None
 
 
+# Where a card takes the colour the site did not give it: the theme's token.
+CARD_COLOURS = {"background": "accent", "text": "accent-text", "accent": "surface"}
+
+
 def load_settings(
-    settings: dict[str, Any], crops: dict[str, tuple[int, int]]
+    settings: dict[str, Any],
+    crops: dict[str, tuple[int, int]],
+    colours: dict[str, str] | None = None,
 ) -> PageMetadataSettings:
-    """Merge PAGE_METADATA over the defaults and check it against MEDIA's crops."""
+    """Merge PAGE_METADATA over the defaults and check it against MEDIA's crops.
+
+    `colours` are the site's (theme_support's THEME_COLOURS, light scheme):
+    the card takes from them what PAGE_METADATA['card'] leaves empty.
+    """
     merged = merged_settings(settings, "PAGE_METADATA", DEFAULTS)
     wanted = [merged["share_crop"], *merged["article_crops"]]
     unknown = [name for name in wanted if name not in crops]
@@ -83,19 +95,22 @@ def load_settings(
         locales=dict(merged["locales"]),
         about_page=merged["about_page"],
         share_links=dict(merged["share_links"]),
-        card=_card_style(merged["card"]),
+        card=_card_style(merged["card"], colours or {}),
     )
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def _card_style(card: Any) -> CardStyle | None:
+def _card_style(given: Any, colours: dict[str, str]) -> CardStyle | None:
     """Check PAGE_METADATA['card']: three colours, two font files (or none)."""
-    keys = {"background", "text", "accent", "title_font", "name_font"}
-    if not isinstance(card, dict) or set(card) != keys:
-        raise SettingsError(f"PAGE_METADATA['card'] needs exactly {sorted(keys)}")
-    for key in ("background", "text", "accent"):
+    keys = set(DEFAULTS["card"])
+    if not isinstance(given, dict) or set(given) - keys:
+        raise SettingsError(f"PAGE_METADATA['card'] may have only {sorted(keys)}")
+    card = {**DEFAULTS["card"], **given}
+    for key, token in CARD_COLOURS.items():
+        card[key] = card[key] or colours.get(token, "")
+    for key in CARD_COLOURS:
         if not (isinstance(card[key], str) and _COLOUR.fullmatch(card[key])):
             raise SettingsError(f"PAGE_METADATA['card'][{key!r}] must be like #8a1c1c")
     if not (card["title_font"] or card["name_font"]):

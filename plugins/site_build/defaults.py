@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 # The theme: its templates, static files and message catalogues.
-THEME_FOLDER = Path(__file__).resolve().parents[2] / "theme"
+THEME_FOLDER = Path(find_spec("site_theme").origin).parent
 
 # Order matters: generators run in this order (site_i18n lists need every post).
 PLUGINS = (
@@ -72,6 +72,9 @@ def generator_settings(root: Path) -> dict[str, Any]:
         # of the same name (`templates/partials/_macros.html`). Relative to
         # the site's folder (the parent of content/).
         "THEME_TEMPLATES_OVERRIDES": ["templates"],
+        # Likewise the site's own static files: `static/favicon.svg` is
+        # published instead of the theme's.
+        "THEME_STATIC_OVERRIDES": ["static"],
         "PLUGINS": list(PLUGINS),
         # Pelican's build with its closing line in the writers' language.
         "PELICAN_CLASS": "site_build.SitePelican",

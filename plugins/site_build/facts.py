@@ -127,6 +127,16 @@ def template_overrides(settings: dict[str, Any]) -> list[Path]:
     return [root / folder for folder in settings.get("THEME_TEMPLATES_OVERRIDES", ())]
 
 
+def static_overrides(settings: dict[str, Any]) -> list[Path]:
+    """Return the site's own folders of theme files (THEME_STATIC_OVERRIDES).
+
+    A file there is published instead of the theme's static file of the
+    same name (`favicon.svg`); relative folders are the site's.
+    """
+    root = site_root(settings)
+    return [root / folder for folder in settings.get("THEME_STATIC_OVERRIDES", ())]
+
+
 def messages_language(settings: dict[str, Any]) -> str:
     """Return the language writers read problems in.
 

@@ -2,7 +2,8 @@
 
 A build's inputs are every file of content/ and data/ but the names Pelican
 skips (IGNORE_FILES: `.DS_Store`, `_draft.md`, `index.md~`), every file of the
-theme, the site's own templates (THEME_TEMPLATES_OVERRIDES) and the plugins
+theme, the site's own templates and static files (THEME_TEMPLATES_OVERRIDES,
+THEME_STATIC_OVERRIDES) and the plugins
 but caches and editors' leftovers, the project's
 settings files and pinned package lists, and the settings themselves
 (record.py digests those). The build record digests these files, the live
@@ -13,20 +14,42 @@ fresh import when one of their Python files changed.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import translate
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from .facts import site_root, template_overrides
+from .facts import site_root, static_overrides, template_overrides
 
-# The folder of the plugin packages, and the project around it.
-PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
-PROJECT = PLUGINS_FOLDER.parent
-# Files of the project that decide what a build does.
+# The generator's packages (pyproject.toml installs the same; a test compares).
+GENERATOR_PACKAGES = (
+    "site_base",
+    "site_build",
+    "site_theme",
+    "content_model",
+    "site_i18n",
+    "people_works",
+    "photo_groups",
+    "video_embeds",
+    "media_pipeline",
+    "theme_support",
+    "related_lists",
+    "site_feeds",
+    "page_metadata",
+    "site_events",
+    "site_comments",
+    "site_search",
+    "site_admin",
+    "search_engines",
+    "site_publish",
+    "site_preview",
+)
+# Files of the site's folder that decide what a build does.
 PROJECT_FILES = (
     "pelicanconf.py",
     "publishconf.py",
@@ -47,6 +70,25 @@ def _pattern(patterns: Iterable[str]) -> re.Pattern[str]:
 _LEFTOVER = _pattern(CODE_LEFTOVERS)
 
 
+@functools.cache
+def package_folders() -> dict[str, Path]:
+    """Return {package: its folder} of the generator, wherever it is installed."""
+    folders = {}
+    for name in GENERATOR_PACKAGES:
+        spec = find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            where = next(iter(spec.submodule_search_locations))
+            folders[name] = Path(where).resolve()
+    return folders
+
+
+def _code_folders() -> list[Path]:
+    """Return the folders of the generator's Python code (the theme is THEME's)."""
+    return [
+        folder for name, folder in package_folders().items() if name != "site_theme"
+    ]
+
+
 @dataclass(frozen=True)
 class BuildInputs:
     """The folders and files a build with given settings reads."""
@@ -54,7 +96,7 @@ class BuildInputs:
     content: Path
     data: Path
     theme: Path
-    templates: tuple[Path, ...]  # the site's own, before the theme's
+    templates: tuple[Path, ...]  # the site's own templates and static files
     code: tuple[Path, ...]
     project_files: tuple[Path, ...]
     # IGNORE_FILES: names in content/ and data/ that are no input.
@@ -63,14 +105,17 @@ class BuildInputs:
     @classmethod
     def of(cls, settings: dict[str, Any]) -> BuildInputs:
         """Return the inputs of a build with `settings`."""
-        code = [PLUGINS_FOLDER, *(Path(p) for p in settings.get("PLUGIN_PATHS") or ())]
+        code = [
+            *_code_folders(),
+            *(Path(p) for p in settings.get("PLUGIN_PATHS") or ()),
+        ]
         return cls(
             content=Path(settings["PATH"]).resolve(),
             data=site_root(settings) / "data",
             theme=Path(settings["THEME"]).resolve(),
-            templates=tuple(template_overrides(settings)),
+            templates=tuple(template_overrides(settings) + static_overrides(settings)),
             code=tuple(dict.fromkeys(folder.resolve() for folder in code)),
-            project_files=tuple(PROJECT / name for name in PROJECT_FILES),
+            project_files=tuple(site_root(settings) / name for name in PROJECT_FILES),
             ignored=_pattern(settings.get("IGNORE_FILES") or ()),
         )
 
@@ -128,16 +173,17 @@ def _files_under(folder: Path, skipped: re.Pattern[str]) -> list[Path]:
 def code_stamps(settings_file: Path | str) -> dict[str, int]:
     """Return the modification times of the Python files a build imports.
 
-    The settings file, the project's settings files (publishconf.py reads
-    pelicanconf.py) and the plugins: the warm build process imports them
-    ahead, and imports them again when one changed.
+    The settings file, the site's settings files (publishconf.py reads
+    pelicanconf.py) and the generator's packages: the warm build process
+    imports them ahead, and imports them again when one changed.
     """
     given = Path(settings_file).resolve()
     files = [
         given,
         *(p for p in (given.parent / n for n in PROJECT_FILES) if p.suffix == ".py"),
     ]
-    files += [p for p in _files_under(PLUGINS_FOLDER, _LEFTOVER) if p.suffix == ".py"]
+    for folder in _code_folders():
+        files += [p for p in _files_under(folder, _LEFTOVER) if p.suffix == ".py"]
     stamps = {}
     for path in files:
         with contextlib.suppress(OSError):

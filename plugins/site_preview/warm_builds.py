@@ -52,8 +52,8 @@ from pelican import signals
 from pelican.plugins._utils import load_legacy_plugin
 from pelican.settings import read_settings
 
-from site_build.inputs import PLUGINS_FOLDER
 from site_build.inputs import code_stamps as stamps_of_code
+from site_build.inputs import package_folders
 
 from .protocol import BUILD_DONE, SHOW
 
@@ -94,9 +94,9 @@ def forget_site_modules() -> None:
     The parent imports a few (this module, site_build.inputs and what they
     use); a build forked from it must see the plugins as they are now.
     """
-    folder = str(PLUGINS_FOLDER)
+    folders = tuple(f"{folder}{os.sep}" for folder in package_folders().values())
     for name, module in list(sys.modules.items()):
-        ours = (getattr(module, "__file__", None) or "").startswith(folder)
+        ours = (getattr(module, "__file__", None) or "").startswith(folders)
         if ours and name != "__main__":
             del sys.modules[name]
 

@@ -1,7 +1,8 @@
 """Publish the theme's static files under names that carry a digest of their bytes.
 
 A changed stylesheet gets a new address, so browsers may cache every asset
-for a year and still never show a stale one.
+for a year and still never show a stale one. The stylesheet is published
+with the site's colours after the theme's (colours.py).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from typing import Any
 from pelican.generators import Generator
 
 from site_base.settings import SettingsError
+from site_build.facts import static_overrides
 from site_build.output import output_files
 from site_publish.http_headers import HEADERS_FILE
 
+from .colours import site_colours
 from .first_screen import ThemeStyle, UnbalancedMarkers, first_screen_css, style_source
 from .security import load_policy
 from .settings import load_settings
@@ -40,27 +43,37 @@ class ThemeAssetsGenerator(Generator):
             source.relative_to(static).as_posix(): source
             for source in sorted(p for p in static.rglob("*") if p.is_file())
         }
+        for folder in static_overrides(self.settings):  # the site's, over the theme's
+            sources.update(site_static_files(folder))
         sources.update(vendor_files(self.settings.get("THEME_VENDOR", {})))
+        cfg = load_settings(self.settings)
+        if cfg.stylesheet not in sources:
+            raise SettingsError(
+                f"THEME_SUPPORT['stylesheet']: the theme has no static/{cfg.stylesheet}"
+            )
+        source = sources[cfg.stylesheet]
+        theme_css = source.read_text("utf-8")
+        colours = site_colours(theme_css, cfg.colours)
+        self.context["THEME_COLOURS"] = colours
+        stylesheet = theme_css + colours.css()
+        # Files published with other bytes than their source's.
+        self.made: dict[str, bytes] = {cfg.stylesheet: stylesheet.encode("utf-8")}
         target = Path(self.settings["THEME_STATIC_DIR"])
         for name, source in sources.items():
-            published = target / fingerprinted(Path(name), source.read_bytes())
+            data = self.made.get(name) or source.read_bytes()
+            published = target / fingerprinted(Path(name), data)
             self.assets[name] = (source, published)
         self.context["ASSETS"] = {
             name: published.as_posix() for name, (_, published) in self.assets.items()
         }
         self.context["SECURITY_POLICY"] = load_policy(self.settings)
-        self._share_theme_style()
+        self._share_theme_style(cfg.stylesheet, stylesheet)
 
-    def _share_theme_style(self) -> None:
+    def _share_theme_style(self, name: str, stylesheet: str) -> None:
         """Share THEME_STYLE; allow its first-screen <style> in the pages' policy."""
-        name = load_settings(self.settings).stylesheet
-        if name not in self.assets:
-            raise SettingsError(
-                f"THEME_SUPPORT['stylesheet']: the theme has no static/{name}"
-            )
         source, published = self.assets[name]
         try:
-            css = first_screen_css(source.read_text("utf-8"))
+            css = first_screen_css(stylesheet)
         except UnbalancedMarkers as error:
             raise SettingsError(f"{source}: {error}") from None
         self.context["THEME_STYLE"] = ThemeStyle(css, published.as_posix())
@@ -72,11 +85,30 @@ class ThemeAssetsGenerator(Generator):
         """Copy each asset to its fingerprinted name."""
         del writer  # files are copied as they are
         files = output_files(self.context, self.output_path)
-        for source, published in self.assets.values():
-            files.copy(source, published)
+        for name, (source, published) in self.assets.items():
+            if name in self.made:
+                files.write_bytes(published, self.made[name])
+            else:
+                files.copy(source, published)
         # The pages' policy as headers, for hosts that read this file.
         policy = self.context["SECURITY_POLICY"]
         files.write_text(HEADERS_FILE, policy.headers_file())
+
+
+def site_static_files(folder: Path) -> dict[str, Path]:
+    """Return {name: file} of a site's static folder; refuse links out of it.
+
+    A link could publish any file of the computer that builds the site.
+    """
+    found = {}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_symlink():
+            raise SettingsError(
+                f"{path}: a link in the site's static files; copy the file there"
+            )
+        if path.is_file():
+            found[path.relative_to(folder).as_posix()] = path
+    return found
 
 
 class MissingVendorFile(FileNotFoundError):

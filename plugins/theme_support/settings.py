@@ -18,6 +18,11 @@ DEFAULTS: dict[str, Any] = {
     # rules go in every page's <head>, the file at the end of <body>
     # (first_screen.py).
     "stylesheet": "css/site.css",
+    # The site's colours: any colour the stylesheet names in `:root`
+    # (accent, accent-text, link, surface...), for the light and the dark
+    # scheme, e.g. {"light": {"accent": "#8a1c1c"}, "dark": {"accent":
+    # "#5c1313"}} (colours.py checks every pair for contrast).
+    "colours": {},
 }
 
 
@@ -27,6 +32,7 @@ class ThemeSupportSettings:
 
     templates_cache: Path
     stylesheet: str
+    colours: dict[str, dict[str, str]]
 
 
 def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
@@ -41,5 +47,7 @@ def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
             "THEME_SUPPORT['stylesheet'] must name a .css file of the theme's static/"
         )
     return ThemeSupportSettings(
-        templates_cache=site_root(settings) / folder, stylesheet=stylesheet
+        templates_cache=site_root(settings) / folder,
+        stylesheet=stylesheet,
+        colours=merged["colours"],
     )

@@ -11,6 +11,7 @@ from pelican.settings import read_settings
 from tests.conftest import SAMPLE_BUILD_EPOCH
 from tests.site_checks import broken_links, html_errors
 from tests.support import REPO, run_task, site_pages
+from theme_support.colours import site_colours
 from theme_support.first_screen import first_screen_css, style_source
 from theme_support.security import load_policy
 
@@ -107,12 +108,12 @@ def test_sub_path_sitemaps_feeds_and_calendar_use_the_full_address(subpath_build
 def test_every_page_carries_the_policy_and_the_build_writes_it_as_headers(
     sample_site,
 ):
-    first_screen = first_screen_css(
-        (REPO / "theme/static/css/site.css").read_text("utf-8")
-    )
-    policy = load_policy(read_settings(str(REPO / "publishconf.py"))).allowing(
-        "style-src", style_source(first_screen)
-    )
+    settings = read_settings(str(REPO / "publishconf.py"))
+    theme_css = (REPO / "theme/static/css/site.css").read_text("utf-8")
+    colours = site_colours(theme_css, settings["THEME_SUPPORT"]["colours"])
+    first_screen = first_screen_css(theme_css + colours.css())
+    assert "--accent:#8a1c1c" in first_screen  # the library's red, after the theme's
+    policy = load_policy(settings).allowing("style-src", style_source(first_screen))
     expected = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta}">'
     pages = site_pages(sample_site)
     assert pages

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from site_build.inputs import PLUGINS_FOLDER
+from site_build.inputs import package_folders
 from site_preview import warm_builds
 from site_preview.warm_builds import code_stamps, discard, exit_code, spawn, start_build
 
@@ -58,7 +58,8 @@ def test_code_stamps_cover_plugins_and_settings_not_content(tmp_path):
     (tmp_path / "content/notes.py").write_text("", "utf-8")
     stamps = set(code_stamps(arguments))
     assert str(tmp_path / "pelicanconf.py") in stamps
-    assert str(PLUGINS_FOLDER / "site_build" / "inputs.py") in stamps
+    assert str(package_folders()["site_build"] / "inputs.py") in stamps
+    assert str(package_folders()["content_model"] / "checker.py") in stamps
     assert not any(path.startswith(str(tmp_path / "content")) for path in stamps)
 
 

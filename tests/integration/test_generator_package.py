@@ -1,0 +1,170 @@
+"""The generator installs as a package of its own, and a site outside this repository builds with it.
+
+The wheel is built as PyPI would build it (setuptools, no network), holds
+every file of the theme and the plugins, and, installed in a folder of its
+own, builds a new library's site whose pelicanconf.py is only that
+library's.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from site_build.inputs import GENERATOR_PACKAGES, package_folders
+from tests.support import REPO, post, soup, write_site
+
+pytestmark = pytest.mark.long
+
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
+NEW_SITE_SETTINGS = """
+from pathlib import Path
+
+from site_build.defaults import generator_settings
+
+ROOT = Path(__file__).resolve().parent
+generator = generator_settings(ROOT)
+globals().update(generator)
+
+SITENAME = "Nhà văn hoá huyện Mẫu"
+PUBLIC_SITEURL = "https://nvh.example"
+ADMIN = {**generator["ADMIN"], "repo": "nha-van-hoa/site", "branch": "main"}
+"""
+
+
+def _tracked(folder: str) -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "--", folder],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return [name for name in listed if (REPO / name).is_file()]
+
+
+def test_the_package_list_is_every_package_of_the_generator():
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    folders = {
+        path.parent.relative_to(REPO / "plugins").as_posix().replace("/", ".")
+        for path in (REPO / "plugins").glob("**/__init__.py")
+    }
+    assert listed == folders | {"site_theme"}
+    assert {name for name in listed if "." not in name} == set(GENERATOR_PACKAGES)
+    assert package_folders()["site_theme"] == REPO / "theme"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("wheel")
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--quiet",
+            "-w",
+            str(folder),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    (found,) = folder.glob("pelican_thuvien-*.whl")
+    return found
+
+
+def test_the_wheel_has_every_file_of_the_theme_and_the_plugins(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    theme = [name for name in _tracked("theme")]
+    plugins = [name for name in _tracked("plugins") if name != "plugins/PLUGINS.md"]
+    wanted = {"site_theme/" + name.removeprefix("theme/") for name in theme} | {
+        name.removeprefix("plugins/") for name in plugins
+    }
+    assert wanted - names == set()
+    version = PYPROJECT["project"]["version"]
+    assert wheel.name.startswith(f"pelican_thuvien-{version}-")
+
+
+def test_a_new_site_builds_with_the_installed_package(wheel, tmp_path):
+    installed = tmp_path / "installed"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            "--target",
+            str(installed),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = write_site(
+        tmp_path / "site",
+        {
+            "posts/2026/ngay-hoi/index.md": post(
+                "title: Ngày hội đọc sách\ndate: 2026-04-21\ncategory: am-nhac"
+            )
+        },
+    )
+    (site / "pelicanconf.py").write_text(NEW_SITE_SETTINGS, "utf-8")
+    (site / "node_modules").symlink_to(REPO / "node_modules")
+    env = {**os.environ, "PYTHONPATH": str(installed), "SITE_MESSAGES_LANG": "en"}
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import site_build, site_theme; "
+            "print(site_build.__file__); print(site_theme.__file__)",
+        ],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert all(Path(path).is_relative_to(installed) for path in where), where
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            "content",
+            "-s",
+            "pelicanconf.py",
+            "-o",
+            "output",
+            "-e",
+            'SEARCH={"index": false}',
+        ],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = soup(site, "2026/ngay-hoi/")
+    assert " ".join(page.h1.get_text().split()) == "Ngày hội đọc sách"
+    assert page.select_one(".site-header") is not None
+    assert list((site / "output" / "theme" / "css").glob("site.*.css"))

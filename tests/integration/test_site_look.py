@@ -1,0 +1,71 @@
+"""A site's colours, favicon and cards are its own, set without touching the theme."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+from PIL import Image
+
+from site_build.defaults import generator_settings
+from tests.support import REPO, post, run_pelican, soup, write_site
+
+FILES = {
+    "posts/2026/ngay-hoi/index.md": post(
+        "title: Ngày hội đọc sách\ndate: 2026-04-21\ncategory: am-nhac"
+    ),
+}
+GREEN = "#1b5e20"
+CARD_FONTS = generator_settings(REPO)["PAGE_METADATA"]["card"]
+FAVICON = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#1b5e20"/></svg>'
+
+
+def _asset(root, page, rel):
+    link = page.select_one(f'link[rel="{rel}"]')
+    return (root / "output" / link["href"].lstrip("/")).read_bytes()
+
+
+def test_a_site_sets_its_colours_favicon_and_cards(tmp_path):
+    root = write_site(tmp_path, FILES)
+    (root / "static").mkdir()
+    (root / "static" / "favicon.svg").write_bytes(FAVICON)
+    built = run_pelican(
+        root,
+        THEME_SUPPORT={"colours": {"light": {"accent": GREEN}}},
+        PAGE_METADATA={"card": {**CARD_FONTS, "text": "#fffde7"}},
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = soup(root, "2026/ngay-hoi/")
+    assert f"--accent:{GREEN}" in page.style.get_text()
+    stylesheet = next((root / "output/theme/css").glob("site.*.css")).read_text()
+    assert stylesheet.rstrip().endswith(f":root{{--accent:{GREEN}}}")
+    assert _asset(root, page, "icon") == FAVICON
+    # The card: the site's accent behind the title, the colour it gave the text.
+    card_url = page.select_one('meta[property="og:image"]')["content"]
+    card_path = root / "output" / re.sub(r"^(https?://[^/]+)?/", "", card_url)
+    card = Image.open(io.BytesIO(card_path.read_bytes())).convert("RGB")
+    corner = card.getpixel((5, 5))
+    assert all(abs(a - b) < 6 for a, b in zip(corner, (0x1B, 0x5E, 0x20), strict=True))
+
+
+def test_the_theme_looks_as_it_does_without_the_sites_files(tmp_path):
+    root = write_site(tmp_path, FILES)
+    built = run_pelican(root, THEME_SUPPORT={"colours": {}})
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = soup(root, "2026/ngay-hoi/")
+    assert "--accent: #1f5f5b;" in page.style.get_text()
+    assert "The site's colours" not in page.style.get_text()
+    assert (
+        _asset(root, page, "icon") == (REPO / "theme/static/favicon.svg").read_bytes()
+    )
+
+
+def test_a_link_in_the_sites_static_files_is_refused(tmp_path):
+    root = write_site(tmp_path, FILES)
+    (root / "static").mkdir()
+    os.symlink("/etc/passwd", root / "static" / "favicon.svg")
+    built = run_pelican(root)
+    assert built.returncode != 0
+    assert "a link in the site's static files" in built.stdout + built.stderr
+    assert not list((root / "output").glob("**/favicon*"))
