@@ -1,122 +1,39 @@
-"""Tasks of the site (`invoke --list`); start from Pelican's quickstart tasks.py."""
+"""Tasks of the Lao Cai library's site, and of the generator's development.
+
+A library's site has the tasks of the package `site_tasks` (build, preview,
+check, serve, livereload, edit, new-post, clean) on its own folder; here
+come the gates and publishing, and what the generator's developers run
+(tests, lint, benchmarks, message catalogues). `invoke --list` shows them
+all, their help in the writers' language.
+"""
 
 from __future__ import annotations
 
-import inspect
-import json
 import os
 import shlex
 import shutil
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
-from invoke import Task, task
+from invoke import task
 from invoke.exceptions import Exit
-from pelican import main as pelican_main
 from pelican.settings import read_settings
-from pelican.utils import slugify
+
+from site_tasks import site_tasks
+from site_tasks.tasks import preview
 
 ROOT = Path(__file__).resolve().parent
 
 CONFIG = {
-    "settings_base": str(ROOT / "pelicanconf.py"),
     "settings_publish": str(ROOT / "publishconf.py"),
-    "content": str(ROOT / "content"),
     "output": str(ROOT / "output"),
-    "cache": str(ROOT / ".cache"),
     "pycache": str(ROOT / ".cache" / "pycache"),
     # The tests' temporary sites go to this memory-backed folder when it has
     # this much room (`invoke test`), else to the system's temporary folder.
     "test_temp": "/dev/shm",
     "test_temp_room": 4 * 2**30,
-    "host": "127.0.0.1",
-    "port": 8000,
 }
-
-
-def _writers_gettext():
-    """Return the gettext of the writers' language (the content messages' one)."""
-    from site_build.facts import writers_gettext  # noqa: PLC0415
-
-    return writers_gettext(read_settings(CONFIG["settings_base"]))
-
-
-# What the tasks print and their help (translated at the end of this file).
-_ = _writers_gettext()
-
-
-def pelican_run(arguments: list[str]) -> None:
-    """Run Pelican in this process; content problems end it with exit code 1."""
-    pelican_main(arguments)
-
-
-def _build_arguments(
-    settings: str, content: str | None, output: str | None, **extra
-) -> list[str]:
-    """Return Pelican's arguments; `extra` settings go through -e as JSON."""
-    arguments = [
-        content or CONFIG["content"],
-        "-s",
-        settings,
-        "-o",
-        output or CONFIG["output"],
-    ]
-    given = {key: value for key, value in extra.items() if value is not None}
-    if given:
-        arguments += [
-            "-e",
-            *(f"{key}={json.dumps(value)}" for key, value in given.items()),
-        ]
-    return arguments
-
-
-LANG_HELP = "language of the content problems (default: the site's, vi), e.g. en"
-
-
-@task(
-    help={
-        "content": "content folder (default: content/)",
-        "output": "output folder",
-        "lang": LANG_HELP,
-    }
-)
-def build(c, content=None, output=None, lang=None):
-    """Development build into output/: drafts and future posts included."""
-    pelican_run(
-        _build_arguments(CONFIG["settings_base"], content, output, MESSAGES_LANG=lang)
-    )
-
-
-@task(
-    help={
-        "siteurl": "public address, e.g. https://org.github.io/repo",
-        "content": "content folder",
-        "output": "output folder",
-        "serve": "build for a local address and serve it, as readers will see it",
-        "port": "with --serve: the port (default 8000, or a free one if busy)",
-        "lang": LANG_HELP,
-    }
-)
-def preview(  # noqa: PLR0913, PLR0917
-    c, siteurl=None, content=None, output=None, serve=False, port=None, lang=None
-):
-    """Production build (publishconf.py) into output/: what gets published."""
-    if serve:
-        port = _port(port)
-        siteurl = f"http://{CONFIG['host']}:{port}"
-    pelican_run(
-        _build_arguments(
-            CONFIG["settings_publish"],
-            content,
-            output,
-            SITEURL=siteurl,
-            MESSAGES_LANG=lang,
-        )
-    )
-    if serve:
-        _serve_folder(Path(output or CONFIG["output"]), port, host_like=True)
 
 
 @task(
@@ -208,237 +125,6 @@ def publish(  # noqa: PLR0913, PLR0917
             print(f"Told the WebSub hub of {len(feeds)} changed feeds.")
         except WebSubError as error:
             print(f"The site is published, but {error}.")
-
-
-@task(help={"content": "content folder (default: content/)", "lang": LANG_HELP})
-def check(c, content=None, lang=None):
-    """Check all content and data; list every problem; exit 1 if any is an error."""
-    from content_model.checker import check_site  # noqa: PLC0415
-    from content_model.plugin import check_cache  # noqa: PLC0415
-    from site_base.messages import say  # noqa: PLC0415
-
-    override = {"PATH": str(Path(content or CONFIG["content"]).resolve())}
-    if lang:
-        override["MESSAGES_LANG"] = lang
-    settings = read_settings(CONFIG["settings_base"], override=override)
-    result = check_site(settings, cache=check_cache(settings))
-    result.problems.report(result.cfg.facts.root, result.cfg.messages_gettext)
-    if not result.ok:
-        raise Exit(code=1)
-    summary = say(
-        "Content OK: {checked} files checked, {warnings} warnings.",
-        checked=len(result.documents),
-        warnings=len(result.problems.warnings),
-    )
-    print(summary.render(result.cfg.messages_gettext))
-
-
-@task(help={"port": "port to serve on (default 8000, or a free one if busy)"})
-def serve(c, port=None):
-    """Serve output/ on http://127.0.0.1:8000/ (or the port given, or a free one)."""
-    _serve_folder(Path(CONFIG["output"]), _port(port), host_like=False)
-
-
-def _port(wanted) -> int:
-    """Return the port asked for (8000 by default), or a free one if it is busy."""
-    from site_base.loopback import pick_port  # noqa: PLC0415
-
-    wanted = int(wanted or CONFIG["port"])
-    port = pick_port(CONFIG["host"], wanted)
-    if port != wanted:
-        print(
-            _("Port {wanted} is busy: using {port}.").format(wanted=wanted, port=port)
-        )
-    return port
-
-
-def _serve_folder(folder: Path, port: int, *, host_like: bool) -> None:
-    """Serve `folder` until Ctrl+C (host_like: compressed, with cache headers)."""
-    from site_preview.server import serve_folder  # noqa: PLC0415
-
-    serve_folder(folder, CONFIG["host"], port, host_like=host_like, gettext=_)
-
-
-@task(
-    help={
-        "port": "port to serve on (default 8000, or a free one if busy)",
-        "content": "content folder (default: content/)",
-        "output": "output folder",
-    }
-)
-def livereload(c, port=None, content=None, output=None):
-    """Build, serve, rebuild on change and reload the browser (problems shown there)."""
-    _live_preview(_port(port), content, output)
-
-
-@task(
-    help={
-        "port": "port of the preview (default 8000, or a free one if busy)",
-        "backend_port": (
-            "port of the editor's local host (default 8081, or a free one if busy)"
-        ),
-        "content": "content folder (default: content/); the editor saves beside it",
-        "output": "output folder",
-    }
-)
-def edit(c, port=None, backend_port=None, content=None, output=None):
-    """Edit in the browser on this computer: /admin/ saves into this git repository.
-
-    Starts the editor's local host (GitHub's API over this computer's repository)
-    and the live preview; open http://127.0.0.1:8000/admin/. Each save is a
-    commit of the branch you are on; `git push` sends it to the site.
-    """
-    from site_admin.local_host import (  # noqa: PLC0415
-        LOCAL_REPO,
-        local_host,
-        writers_token,
-    )
-    from site_admin.local_host.people import person_of_repository  # noqa: PLC0415
-
-    port = _port(port)
-    backend = _port(backend_port or 8081)
-    content = Path(content or CONFIG["content"]).resolve()
-    settings = read_settings(CONFIG["settings_base"], override={"PATH": str(content)})
-    person = person_of_repository(content.parent)
-    if person is None:
-        message = _(
-            "The editor saves with git: {folder} is not a git repository "
-            "(clone the site with git, or run: git init)"
-        )
-        raise Exit(message.format(folder=content.parent), code=1)
-    token = writers_token(content.parent / ".cache")
-    with local_host(content.parent, backend, settings, {token: person}) as api:
-        # Saving publishes to this branch at once: the preview shows it.
-        admin = {
-            **settings["ADMIN"],
-            "api_root": api,
-            "repo": LOCAL_REPO,
-            "editorial_workflow": False,
-            "local_token": token,
-        }
-        address = f"http://{CONFIG['host']}:{port}/admin/"
-        print(_("The editor: {address}").format(address=address), flush=True)
-        _live_preview(port, content, output, ADMIN=admin)
-
-
-def _live_preview(port: int, content=None, output=None, **extra) -> None:
-    """Serve the build at `port`, rebuilding (with `extra` settings) on every change.
-
-    With a comment server of its own (Isso, its database in .cache/comments/),
-    so writers see comments work as readers will.
-    """
-    from site_comments.local import LinkedFolder, local_comments  # noqa: PLC0415
-    from site_preview.protocol import LIVE_SETTINGS  # noqa: PLC0415
-    from site_preview.server import serve_live  # noqa: PLC0415
-
-    content = Path(content or CONFIG["content"]).resolve()
-    output = Path(output or CONFIG["output"]).resolve()
-    sites = [f"http://{name}:{port}" for name in (CONFIG["host"], "localhost")]
-    # The previewed site's own comments, beside its content (.cache/comments/).
-    try:
-        with local_comments(content.parent / ".cache/comments", sites) as comments:
-            approve = _(
-                "Comments: approve or delete them at {admin} (password: {password})"
-            )
-            print(approve.format(admin=comments.admin, password=comments.password))
-            arguments = _build_arguments(
-                CONFIG["settings_base"],
-                str(content),
-                str(output),
-                **LIVE_SETTINGS,
-                COMMENTS=comments.address,
-                **extra,
-            )
-            override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-            settings = read_settings(CONFIG["settings_base"], override=override)
-            serve_live(arguments, settings, CONFIG["host"], port)
-    except LinkedFolder as linked:  # raised before anything is written or started
-        refused = _("{path} is a link: delete it, then start again")
-        raise Exit(refused.format(path=linked.path), code=1) from None
-
-
-@task(
-    help={
-        "title": "the post's title (./dev new-post takes it as words, quotes or not)",
-        "year": "year folder (default: this year)",
-        "content": "content folder (default: content/)",
-        "translate": "start a translation of this post folder, e.g. posts/2025/x",
-        "lang": "with --translate: the translation's language (default en)",
-    }
-)
-def new_post(c, title=None, year=None, content=None, translate=None, lang="en"):  # noqa: PLR0913, PLR0917
-    """Start a post (content/posts/<year>/<slug>/index.vi.md) or a translation of one.
-
-    The Vietnamese text is index.vi.md, not index.md: the editing interface
-    (/admin/) names every language's file by its language and cannot open an
-    index.md.
-    """
-    from content_model.checker import check_settings  # noqa: PLC0415
-    from content_model.frontmatter import read_front_matter  # noqa: PLC0415
-    from content_model.problems import ContentError  # noqa: PLC0415
-    from content_model.scaffold import post_text, translation_text  # noqa: PLC0415
-
-    folder = Path(content or CONFIG["content"])
-    settings = read_settings(
-        CONFIG["settings_base"], override={"PATH": str(folder.resolve())}
-    )
-    cfg, categories = check_settings(settings)
-    gettext = partial(cfg.gettext, cfg.facts.default_lang)
-    if translate:
-        # The original: index.vi.md (what the editor writes), or index.md.
-        bundle = folder / translate
-        original = bundle / f"index.{cfg.facts.default_lang}.md"
-        if not original.is_file() and (bundle / "index.md").is_file():
-            original = bundle / "index.md"
-        target = original.with_name(f"index.{lang}.md")
-        if lang not in cfg.facts.languages or lang == cfg.facts.default_lang:
-            message = _("'{lang}' is not another language of the site")
-            raise Exit(message.format(lang=lang), code=1)
-        if not original.is_file():
-            message = _("There is no {original}: give the post's folder")
-            raise Exit(message.format(original=original), code=1)
-        if target.exists():
-            raise Exit(_("{target} exists already").format(target=target), code=1)
-        try:
-            front = read_front_matter(original)
-        except ContentError as error:
-            raise Exit(f"{original}: {error.message}", code=1) from None
-        target.write_text(translation_text(front, gettext), encoding="utf-8")
-        message = _("Created {target}: translate it, then delete the status line.")
-        print(message.format(target=target))
-        return
-    if not title:
-        raise Exit(_('Give the title: ./dev new-post "Tiêu đề"'), code=1)
-    now = settings["BUILD_TIME"].astimezone(_site_zone(settings))
-    path = new_post_path(folder, title, str(year or now.year), settings)
-    path.parent.mkdir(parents=True)
-    path.write_text(post_text(title, now, categories, gettext), encoding="utf-8")
-    message = _("Created {path}: choose its category, write the post, add its photos.")
-    print(message.format(path=path))
-
-
-def _site_zone(settings):
-    from zoneinfo import ZoneInfo  # noqa: PLC0415
-
-    return ZoneInfo(settings["TIMEZONE"])
-
-
-def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
-    """Return posts/<year>/<slug>/index.vi.md, with -2, -3 ... if the slug is taken."""
-    base = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) or "bai-viet"
-    taken = {p.name for p in (content / "posts").glob("*/*") if p.is_dir()}
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return content / "posts" / year / slug / f"index.{settings['DEFAULT_LANG']}.md"
-
-
-@task(help={"all": "also remove caches (.cache/)", "output": "output folder"})
-def clean(c, all=False, output=None):  # noqa: A002 (the option is --all)
-    """Remove output/ (caches survive; --all removes them too)."""
-    shutil.rmtree(output or CONFIG["output"], ignore_errors=True)
-    if all:
-        shutil.rmtree(CONFIG["cache"], ignore_errors=True)
 
 
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -613,17 +299,21 @@ def lint(c):
     c.run(f"{python} -m ruff check . && {python} -m ruff format --check .")
 
 
-def _translate_tasks(gettext) -> None:
-    """Show each task's description and options in the writers' language.
-
-    The English texts stay where invoke expects them (docstrings, `help=`);
-    tools/babel_tasks.py extracts them into the catalogues.
-    """
-    for value in list(globals().values()):
-        if isinstance(value, Task):
-            if value.__doc__:
-                value.__doc__ = gettext(inspect.cleandoc(value.__doc__))
-            value.help = {name: gettext(text) for name, text in value.help.items()}
-
-
-_translate_tasks(_)
+namespace = site_tasks(
+    ROOT,
+    gates,
+    publish,
+    i18n_extract,
+    i18n_update,
+    i18n_compile,
+    test,
+    bench,
+    bench_images,
+    bench_formats,
+    lighthouse,
+    slow_3g,
+    bench_editor,
+    screenshots,
+    guide_screenshots,
+    lint,
+)

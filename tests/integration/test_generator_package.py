@@ -9,6 +9,7 @@ library's.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -18,24 +19,11 @@ from pathlib import Path
 import pytest
 
 from site_build.inputs import GENERATOR_PACKAGES, package_folders
-from tests.support import REPO, post, soup, write_site
+from tests.support import REPO, post, soup, write_new_site
 
 pytestmark = pytest.mark.long
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
-NEW_SITE_SETTINGS = """
-from pathlib import Path
-
-from site_build.defaults import generator_settings
-
-ROOT = Path(__file__).resolve().parent
-generator = generator_settings(ROOT)
-globals().update(generator)
-
-SITENAME = "Nhà văn hoá huyện Mẫu"
-PUBLIC_SITEURL = "https://nvh.example"
-ADMIN = {**generator["ADMIN"], "repo": "nha-van-hoa/site", "branch": "main"}
-"""
 
 
 def _tracked(folder: str) -> list[str]:
@@ -62,6 +50,16 @@ def test_the_package_list_is_every_package_of_the_generator():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    """Build the wheel from a copy of the generator's tracked files (no build/ here)."""
+    source = tmp_path_factory.mktemp("source")
+    for name in [
+        "pyproject.toml",
+        "README.md",
+        *_tracked("plugins"),
+        *_tracked("theme"),
+    ]:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(REPO / name, source / name)
     folder = tmp_path_factory.mktemp("wheel")
     made = subprocess.run(
         [
@@ -75,7 +73,7 @@ def wheel(tmp_path_factory) -> Path:
             "--quiet",
             "-w",
             str(folder),
-            str(REPO),
+            str(source),
         ],
         capture_output=True,
         text=True,
@@ -118,7 +116,7 @@ def test_a_new_site_builds_with_the_installed_package(wheel, tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    site = write_site(
+    site = write_new_site(
         tmp_path / "site",
         {
             "posts/2026/ngay-hoi/index.md": post(
@@ -126,8 +124,6 @@ def test_a_new_site_builds_with_the_installed_package(wheel, tmp_path):
             )
         },
     )
-    (site / "pelicanconf.py").write_text(NEW_SITE_SETTINGS, "utf-8")
-    (site / "node_modules").symlink_to(REPO / "node_modules")
     env = {**os.environ, "PYTHONPATH": str(installed), "SITE_MESSAGES_LANG": "en"}
     where = subprocess.run(
         [

@@ -132,6 +132,72 @@ def write_site(
     return root
 
 
+# A new library's settings and tasks, as a site outside this repository
+# writes them (the generator installed as a package).
+NEW_SITE_FILES = {
+    "pelicanconf.py": """
+from pathlib import Path
+
+from site_build.defaults import generator_settings
+
+ROOT = Path(__file__).resolve().parent
+generator = generator_settings(ROOT)
+globals().update(generator)
+
+SITENAME = "Nhà văn hoá huyện Mẫu"
+PUBLIC_SITEURL = "https://nvh.example"
+ADMIN = {**generator["ADMIN"], "repo": "nha-van-hoa/site", "branch": "main"}
+""",
+    "publishconf.py": """
+from pathlib import Path
+
+from pelican.settings import load_source
+
+from site_build.defaults import production_settings
+
+_base = load_source("pelicanconf", str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({k: v for k, v in vars(_base).items() if k.isupper()})
+globals().update(production_settings(vars(_base)))
+""",
+    "tasks.py": """
+from pathlib import Path
+
+from site_tasks import site_tasks
+
+namespace = site_tasks(Path(__file__).resolve().parent)
+""",
+}
+
+
+NEW_SITE_LIBRARY = """\
+name: {vi: Nhà văn hoá huyện Mẫu, en: Mau District Cultural House}
+address: {street: 1 Đường Mẫu, locality: thị trấn Mẫu, region: tỉnh Mẫu, country: VN}
+phone: "+84 20 0000 0000"
+email: nvh@mau.example
+opening_hours:
+  - {days: [tue, wed, thu, fri, sat], opens: "08:00", closes: "20:00"}
+geo: {lat: 21.5, lon: 105.5}
+logo: library/logo.png
+podcast_artwork: library/podcast.jpg
+managing_agency: {vi: Phòng Văn hoá và Thông tin huyện Mẫu, en: ...}
+responsible_person: {vi: Giám đốc Nhà văn hoá huyện Mẫu, en: ...}
+"""
+
+
+def write_new_site(
+    root: Path, files: dict[str, str | bytes], categories: str = CATEGORIES
+) -> Path:
+    """Write a site of its own under `root`: content, data, settings, tasks.
+
+    Its front-end files are this repository's (node_modules/, linked).
+    """
+    write_site(root, files, categories, data={"library.yml": NEW_SITE_LIBRARY})
+    for name, text in NEW_SITE_FILES.items():
+        (root / name).write_text(text.lstrip(), encoding="utf-8")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    return root
+
+
 def run_pelican(
     site: Path,
     production: bool = False,

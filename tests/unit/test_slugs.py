@@ -6,7 +6,7 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from tasks import new_post_path
+from site_tasks.tasks import new_post_path
 
 TITLES = [
     ("Dòng sông hoa gạo – Đồng Văn", "dong-song-hoa-gao-dong-van"),

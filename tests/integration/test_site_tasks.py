@@ -1,0 +1,64 @@
+"""A site outside this repository has the site's tasks, working on its own folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.support import post, soup, write_new_site
+
+FILES = {
+    "posts/2026/ngay-hoi/index.md": post(
+        "title: Ngày hội đọc sách\ndate: 2026-04-21\ncategory: am-nhac"
+    ),
+}
+
+
+def invoke(site, *arguments, lang="en"):
+    env = {**os.environ, "SITE_MESSAGES_LANG": lang}
+    if lang is None:  # the site's own language, as its writers read it
+        env.pop("SITE_MESSAGES_LANG")
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *arguments],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_a_new_sites_tasks_check_and_build_its_own_folder(tmp_path):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    listed = invoke(site, "--list", lang=None)
+    assert listed.returncode == 0, listed.stderr
+    # The help is in the writers' language (the site's own, Vietnamese).
+    assert "Kiểm tra toàn bộ nội dung" in listed.stdout
+    assert "bench" not in listed.stdout  # the generator's own tasks are not a site's
+    assert "Check all content and data" in invoke(site, "--list").stdout
+
+    checked = invoke(site, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "Content OK: 1 files checked" in checked.stdout
+
+    built = invoke(site, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = soup(site, "2026/ngay-hoi/")
+    assert "Nhà văn hoá huyện Mẫu" in page.title.get_text()
+
+    made = invoke(site, "new-post", "--title", "Đêm thơ mùa xuân")
+    assert made.returncode == 0, made.stdout + made.stderr
+    year = sorted((site / "content/posts").iterdir())[-1].name
+    assert (site / f"content/posts/{year}/dem-tho-mua-xuan/index.vi.md").is_file()
+
+
+def test_a_problem_in_a_new_sites_content_is_said_with_its_file(tmp_path):
+    site = write_new_site(
+        tmp_path / "nha-van-hoa",
+        {"posts/2026/sai/index.md": post("title: Sai\ndate: 2026-04-21\ncategory: x")},
+    )
+    checked = invoke(site, "check")
+    assert checked.returncode == 1
+    assert "content/posts/2026/sai/index.md:4" in checked.stdout + checked.stderr
