@@ -42,14 +42,12 @@ def _book(draw: ImageDraw.ImageDraw, centre: int, width: int, top: int) -> None:
     )
 
 
-def logo(path: Path) -> None:
-    """Write a square PNG logo: a book on green, labelled as a sample."""
+def logo(path: Path, label: str) -> None:
+    """Write a square PNG logo: a book on green, the label, marked as a sample."""
     image = Image.new("RGB", (LOGO_SIZE, LOGO_SIZE), GREEN)
     draw = ImageDraw.Draw(image)
     _book(draw, LOGO_SIZE // 2, 300, 90)
-    draw.text(
-        (LOGO_SIZE // 2, 380), "THU VIEN LAO CAI", fill=CREAM, font_size=40, anchor="mm"
-    )
+    draw.text((LOGO_SIZE // 2, 380), label, fill=CREAM, font_size=40, anchor="mm")
     draw.text(
         (LOGO_SIZE // 2, 440),
         "logo mau / sample logo",
@@ -61,15 +59,13 @@ def logo(path: Path) -> None:
     image.save(path, "PNG", optimize=True)
 
 
-def artwork(path: Path) -> None:
+def artwork(path: Path, title: str) -> None:
     """Write the 1400x1400 JPEG podcast artwork, labelled as a sample."""
     image = Image.new("RGB", (ARTWORK_SIZE, ARTWORK_SIZE), GREEN)
     draw = ImageDraw.Draw(image)
     _book(draw, ARTWORK_SIZE // 2, 700, 220)
     centre = ARTWORK_SIZE // 2
-    draw.text(
-        (centre, 1000), "Thu vien tinh Lao Cai", fill=CREAM, font_size=96, anchor="mm"
-    )
+    draw.text((centre, 1000), title, fill=CREAM, font_size=96, anchor="mm")
     draw.text((centre, 1120), "Bai hat / Songs", fill=CREAM, font_size=72, anchor="mm")
     draw.rectangle([300, 1220, 1100, 1300], fill=CREAM)
     draw.text(
@@ -80,12 +76,17 @@ def artwork(path: Path) -> None:
 
 
 def main() -> None:
-    """Write logo.png and podcast.jpg into the folder given (default data/library/)."""
+    """Write logo.png and podcast.jpg into the folder given (default data/library/).
+
+    `--generic` makes the template's (no library's name on them).
+    """
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=Path("data/library"))
-    folder = parser.parse_args().folder
-    logo(folder / "logo.png")
-    artwork(folder / "podcast.jpg")
+    parser.add_argument("--generic", action="store_true")
+    arguments = parser.parse_args()
+    logo(arguments.folder / "logo.png", "" if arguments.generic else "THU VIEN LAO CAI")
+    title = "Thu vien" if arguments.generic else "Thu vien tinh Lao Cai"
+    artwork(arguments.folder / "podcast.jpg", title)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,176 @@
+"""A new library's site made from the template builds; a later template updates it.
+
+The template is this repository's copier.yml and template/, taken as a git
+repository of its own at a version tag (as `copier copy gh:...` takes it);
+the site it makes builds with the generator installed here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import copier
+import pytest
+
+from tests.support import REPO, soup
+
+pytestmark = pytest.mark.long
+
+# What the template reads besides template/: its questions and the files
+# it includes (the generator's pinned packages and front-end files).
+TEMPLATE_FILES = [
+    "copier.yml",
+    "requirements.txt",
+    "package.json",
+    "package-lock.json",
+]
+ANSWERS = {
+    "name_vi": "Nhà văn hoá huyện Bảo Yên Mẫu",
+    "languages": ["vi", "en"],
+    "names": {"en": "Bao Yen Mau District Cultural House"},
+    "province": "tỉnh Hà Mẫu",
+    "street": "Số 1 đường Trung tâm",
+    "locality": "thị trấn Phố Mẫu",
+    "phone": "+84 20 0000 1111",
+    "email": "nvh@mau.example",
+    "managing_agency": "Phòng Văn hoá và Thông tin huyện Mẫu",
+    "responsible_person": "Giám đốc Nhà văn hoá huyện Mẫu",
+    "site_url": "https://nvh-mau.example",
+    "repository": "nvh-mau/site",
+    "accent": "#6a1b9a",
+    "accent_dark": "#4a148c",
+}
+LAO_CAI = re.compile(r"lào cai|lao cai|laocai|lao-cai", re.IGNORECASE)
+
+
+def git(folder: Path, *arguments: str) -> str:
+    return subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            *arguments,
+        ],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def invoke(site: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *arguments],
+        cwd=site,
+        env={**os.environ, "SITE_MESSAGES_LANG": "en"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def template(tmp_path) -> Path:
+    """Return the template as a git repository of its own, tagged v1.0.0."""
+    source = tmp_path / "template-repo"
+    shutil.copytree(REPO / "template", source / "template")
+    for name in TEMPLATE_FILES:
+        shutil.copyfile(REPO / name, source / name)
+    git(source, "init", "-q", "-b", "main")
+    git(source, "add", "-A")
+    git(source, "commit", "-q", "-m", "1.0.0")
+    git(source, "tag", "v1.0.0")
+    return source
+
+
+def make_site(template: Path, folder: Path) -> Path:
+    copier.run_copy(
+        str(template),
+        str(folder),
+        data=ANSWERS,
+        defaults=True,
+        quiet=True,
+        vcs_ref="v1.0.0",
+    )
+    (folder / "node_modules").symlink_to(REPO / "node_modules")
+    return folder
+
+
+def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
+    site = make_site(template, tmp_path / "nvh-mau")
+    checked = invoke(site, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = invoke(site, "preview")
+    assert built.returncode == 0, built.stdout + built.stderr
+
+    home = soup(site, "")
+    assert home.select_one(".site-name").get_text(" ", strip=True) == (
+        "Nhà văn hoá huyện Bảo Yên Mẫu"
+    )
+    assert "--accent:#6a1b9a" in home.style.get_text()
+    english = soup(site, "en/")
+    assert "Bao Yen Mau District Cultural House" in english.title.get_text()
+    assert english.select_one(".site-tagline").get_text() == (
+        "News, events and reading culture"
+    )
+    year = next((site / "content/posts").iterdir()).name
+    assert soup(site, f"en/{year}/welcome/").h1 is not None
+    # Nothing of Lao Cai in any file the site publishes.
+    found = [
+        str(path.relative_to(site / "output"))
+        for path in (site / "output").rglob("*")
+        if path.suffix in {".html", ".xml", ".json", ".ics", ".css", ".js", ".txt"}
+        and LAO_CAI.search(path.read_text("utf-8", errors="replace"))
+    ]
+    assert found == []
+
+
+def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
+    template, tmp_path
+):
+    site = make_site(template, tmp_path / "nvh-mau")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "The site, made from the template")
+    # The site's own change, and its own post.
+    settings = site / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text("utf-8").replace("#6a1b9a", "#880e4f"), "utf-8"
+    )
+    year = next((site / "content/posts").iterdir()).name
+    own = site / f"content/posts/{year}/dem-tho/index.vi.md"
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        f"---\ntitle: Đêm thơ\ndate: {year}-01-02\ncategory: su-kien\n---\n\nThơ.\n",
+        "utf-8",
+    )
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "Our colour, our post")
+
+    # A later version of the template changes a file the site did not touch.
+    readme = template / "template/README.md.jinja"
+    readme.write_text(
+        readme.read_text("utf-8") + "\nPhiên bản mới của mẫu trang.\n", "utf-8"
+    )
+    git(template, "commit", "-q", "-am", "1.1.0")
+    git(template, "tag", "v1.1.0")
+
+    copier.run_update(
+        str(site), defaults=True, overwrite=True, quiet=True, vcs_ref="v1.1.0"
+    )
+    assert "Phiên bản mới của mẫu trang." in (site / "README.md").read_text("utf-8")
+    assert '"#880e4f"' in settings.read_text("utf-8")  # the site's colour kept
+    assert own.is_file()
+    answers = (site / ".copier-answers.yml").read_text("utf-8")
+    assert "_commit: v1.1.0" in answers
+    rebuilt = invoke(site, "preview")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    assert "--accent:#880e4f" in soup(site, "").style.get_text()
