@@ -1,10 +1,10 @@
 """Tasks of the Lao Cai library's site, and of the generator's development.
 
 A library's site has the tasks of the package `site_tasks` (build, preview,
-check, serve, livereload, edit, new-post, clean) on its own folder; here
-come the gates and publishing, and what the generator's developers run
-(tests, lint, benchmarks, message catalogues). `invoke --list` shows them
-all, their help in the writers' language.
+check, serve, livereload, edit, new-post, clean, gates, publish) on its own
+folder; here come what the generator's developers run (tests, lint,
+benchmarks, message catalogues). `invoke --list` shows them all, their
+help in the writers' language.
 """
 
 from __future__ import annotations
@@ -12,119 +12,22 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from invoke import task
-from invoke.exceptions import Exit
-from pelican.settings import read_settings
 
 from site_tasks import site_tasks
-from site_tasks.tasks import preview
 
 ROOT = Path(__file__).resolve().parent
 
 CONFIG = {
-    "settings_publish": str(ROOT / "publishconf.py"),
-    "output": str(ROOT / "output"),
     "pycache": str(ROOT / ".cache" / "pycache"),
     # The tests' temporary sites go to this memory-backed folder when it has
     # this much room (`invoke test`), else to the system's temporary folder.
     "test_temp": "/dev/shm",
     "test_temp_room": 4 * 2**30,
 }
-
-
-@task(
-    help={
-        "output": "the production build to check (default: output/)",
-        "siteurl": "the SITEURL it was built for (default: publishconf.py's)",
-        "select": "only the gates whose names match (pytest -k), e.g. 'post and 390'",
-    }
-)
-def gates(c, output=None, siteurl=None, select=None):
-    """Check a production build as readers meet it; a failure names page and rule."""
-    folder = Path(output or CONFIG["output"]).resolve()
-    if not (folder / "index.html").is_file():
-        raise Exit(f"{folder} holds no built site: run `invoke preview` first", code=1)
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        str(ROOT / "tests" / "gates"),
-        "-m",
-        "gates",
-        "--gates-output",
-        str(folder),
-        "-n",
-        "auto",
-        "-p",
-        "no:cacheprovider",
-    ]
-    if siteurl:
-        command += ["--gates-siteurl", siteurl]
-    if select:
-        command += ["-k", select]
-    if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
-        raise Exit("Gates failed: the pages and rules are listed above.", code=1)
-
-
-@task(
-    help={
-        "to": "where to publish: a folder, user@host:/path (rsync) or s3://bucket/prefix",
-        "rollback": "switch readers back to the release before the current one",
-        "siteurl": "public address to build for (default: publishconf.py's)",
-        "content": "content folder (default: content/)",
-        "output": "build folder (default: output/)",
-        "hub": "WebSub hub to tell of the changed feeds (default: FEEDS' hub)",
-        "no_ping": "do not tell the WebSub hub",
-    }
-)
-# invoke makes each parameter a command-line option: they stay positional.
-def publish(  # noqa: PLR0913, PLR0917
-    c,
-    to,
-    rollback=False,
-    siteurl=None,
-    content=None,
-    output=None,
-    hub=None,
-    no_ping=False,
-):
-    """Production build, the gates, then a new release at DEST (or --rollback)."""
-    from site_feeds.websub import WebSubError, feed_paths, ping_hub  # noqa: PLC0415
-    from site_publish.destinations import target_for  # noqa: PLC0415
-    from site_publish.folder import PublishError  # noqa: PLC0415
-    from site_publish.lock import LockTaken  # noqa: PLC0415
-    from site_publish.settings import load_settings  # noqa: PLC0415
-
-    settings = read_settings(CONFIG["settings_publish"])
-    try:
-        target = target_for(to, load_settings(settings))
-        if rollback:
-            print(target.rollback().describe())
-            return
-        siteurl = siteurl or settings["SITEURL"]
-        output = output or CONFIG["output"]
-        preview(c, siteurl=siteurl, content=content, output=output)
-        if target.is_online(Path(output)):
-            # These very files passed the gates when they were published.
-            print(f"Nothing to publish: {to} already has this build.")
-            return
-        gates(c, output=output, siteurl=siteurl)
-        summary = target.publish(Path(output))
-    except (PublishError, LockTaken) as error:
-        raise Exit(f"Cannot publish: {error}.", code=1) from None
-    print(summary.describe())
-    hub = hub or settings.get("FEEDS", {}).get("websub_hub")
-    feeds = [f"{siteurl}/{path}" for path in feed_paths(summary.sent)]
-    if feeds and hub and not no_ping:
-        try:
-            ping_hub(hub, feeds)
-            print(f"Told the WebSub hub of {len(feeds)} changed feeds.")
-        except WebSubError as error:
-            print(f"The site is published, but {error}.")
 
 
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -301,8 +204,6 @@ def lint(c):
 
 namespace = site_tasks(
     ROOT,
-    gates,
-    publish,
     i18n_extract,
     i18n_update,
     i18n_compile,

@@ -32,9 +32,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from site_base.loopback import free_port
+from site_gates.browser import CHROMIUM, FLAGS
 from site_preview.static_server import serve
 from site_search.indexer import index_site
-from tests.support.browser import CHROMIUM, FLAGS
 from tools.bench_live import edit_seen_seconds
 from tools.checkouts import baseline_checkout
 from tools.corpus import (

@@ -41,8 +41,8 @@ from media_pipeline.settings import load_settings
 from photo_groups import Photo
 from site_build.digests import INDEX, shared_digests
 from site_build.output import OutputFiles
+from site_gates.browser import CHROMIUM, FLAGS
 from tests.support import project_settings
-from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from site_base.loopback import free_port
-from tests.support.browser import CHROMIUM, FLAGS
+from site_gates.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 

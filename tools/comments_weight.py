@@ -25,7 +25,7 @@ from site_preview.static_server import serve
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.support.browser import CHROMIUM, FLAGS  # noqa: E402
+from site_gates.browser import CHROMIUM, FLAGS  # noqa: E402
 from tests.support.comments import moderate, new_comment  # noqa: E402
 
 ARTICLE = "/2025/hoi-nghi-ban-doc-2025/"

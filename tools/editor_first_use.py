@@ -26,8 +26,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
+from site_gates.browser import CHROMIUM, FLAGS
 from site_preview.static_server import serve
-from tests.support.browser import CHROMIUM, FLAGS
 from tools.checkouts import site_builds, write_results
 
 ROOT = Path(__file__).resolve().parents[1]

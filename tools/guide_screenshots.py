@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from tests.support.browser import CHROMIUM, FLAGS
+from site_gates.browser import CHROMIUM, FLAGS
 from tests.support.editor import (
     REVIEWER,
     EditorPage,

@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 from site_base.loopback import free_port
+from site_gates.browser import CHROMIUM, FLAGS
 from site_preview.static_server import serve
-from tests.support.browser import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -19,8 +19,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from site_base.loopback import free_port
+from site_gates.browser import CHROMIUM, FLAGS
 from site_preview.static_server import serve
-from tests.support.browser import CHROMIUM, FLAGS
 from tools.lighthouse import build
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -48,6 +48,7 @@ GENERATOR_PACKAGES = (
     "search_engines",
     "site_publish",
     "site_preview",
+    "site_gates",
     "site_tasks",
 )
 # Files of the site's folder that decide what a build does.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from invoke import Collection, Task
 
-from . import tasks
+from . import publishing, tasks
 from .site import SITE_ROOT, Site
 
 # The tasks every library's site has (a site's tasks.py may add its own).
@@ -21,6 +21,8 @@ SITE_TASKS = (
     tasks.edit,
     tasks.new_post,
     tasks.clean,
+    publishing.gates,
+    publishing.publish,
 )
 
 

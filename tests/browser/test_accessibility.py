@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gates.checks import axe_violations
+from site_gates.gates.checks import axe_violations
 
 pytestmark = pytest.mark.browser
 

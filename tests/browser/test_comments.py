@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from site_base.loopback import free_port
 from site_comments.local import local_comments
+from site_gates.gates.checks import axe_violations
 from site_preview.static_server import serve
-from tests.gates.checks import axe_violations
 from tests.support import jpeg, post
 from tests.support.comments import moderate, new_comment
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import open_loaded
+from site_gates.browser import open_loaded
 
 pytestmark = pytest.mark.browser
 

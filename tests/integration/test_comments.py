@@ -23,7 +23,7 @@ from isso import config
 from site_base.settings import SettingsError
 from site_comments.local import local_comments
 from site_comments.settings import comments_server
-from tests.site_checks import html_errors
+from site_gates.files import html_errors
 from tests.support import REPO, post
 from tests.support.comments import MailCatcher, ask, moderate
 from tests.support.comments import new_comment as post_comment

@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_checks import html_errors
+from site_gates.files import html_errors
 from tests.support import post
 
 SITEURL = "https://thuvien.laocai.example"

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from tests.gates.pages import pages_by_type
+from site_gates.gates.pages import pages_by_type
 from tests.support import local_file, run_task
 
 SITEURL = "https://thuvien.laocai.example"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site_checks import broken_links
+from site_gates.files import broken_links
 from tests.support import post, read
 
 POSTS = {

@@ -8,9 +8,8 @@ import re
 import pytest
 from pelican.settings import read_settings
 
-from tests.conftest import SAMPLE_BUILD_EPOCH
-from tests.site_checks import broken_links, html_errors
-from tests.support import REPO, run_task, site_pages
+from site_gates.files import broken_links, html_errors
+from tests.support import REPO, SAMPLE_BUILD_EPOCH, run_task, site_pages
 from theme_support.colours import site_colours
 from theme_support.first_screen import first_screen_css, style_source
 from theme_support.security import load_policy

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from tests.site_checks import html_errors
+from site_gates.files import html_errors
 from tests.support import built_file, post, run_pelican, site_pages
 
 SITEURL = "https://thuvien.laocai.example"

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.long
 TEMPLATE_FILES = [
     "copier.yml",
     "requirements.txt",
+    "requirements-gates.txt",
     "package.json",
     "package-lock.json",
 ]
@@ -174,3 +175,14 @@ def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
     rebuilt = invoke(site, "preview")
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert "--accent:#880e4f" in soup(site, "").style.get_text()
+
+
+@pytest.mark.browser
+def test_a_new_site_from_the_template_passes_the_gates(template, tmp_path):
+    site = make_site(template, tmp_path / "nvh-mau")
+    built = invoke(site, "preview")
+    assert built.returncode == 0, built.stdout + built.stderr
+    gated = invoke(site, "gates")
+    shown = gated.stdout + gated.stderr
+    assert gated.returncode == 0, shown
+    assert " passed" in shown

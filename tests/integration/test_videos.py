@@ -5,7 +5,7 @@ from __future__ import annotations
 import feedparser
 import pytest
 
-from tests.site_checks import html_errors
+from site_gates.files import html_errors
 from tests.support import jpeg, post, read, run_task, soup, write_site
 
 FRONT = "title: Đêm nhạc Tây Bắc\ndate: 2025-11-06\ncategory: am-nhac"

@@ -13,12 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 from textwrap import dedent
-from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 from PIL import Image
 
+from site_gates.site import local_file
 from tests.support.build_server import WarmBuilds
 from tools import make_sample_audio
 
@@ -26,6 +26,10 @@ REPO = Path(__file__).resolve().parents[2]
 # The content digest in a photo derivative's name: anh-480.3f2a9c0d1e.avif.
 _PHOTO_FINGERPRINT = re.compile(r"\.[0-9a-f]{10}(?=\.(?:avif|webp|jpg|png)\b)")
 
+
+# "Now" of the shared sample build (2025-11-29 08:00 UTC): after every sample
+# post, and fixed so that a second build can be compared with it byte for byte.
+SAMPLE_BUILD_EPOCH = 1764403200
 
 # Set (to anything) to build each test site in a new `python -m pelican` instead
 # of the warm build server (build_server.py).
@@ -291,15 +295,6 @@ def read(site: Path, url_path: str) -> str:
 def soup(site: Path, url_path: str) -> BeautifulSoup:
     """Return the built page at `url_path`, parsed."""
     return BeautifulSoup(read(site, url_path), "html.parser")
-
-
-def local_file(published: Path, site_url: str, url: str) -> Path | None:
-    """Return the built file an address of the site names (None: another site's)."""
-    if not url.startswith(f"{site_url}/") and url != site_url:
-        return None
-    path = unquote(urlsplit(url).path).removeprefix(urlsplit(site_url).path)
-    target = published / path.lstrip("/")
-    return target / "index.html" if path.endswith("/") or not path else target
 
 
 def built_file(output: Path, siteurl: str, url: str) -> Path:

@@ -15,7 +15,7 @@ PLUGINS_DIR = REPO / "plugins"
 # Libraries that register nothing come first: any plugin may use them.
 LIBRARIES = ["site_base", "site_build", "photo_groups", "video_embeds", "site_publish"]
 # The live preview and the local servers come last: they may use any plugin.
-FRONT_ENDS = ["site_preview", "site_tasks"]
+FRONT_ENDS = ["site_preview", "site_gates", "site_tasks"]
 # Developers' scripts and the tests: product code never imports them.
 NOT_PRODUCT = ("tools", "tests")
 

@@ -11,7 +11,7 @@ import ssl
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from tests.support.public_address import PublicAddress
+from site_gates.public_address import PublicAddress
 
 
 def _get(port: int, path: str, host: str) -> tuple[int, bytes]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gates.checks import (
+from site_gates.browser import Traffic, listening
+from site_gates.gates.checks import (
     axe_violations,
     feed_links,
     horizontal_overflow,
     image_candidates,
 )
-from tests.gates.conftest import OTHER_LANGUAGES
-from tests.gates.pages import TYPES
-from tests.support.browser import Traffic, listening
+from site_gates.gates.conftest import OTHER_LANGUAGES
+from site_gates.gates.pages import TYPES
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 

@@ -48,9 +48,11 @@ class Traffic:
         self.pending.discard(request)
 
     def __enter__(self) -> Traffic:
+        """Listen until the `with` block ends."""
         return self
 
     def __exit__(self, *_exception) -> None:
+        """Stop listening."""
         self.stop()
 
     def stop(self) -> None:

@@ -11,9 +11,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.support import REPO
+from .site import node_module, site_folder
 
-VNU_JAR = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+def vnu_jar() -> Path:
+    """Return the Nu Html Checker of the site's front-end packages."""
+    return node_module("vnu-jar", "build", "dist", "vnu.jar")
+
+
 # A run checks a few hundred pages at most: Java's quick compiler alone and
 # its one-thread collector take half the CPU time of its defaults here, and
 # the quick compiler needs a deeper stack for the checker's HTML schema; a
@@ -31,18 +36,17 @@ JAVA_OPTIONS = (
 # The checker's classes, as Java loaded them at a first run (class data
 # sharing): later runs map them instead of loading them, a sixth of a run's
 # CPU time. One archive per Java, checker and options (Java ignores an
-# archive it cannot use).
-CLASS_ARCHIVES = REPO / ".cache" / "html-checker"
+# archive it cannot use), in the site's .cache/html-checker/.
 
 
 def _class_archive(java: str) -> Path:
     """Return the class archive of this Java, this checker and these options."""
     key = hashlib.sha256()
-    for path in (Path(java).resolve(), VNU_JAR):
+    for path in (Path(java).resolve(), vnu_jar()):
         stat = path.stat()
         key.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     key.update(" ".join(JAVA_OPTIONS).encode())
-    return CLASS_ARCHIVES / f"{key.hexdigest()[:16]}.jsa"
+    return site_folder() / ".cache" / "html-checker" / f"{key.hexdigest()[:16]}.jsa"
 
 
 def html_errors(*outputs: Path) -> dict[Path, list[str]]:
@@ -52,7 +56,7 @@ def html_errors(*outputs: Path) -> dict[Path, list[str]]:
     """
     java = shutil.which("java")
     assert java, "Java is needed for the Nu Html Checker: run .ci/run or install it"
-    assert VNU_JAR.is_file(), "vnu.jar is missing: run `npm ci` (./dev does it)"
+    assert vnu_jar().is_file(), "vnu.jar is missing: run `npm ci` (./dev does it)"
     archive = _class_archive(java)
     # The first run writes the archive beside its final name, then renames
     # it: a run beside it (another test worker) never reads half of one.
@@ -68,7 +72,7 @@ def html_errors(*outputs: Path) -> dict[Path, list[str]]:
             *JAVA_OPTIONS,
             sharing,
             "-jar",
-            str(VNU_JAR),
+            str(vnu_jar()),
             "--errors-only",
             # Its language detection finds warnings only (a lang attribute
             # that seems wrong), which --errors-only drops: a quarter of the

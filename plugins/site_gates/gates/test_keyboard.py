@@ -1,11 +1,12 @@
 """Keyboard alone: the menu, the article, a photo and its lightbox, the language
-switcher, the share bar and the feeds are reached with Tab, each with a visible focus."""
+switcher, the share bar and the feeds are reached with Tab, each with a visible focus.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import open_loaded
+from site_gates.browser import open_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.gates]
 

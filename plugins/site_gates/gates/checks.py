@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from tests.support import REPO
+from site_gates.site import node_module
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def axe_violations(page) -> list[str]:
     """Return axe-core's WCAG 2.2 AA violations on the page, as "rule: element"."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(path=str(node_module("axe-core", "axe.min.js")))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
         " resultTypes: ['violations']})",

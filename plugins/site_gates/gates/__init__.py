@@ -1,0 +1,1 @@
+"""The gates, as pytest modules (run by `invoke gates`)."""
