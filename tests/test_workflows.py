@@ -39,12 +39,24 @@ def test_publishing_runs_hourly_and_on_main_one_deploy_at_a_time():
     assert minute.isdigit() and hour == "*"
     assert publish["permissions"] == {"contents": "read"}
     assert publish["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    deploy = publish["jobs"]["deploy"]
+    # This site publishes with the workflow every library's site calls.
+    (job,) = publish["jobs"].values()
+    assert job["uses"] == "./.github/workflows/site.yml"
+    assert job["with"] == {"deploy": True}
+
+
+def test_the_sites_workflow_is_reusable_and_deploys_only_after_the_build():
+    site = workflow("site.yml")
+    assert set(site["on"]) == {"workflow_call"}
+    assert site["on"]["workflow_call"]["inputs"]["deploy"]["type"] == "boolean"
+    assert site["permissions"] == {"contents": "read"}
+    deploy = site["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
+    assert deploy["if"] == "inputs.deploy"
 
 
-@pytest.mark.parametrize("name", ["publish.yml", "ci.yml"])
+@pytest.mark.parametrize("name", ["site.yml", "ci.yml"])
 def test_jobs_run_on_debian_with_node_20(name):
     for job in workflow(name)["jobs"].values():
         if "container" not in job:
@@ -58,12 +70,15 @@ def test_jobs_run_on_debian_with_node_20(name):
         assert node and node[0]["with"]["node-version"] == 20
 
 
-def test_the_build_uses_the_pages_address_and_runs_the_gates():
-    steps = workflow("publish.yml")["jobs"]["build"]["steps"]
+def test_the_build_checks_uses_the_pages_address_and_runs_the_gates():
+    steps = workflow("site.yml")["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    address = '--siteurl "${{ steps.pages.outputs.base_url }}"'
-    assert f"./dev preview {address}" in runs
-    assert f"./dev gates {address}" in runs
+    address = '${SITEURL:+--siteurl "$SITEURL"}'
+    assert runs.index("./dev check") < runs.index(f"./dev preview {address}")
+    assert runs.index(f"./dev preview {address}") < runs.index(f"./dev gates {address}")
+    for step in steps:
+        if step.get("run", "").startswith(("./dev preview", "./dev gates")):
+            assert step["env"] == {"SITEURL": "${{ steps.pages.outputs.base_url }}"}
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     assert uses.index("actions/cache") < uses.index("actions/upload-pages-artifact")
 

@@ -19,6 +19,7 @@ from pelican import signals
 
 from site_base.settings import check_whole_numbers, merged_settings
 
+# Posts in each list under an article ("Cùng chủ đề", "Cùng chuyên mục"...).
 DEFAULTS = {"limit": 5}
 
 

@@ -61,12 +61,17 @@ def generator_settings(root: Path) -> dict[str, Any]:
         **_addresses(),
         **_reading(),
         **_build(),
+        # The site's time zone, and its languages, its own first: pages in
+        # the others are under /<lang>/ (each needs the theme's catalogue).
         "TIMEZONE": "Asia/Ho_Chi_Minh",
         "DEFAULT_LANG": "vi",
         "LANGUAGES": ["vi", "en"],
+        # A post without a date is refused (content_model), never dated now.
         "DEFAULT_DATE": None,
         "DEFAULT_DATE_FORMAT": "%d/%m/%Y",
+        # "Now" for the whole build: SOURCE_DATE_EPOCH when set.
         "BUILD_TIME": build_time(),
+        # The generator's theme (the package site_theme).
         "THEME": str(THEME_FOLDER),
         # A site's own templates: a file here is used instead of the theme's
         # of the same name (`templates/partials/_macros.html`). Relative to
@@ -78,6 +83,7 @@ def generator_settings(root: Path) -> dict[str, Any]:
         "PLUGINS": list(PLUGINS),
         # Pelican's build with its closing line in the writers' language.
         "PELICAN_CLASS": "site_build.SitePelican",
+        # Photo derivatives are kept between builds in the site's .cache/.
         "MEDIA": {"cache_path": ".cache/media"},
         # Pelican's content cache stays off: the content check keeps each
         # bundle's result itself (site_build.bundle_cache), keyed by all the
@@ -98,11 +104,14 @@ def generator_settings(root: Path) -> dict[str, Any]:
         "COMMENTS": "",
         # The editor at /admin/ (Sveltia CMS); a site names its repository.
         "ADMIN": {"sveltia": str(npm / "@sveltia/cms")},
+        # A development build shows drafts and posts dated later; the
+        # production build does not (production_settings).
         "CONTENT_MODEL": {
             "categories_file": "data/categories.yml",
             "show_drafts": True,
             "show_future": True,
         },
+        # Posts in the site-wide feeds, and in each other feed.
         "FEEDS": {"site_limit": 30, "limit": 20},
     }
 
@@ -114,8 +123,10 @@ def production_settings(base: dict[str, Any]) -> dict[str, Any]:
     posts through WebSub; replaced files kept online a week after a publish.
     """
     return {
+        # The public address; `invoke preview --siteurl` passes another.
         "SITEURL": base["PUBLIC_SITEURL"],
         "RELATIVE_URLS": False,
+        # No drafts, no posts dated after BUILD_TIME.
         "CONTENT_MODEL": {
             **base["CONTENT_MODEL"],
             "show_drafts": False,
@@ -123,6 +134,7 @@ def production_settings(base: dict[str, Any]) -> dict[str, Any]:
         },
         # `invoke publish` pings this hub with the feeds that changed.
         "FEEDS": {**base["FEEDS"], "websub_hub": "https://pubsubhubbub.appspot.com/"},
+        # Files of a replaced page stay online a week after a publish.
         "PUBLISH": {"retention_days": 7},
     }
 
@@ -130,11 +142,14 @@ def production_settings(base: dict[str, Any]) -> dict[str, Any]:
 def _addresses() -> dict[str, Any]:
     """Return where the site reads content and writes pages, and their URLs."""
     return {
+        # "": a development build's pages link relative to the server;
+        # publishconf.py sets the public address.
         "SITEURL": "",
         # Feeds, sitemaps and robots.txt need full addresses: in development
         # builds, the one `invoke serve` and `invoke livereload` serve at.
         "DEV_SITEURL": "http://127.0.0.1:8000",
         "RELATIVE_URLS": False,
+        # Where the content is and the pages go, relative to the site's folder.
         "PATH": "content",
         "OUTPUT_PATH": "output",
         "ARTICLE_PATHS": ["posts"],
@@ -142,10 +157,13 @@ def _addresses() -> dict[str, Any]:
         # Photos are published only as derivatives by media_pipeline (MEDIA),
         # and only for pages this build writes: a draft's photos stay private.
         "STATIC_PATHS": [],
+        # Files of content/ that are not content (a draft's `_notes.md`).
         "IGNORE_FILES": [".*", "_*", "*~", "#*"],
         # Translations are linked by their folder (content_model/metadata.py).
         "ARTICLE_TRANSLATION_ID": "bundle",
         "PAGE_TRANSLATION_ID": "bundle",
+        # The address of each kind of page (the README's list of addresses);
+        # a draft's under drafts/, never linked.
         "ARTICLE_URL": "{date:%Y}/{slug}/",
         "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html",
         "ARTICLE_LANG_URL": "{lang}/{date:%Y}/{slug}/",
@@ -183,6 +201,7 @@ def _addresses() -> dict[str, Any]:
         "CATEGORIES_SAVE_AS": "",
         "TAGS_SAVE_AS": "",
         "AUTHORS_SAVE_AS": "",
+        # Ten posts a page in every list; page 2 at <list>/page/2/.
         "DEFAULT_PAGINATION": 10,
         "PAGINATED_TEMPLATES": {
             "index": None,
@@ -208,6 +227,8 @@ def _addresses() -> dict[str, Any]:
 def _reading() -> dict[str, Any]:
     """Return how posts' Markdown and the templates are read."""
     return {
+        # Python-Markdown's extensions: tables, footnotes, attribute lists
+        # (extra), lists as writers type them, typographic quotes and dashes.
         "MARKDOWN": {
             "extension_configs": {
                 "markdown.extensions.extra": {},
@@ -228,6 +249,7 @@ def _reading() -> dict[str, Any]:
             },
             "output_format": "html5",
         },
+        # Templates' whitespace trimmed; every value escaped unless marked safe.
         "JINJA_ENVIRONMENT": {
             "trim_blocks": True,
             "lstrip_blocks": True,

@@ -12,10 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import copier
 import pytest
+from ruamel.yaml import YAML
 
 from tests.support import REPO, soup
 
@@ -132,6 +134,46 @@ def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
         and LAO_CAI.search(path.read_text("utf-8", errors="replace"))
     ]
     assert found == []
+
+
+def test_the_sites_workflow_and_requirements_name_the_generators_version(
+    template, tmp_path
+):
+    version = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"][
+        "version"
+    ]
+    site = make_site(template, tmp_path / "nvh-mau")
+    workflow = YAML(typ="safe").load(
+        (site / ".github/workflows/site.yml").read_text("utf-8")
+    )
+    (job,) = workflow["jobs"].values()
+    assert job["uses"] == (
+        f"thu-vien-lao-cai/site/.github/workflows/site.yml@v{version}"
+    )
+    assert job["with"] == {"deploy": "${{ github.event_name != 'pull_request' }}"}
+    assert job["permissions"] == {
+        "contents": "read",
+        "pages": "write",
+        "id-token": "write",
+    }
+    requirements = (site / "requirements.txt").read_text("utf-8").splitlines()
+    assert (
+        f"pelican-thuvien @ git+https://github.com/thu-vien-lao-cai/site@v{version}"
+        in requirements
+    )
+    assert any(line.startswith("pelican==") for line in requirements)
+    git(site, "init", "-q")  # actionlint reads the workflows of a repository
+    linted = subprocess.run(
+        [
+            shutil.which("actionlint", path=str(Path(sys.executable).parent)),
+            "-no-color",
+        ],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert linted.returncode == 0, linted.stdout + linted.stderr
 
 
 def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
