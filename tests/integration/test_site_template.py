@@ -19,7 +19,10 @@ import copier
 import pytest
 from ruamel.yaml import YAML
 
+from site_base.loopback import free_port
+from site_preview.static_server import serve
 from tests.support import REPO, soup
+from tools.lighthouse import audit, build
 
 pytestmark = pytest.mark.long
 
@@ -228,3 +231,24 @@ def test_a_new_site_from_the_template_passes_the_gates(template, tmp_path):
     shown = gated.stdout + gated.stderr
     assert gated.returncode == 0, shown
     assert " passed" in shown
+
+
+@pytest.mark.browser
+def test_a_new_site_from_the_template_keeps_lighthouse_at_100(template, tmp_path):
+    site = make_site(template, tmp_path / "nvh-mau")
+    port = free_port()
+    siteurl = f"http://127.0.0.1:{port}"
+    output = tmp_path / "served"
+    build(output, siteurl, root=site, quiet=True)
+    server, _url = serve(output, port)
+    year = next((site / "content/posts").iterdir()).name
+    try:
+        for path in ("/", f"/{year}/chao-mung/", "/en/"):
+            scores = audit(siteurl + path, tmp_path / "report.json")
+            assert (
+                scores["accessibility"],
+                scores["best-practices"],
+                scores["seo"],
+            ) == (100, 100, 100), (path, scores)
+    finally:
+        server.shutdown()
