@@ -82,7 +82,7 @@ class ContentModelSettings:
 
     def gettext(self, lang: str, message: str) -> str:
         """Return a UI string of the theme's catalogue in `lang`."""
-        return translations(self.facts.theme, lang).gettext(message)
+        return translations(self.facts.theme, lang, self.facts.root).gettext(message)
 
     def suggest_slug(self, text: str) -> str:
         """Return the slug Pelican would make of `text` (Vietnamese to ASCII)."""

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 
 from site_base.catalogues import translations
+from site_build.facts import site_root
 from site_build.output import OutputFiles, output_files
 from theme_support.security import policy_text
 
@@ -93,7 +94,8 @@ class AdminGenerator(Generator):
         # The site's language (or MESSAGES_LANG), not the build machine's
         # SITE_MESSAGES_LANG: the editor is published for the staff.
         lang = self.settings.get("MESSAGES_LANG") or self.settings["DEFAULT_LANG"]
-        gettext = translations(self.settings["THEME"], lang).gettext
+        site = site_root(self.settings)
+        gettext = translations(self.settings["THEME"], lang, site).gettext
         site_url = self.settings.get("SITEURL", "")
         config = editor_config(admin, self.context["CONTENT_CHECK"], site_url, gettext)
         files.write_text(

@@ -79,7 +79,7 @@ class SiteFacts:
 
     def writers_gettext(self, message: str) -> str:
         """Translate a message into the language writers read the build in."""
-        return translations(self.theme, self.messages_lang).gettext(message)
+        return translations(self.theme, self.messages_lang, self.root).gettext(message)
 
 
 def site_facts(settings: dict[str, Any]) -> SiteFacts:
@@ -156,7 +156,8 @@ def messages_language(settings: dict[str, Any]) -> str:
 
 def writers_gettext(settings: dict[str, Any]) -> Callable[[str], str]:
     """Return the gettext of the language writers read the build's messages in."""
-    return translations(settings["THEME"], messages_language(settings)).gettext
+    lang = messages_language(settings)
+    return translations(settings["THEME"], lang, site_root(settings)).gettext
 
 
 def _zone(name: str | None) -> ZoneInfo:

@@ -2,8 +2,9 @@
 
 A build's inputs are every file of content/ and data/ but the names Pelican
 skips (IGNORE_FILES: `.DS_Store`, `_draft.md`, `index.md~`), every file of the
-theme, the site's own templates and static files (THEME_TEMPLATES_OVERRIDES,
-THEME_STATIC_OVERRIDES) and the plugins
+theme, the site's own templates, static files and message catalogues
+(THEME_TEMPLATES_OVERRIDES, THEME_STATIC_OVERRIDES, translations/) and the
+plugins
 but caches and editors' leftovers, the project's
 settings files and pinned package lists, and the settings themselves
 (record.py digests those). The build record digests these files, the live
@@ -98,7 +99,8 @@ class BuildInputs:
     content: Path
     data: Path
     theme: Path
-    templates: tuple[Path, ...]  # the site's own templates and static files
+    # The site's own templates, static files and message catalogues.
+    overrides: tuple[Path, ...]
     code: tuple[Path, ...]
     project_files: tuple[Path, ...]
     # IGNORE_FILES: names in content/ and data/ that are no input.
@@ -115,7 +117,11 @@ class BuildInputs:
             content=Path(settings["PATH"]).resolve(),
             data=site_root(settings) / "data",
             theme=Path(settings["THEME"]).resolve(),
-            templates=tuple(template_overrides(settings) + static_overrides(settings)),
+            overrides=(
+                *template_overrides(settings),
+                *static_overrides(settings),
+                site_root(settings) / "translations",
+            ),
             code=tuple(dict.fromkeys(folder.resolve() for folder in code)),
             project_files=tuple(site_root(settings) / name for name in PROJECT_FILES),
             ignored=_pattern(settings.get("IGNORE_FILES") or ()),
@@ -124,7 +130,7 @@ class BuildInputs:
     @property
     def folders(self) -> tuple[Path, ...]:
         """Return the folders whose files are inputs: content/ first."""
-        return (self.content, self.data, self.theme, *self.templates, *self.code)
+        return (self.content, self.data, self.theme, *self.overrides, *self.code)
 
     def site_files(self) -> list[Path]:
         """Return every input file but content/'s, in a stable order."""

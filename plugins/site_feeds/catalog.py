@@ -101,7 +101,7 @@ def subjects(
     publisher: Publisher,
 ) -> list[Subject]:
     """Return what the feeds of `lang` follow: the site, categories, tags, people."""
-    gettext = translations(cfg.facts.theme, lang).gettext
+    gettext = translations(cfg.facts.theme, lang, cfg.facts.root).gettext
     site = publisher.name
     found = [
         Subject(

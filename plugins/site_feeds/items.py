@@ -93,7 +93,7 @@ def _source_note(post: Any, cfg: FeedSettings) -> str:
     source = getattr(post, "source", None)  # {"name": ..., "url": ...}
     if not source:
         return ""
-    label = translations(cfg.facts.theme, post.lang).gettext("Source:")
+    label = translations(cfg.facts.theme, post.lang, cfg.facts.root).gettext("Source:")
     name = escape(source["name"])
     if source.get("url"):
         name = f'<a href="{escape(source["url"])}">{name}</a>'
@@ -104,7 +104,9 @@ def _correction_note(post: Any, cfg: FeedSettings) -> str:
     """Return the correction as the article shows it: "Corrected (date): text"."""
     if not getattr(post, "correction", None):
         return ""
-    label = translations(cfg.facts.theme, post.lang).gettext("Corrected")
+    label = translations(cfg.facts.theme, post.lang, cfg.facts.root).gettext(
+        "Corrected"
+    )
     modified = getattr(post, "modified", None)
     when = f" ({long_date(modified, post.lang)})" if modified else ""
     return (

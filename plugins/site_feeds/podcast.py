@@ -40,7 +40,7 @@ def songs_feed(
     art; the others show the podcast's artwork.
     """
     lang = cfg.facts.default_lang
-    gettext = translations(cfg.facts.theme, lang).gettext
+    gettext = translations(cfg.facts.theme, lang, cfg.facts.root).gettext
     items = sorted(
         (song_item(song, cfg, song_artwork(song, cfg, plans)) for song in songs),
         key=lambda item: (

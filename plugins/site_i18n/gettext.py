@@ -8,6 +8,7 @@ context, so one environment serves every language.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -23,7 +24,7 @@ def page_lang(context: Context) -> str:
     return context.get("page_lang") or context.get("DEFAULT_LANG")
 
 
-def install(env: Any, theme: str) -> None:
+def install(env: Any, theme: str, site: Path | None = None) -> None:
     """Add the i18n extension and the per-page gettext functions to `env`.
 
     They behave as Jinja's "newstyle" gettext (the text escaped when the
@@ -38,7 +39,7 @@ def install(env: Any, theme: str) -> None:
 
     def catalogue(lang: str) -> Any:
         if lang not in catalogues:
-            catalogues[lang] = translations(theme, lang)
+            catalogues[lang] = translations(theme, lang, site)
         return catalogues[lang]
 
     @pass_context

@@ -6,6 +6,8 @@ from typing import Any
 
 from pelican import signals
 
+from site_build.facts import site_root
+
 from .gettext import add_filters, install
 from .lists import LanguageListsGenerator
 from .urlwrappers import localize_metadata
@@ -32,7 +34,7 @@ def keep_lists_in_the_default_language(generator: Any) -> None:
 
 def install_gettext(generator: Any) -> None:
     """Give every template environment the per-page gettext."""
-    install(generator.env, generator.theme)
+    install(generator.env, generator.theme, site_root(generator.settings))
     add_filters(generator.env)
 
 

@@ -20,6 +20,7 @@ SITE_TASKS = (
     tasks.livereload,
     tasks.edit,
     tasks.new_post,
+    tasks.new_language,
     tasks.clean,
     publishing.gates,
     publishing.publish,

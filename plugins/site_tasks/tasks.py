@@ -329,6 +329,54 @@ def new_post_path(content: Path, title: str, year: str, settings: dict) -> Path:
     return content / "posts" / year / slug / f"index.{settings['DEFAULT_LANG']}.md"
 
 
+@task(help={"lang": "the language's code, e.g. fr or zh"})
+def new_language(c, lang):
+    """Start the site's catalogue of a language the generator has none for.
+
+    It is written into translations/<lang>/LC_MESSAGES/messages.po with
+    every message of the theme and the plugins, to translate; add the
+    language to LANGUAGES in pelicanconf.py.
+    """
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415
+    from babel.messages.frontend import CommandLineInterface  # noqa: PLC0415
+
+    from site_base.catalogues import catalogue_path  # noqa: PLC0415
+
+    site = Site.of(c)
+    _ = site.gettext
+    theme = site.settings()["THEME"]
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        message = _("'{lang}' is not a language code such as fr or zh")
+        raise Exit(message.format(lang=lang), code=1) from None
+    if catalogue_path(theme, lang).is_file():
+        message = _("The generator speaks '{lang}' already: add it to LANGUAGES")
+        raise Exit(message.format(lang=lang), code=1)
+    target = catalogue_path(site.root, lang)
+    if target.exists():
+        raise Exit(_("{target} exists already").format(target=target), code=1)
+    template = Path(theme) / "translations" / "messages.pot"
+    CommandLineInterface().run(
+        [
+            "pybabel",
+            "--quiet",
+            "init",
+            "-i",
+            str(template),
+            "-d",
+            str(site.root / "translations"),
+            "-l",
+            lang,
+        ]
+    )
+    message = _(
+        "Created {target}: translate its messages, then add '{lang}' to "
+        "LANGUAGES in pelicanconf.py."
+    )
+    print(message.format(target=target, lang=lang))
+
+
 @task(help={"all": "also remove caches (.cache/)", "output": "output folder"})
 def clean(c, all=False, output=None):  # noqa: A002 (the option is --all)
     """Remove output/ (caches survive; --all removes them too)."""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.support import REPO, jpeg, post, soup
+from tests.support import REPO, jpeg, post, run_pelican, soup, write_site
 
 FILES = {
     "posts/2025/hoi-nghi/index.md": post(
@@ -172,28 +170,29 @@ def test_page_translation_and_footer_links(site):
 
 
 @pytest.fixture(scope="module")
-def swedish(tmp_path_factory, build_site):
-    """A third language: a settings entry plus a message catalogue, nothing else."""
-    theme = tmp_path_factory.mktemp("swedish") / "theme"
-    shutil.copytree(REPO / "theme", theme)
-    catalogue = theme / "translations/sv/LC_MESSAGES/messages.po"
-    catalogue.parent.mkdir(parents=True)
-    catalogue.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Skip to main content"\nmsgstr "Hoppa till huvudinnehållet"\n',
-        encoding="utf-8",
-    )
+def swedish(tmp_path_factory):
+    """A third language: a settings entry plus the site's own catalogue, no more.
+
+    The catalogue is in the site's translations/ folder, not the theme's:
+    the site's message first, the theme's (none for Swedish) for the rest.
+    """
     files = {
         **FILES,
         "posts/2025/hoi-nghi/index.sv.md": post(
             "title: Läsarkonferens", "Svensk text."
         ),
     }
-    built = build_site(
-        files, categories=CATEGORIES, LANGUAGES=["vi", "en", "sv"], THEME=str(theme)
+    root = write_site(tmp_path_factory.mktemp("swedish"), files, CATEGORIES)
+    catalogue = root / "translations/sv/LC_MESSAGES/messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Skip to main content"\nmsgstr "Hoppa till huvudinnehållet"\n',
+        encoding="utf-8",
     )
-    assert built.ok, built.log
-    return built.root
+    built = run_pelican(root, LANGUAGES=["vi", "en", "sv"])
+    assert built.returncode == 0, built.stdout + built.stderr
+    return root
 
 
 def test_a_third_language_needs_only_a_setting_and_a_catalogue(swedish):
@@ -316,3 +315,20 @@ def test_a_site_without_a_tagline_says_whose_news_it_is(build_site):
     )
     feed = (built.output / "feeds/all.rss.xml").read_text("utf-8")
     assert "<description>Tin tức của Thư viện tỉnh Lào Cai</description>" in feed
+
+
+def test_a_sites_own_catalogue_changes_a_message_and_keeps_the_themes(tmp_path):
+    root = write_site(tmp_path, FILES, CATEGORIES)
+    catalogue = root / "translations/vi/LC_MESSAGES/messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Skip to main content"\nmsgstr "Đến phần nội dung"\n',
+        encoding="utf-8",
+    )
+    built = run_pelican(root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = soup(root, "")
+    assert home.select_one(".skip-link").get_text() == "Đến phần nội dung"
+    # Every other message is still the theme's Vietnamese.
+    assert "Tin mới" in home.get_text()
