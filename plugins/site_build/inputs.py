@@ -25,29 +25,20 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from .defaults import PLUGINS
 from .facts import site_root, static_overrides, template_overrides
 
-# The generator's packages (pyproject.toml installs the same; a test compares).
+# The generator's packages, in build order: the libraries, the plugins as
+# they run, then what drives builds (pyproject.toml installs the same; a
+# test compares).
 GENERATOR_PACKAGES = (
     "site_base",
     "site_build",
     "site_theme",
-    "content_model",
-    "site_i18n",
-    "people_works",
     "photo_groups",
     "video_embeds",
-    "media_pipeline",
-    "theme_support",
-    "related_lists",
-    "site_feeds",
-    "page_metadata",
-    "site_events",
-    "site_comments",
-    "site_search",
-    "site_admin",
-    "search_engines",
     "site_publish",
+    *PLUGINS,
     "site_preview",
     "site_gates",
     "site_tasks",

@@ -8,10 +8,8 @@ library's.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import tomllib
 import zipfile
 from pathlib import Path
@@ -19,10 +17,13 @@ from pathlib import Path
 import pytest
 
 from site_build.inputs import GENERATOR_PACKAGES, package_folders
-from tests.support import REPO, post, soup, write_new_site
+from tests.support import REPO, post, run_python, soup, write_new_site
 
 pytestmark = pytest.mark.long
 
+# pip as the tests use it: this package alone, from files here, never the network.
+PIP = ("-m", "pip", "--disable-pip-version-check", "--quiet")
+PIP_OPTIONS = ("--no-deps", "--no-index")
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
 
 
@@ -61,23 +62,15 @@ def wheel(tmp_path_factory) -> Path:
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / name, source / name)
     folder = tmp_path_factory.mktemp("wheel")
-    made = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--quiet",
-            "-w",
-            str(folder),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    made = run_python(
+        source,
+        *PIP,
+        "wheel",
+        *PIP_OPTIONS,
+        "--no-build-isolation",
+        "-w",
+        str(folder),
+        ".",
     )
     assert made.returncode == 0, made.stdout + made.stderr
     (found,) = folder.glob("pelican_thuvien-*.whl")
@@ -98,22 +91,8 @@ def test_the_wheel_has_every_file_of_the_theme_and_the_plugins(wheel):
 
 def test_a_new_site_builds_with_the_installed_package(wheel, tmp_path):
     installed = tmp_path / "installed"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--no-deps",
-            "--no-index",
-            "--quiet",
-            "--target",
-            str(installed),
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    done = run_python(
+        tmp_path, *PIP, "install", *PIP_OPTIONS, "--target", str(installed), str(wheel)
     )
     assert done.returncode == 0, done.stdout + done.stderr
     site = write_new_site(
@@ -124,40 +103,17 @@ def test_a_new_site_builds_with_the_installed_package(wheel, tmp_path):
             )
         },
     )
-    env = {**os.environ, "PYTHONPATH": str(installed), "SITE_MESSAGES_LANG": "en"}
-    where = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import site_build, site_theme; "
-            "print(site_build.__file__); print(site_theme.__file__)",
-        ],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    env = {"PYTHONPATH": str(installed)}
+    code = (
+        "import site_build, site_theme; print(site_build.__file__, site_theme.__file__)"
+    )
+    where = run_python(site, "-c", code, env=env).stdout.split()
     assert all(Path(path).is_relative_to(installed) for path in where), where
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            "content",
-            "-s",
-            "pelicanconf.py",
-            "-o",
-            "output",
-            "-e",
-            'SEARCH={"index": false}',
-        ],
-        cwd=site,
+    built = run_python(
+        site,
+        *("-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"),
+        *("-e", 'SEARCH={"index": false}'),
         env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
     )
     assert built.returncode == 0, built.stdout + built.stderr
     page = soup(site, "2026/ngay-hoi/")

@@ -169,6 +169,17 @@ def test_page_translation_and_footer_links(site):
     }
 
 
+def site_catalogue(root, lang: str, skip_link: str) -> None:
+    """Write the site's own catalogue of `lang`: one message, the skip link's."""
+    catalogue = root / "translations" / lang / "LC_MESSAGES/messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "Skip to main content"\nmsgstr "{skip_link}"\n',
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture(scope="module")
 def swedish(tmp_path_factory):
     """A third language: a settings entry plus the site's own catalogue, no more.
@@ -183,13 +194,7 @@ def swedish(tmp_path_factory):
         ),
     }
     root = write_site(tmp_path_factory.mktemp("swedish"), files, CATEGORIES)
-    catalogue = root / "translations/sv/LC_MESSAGES/messages.po"
-    catalogue.parent.mkdir(parents=True)
-    catalogue.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Skip to main content"\nmsgstr "Hoppa till huvudinnehållet"\n',
-        encoding="utf-8",
-    )
+    site_catalogue(root, "sv", "Hoppa till huvudinnehållet")
     built = run_pelican(root, LANGUAGES=["vi", "en", "sv"])
     assert built.returncode == 0, built.stdout + built.stderr
     return root
@@ -319,13 +324,7 @@ def test_a_site_without_a_tagline_says_whose_news_it_is(build_site):
 
 def test_a_sites_own_catalogue_changes_a_message_and_keeps_the_themes(tmp_path):
     root = write_site(tmp_path, FILES, CATEGORIES)
-    catalogue = root / "translations/vi/LC_MESSAGES/messages.po"
-    catalogue.parent.mkdir(parents=True)
-    catalogue.write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Skip to main content"\nmsgstr "Đến phần nội dung"\n',
-        encoding="utf-8",
-    )
+    site_catalogue(root, "vi", "Đến phần nội dung")
     built = run_pelican(root)
     assert built.returncode == 0, built.stdout + built.stderr
     home = soup(root, "")

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from tests.support import post, soup, write_new_site
+from tests.support import post, run_python, soup, write_new_site
 
 FILES = {
     "posts/2026/ngay-hoi/index.md": post(
@@ -16,17 +12,9 @@ FILES = {
 
 
 def invoke(site, *arguments, lang="en"):
-    env = {**os.environ, "SITE_MESSAGES_LANG": lang}
-    if lang is None:  # the site's own language, as its writers read it
-        env.pop("SITE_MESSAGES_LANG")
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *arguments],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
+    """Run `invoke <arguments>` in the site; lang=None: the writers' own language."""
+    return run_python(
+        site, "-m", "invoke", *arguments, env={"SITE_MESSAGES_LANG": lang}
     )
 
 

@@ -7,7 +7,6 @@ the site it makes builds with the generator installed here.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ from ruamel.yaml import YAML
 
 from site_base.loopback import free_port
 from site_preview.static_server import serve
-from tests.support import REPO, soup
+from tests.support import REPO, run_python, soup
 from tools.lighthouse import audit, build
 
 pytestmark = pytest.mark.long
@@ -72,15 +71,7 @@ def git(folder: Path, *arguments: str) -> str:
 
 
 def invoke(site: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *arguments],
-        cwd=site,
-        env={**os.environ, "SITE_MESSAGES_LANG": "en"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    return run_python(site, "-m", "invoke", *arguments)
 
 
 @pytest.fixture

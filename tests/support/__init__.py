@@ -234,6 +234,27 @@ def run_task(
     )
 
 
+def run_python(
+    folder: Path, *arguments: str, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess:
+    """Run `python <arguments>` in `folder` in a new process (a site of its own).
+
+    Not the warm build server: the site's own settings, tasks and installed
+    packages, as its writers run them; content problems in English unless
+    `env` says otherwise (a variable set to None is left out).
+    """
+    merged = {**os.environ, "SITE_MESSAGES_LANG": "en", **(env or {})}
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=folder,
+        env={name: value for name, value in merged.items() if value is not None},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
 def run_in(folder: Path, program: str, *arguments: str) -> subprocess.CompletedProcess:
     """Run `python -m <program> <arguments>` in `folder` (plain Pelican's own site)."""
     return _run(program, list(arguments), cwd=folder)
