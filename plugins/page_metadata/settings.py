@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     # to twice as many pixels.
     "header_logo_size": 96,
     # Open Graph locales of the site's languages (og:locale wants ll_CC).
-    "locales": {"vi": "vi_VN", "en": "en_US"},
+    "locales": {"vi": "vi_VN", "en": "en_US", "fr": "fr_FR"},
     # The slug of the standing page about the library (it carries Library data).
     "about_page": "gioi-thieu",
     # The picture of a page without a photo (cards.py): its colours (""

@@ -56,6 +56,8 @@ class ThemeAssetsGenerator(Generator):
         colours = site_colours(theme_css, cfg.colours)
         self.context["THEME_COLOURS"] = colours
         stylesheet = theme_css + colours.css()
+        if cfg.font:  # the site's typeface, after the theme's
+            stylesheet += f"\n:root{{--font-text:{cfg.font}}}\n"
         # Files published with other bytes than their source's.
         self.made: dict[str, bytes] = {cfg.stylesheet: stylesheet.encode("utf-8")}
         target = Path(self.settings["THEME_STATIC_DIR"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     # scheme, e.g. {"light": {"accent": "#8a1c1c"}, "dark": {"accent":
     # "#5c1313"}} (colours.py checks every pair for contrast).
     "colours": {},
+    # The site's typeface for text: a CSS font stack, e.g. '"Noto Serif",
+    # Georgia, serif' (the fonts of readers' devices; "": the theme's system
+    # fonts, which have every Vietnamese letter).
+    "font": "",
 }
 
 
@@ -33,6 +38,7 @@ class ThemeSupportSettings:
     templates_cache: Path
     stylesheet: str
     colours: dict[str, dict[str, str]]
+    font: str
 
 
 def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
@@ -50,4 +56,23 @@ def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
         templates_cache=site_root(settings) / folder,
         stylesheet=stylesheet,
         colours=merged["colours"],
+        font=_font(merged["font"]),
     )
+
+
+# Font names, quoted or not, separated by commas: nothing that could end the rule.
+_FONT_STACK = re.compile(
+    r'^\s*("[\w .-]+"|[\w .-]+)(\s*,\s*("[\w .-]+"|[\w .-]+))*\s*$'
+)
+
+
+def _font(value: Any) -> str:
+    """Return the font stack, checked: names and commas only."""
+    if value == "":
+        return ""
+    if not (isinstance(value, str) and _FONT_STACK.match(value)):
+        raise SettingsError(
+            "THEME_SUPPORT['font'] must be font names separated by commas, "
+            "like '\"Noto Serif\", Georgia, serif'"
+        )
+    return " ".join(value.split())

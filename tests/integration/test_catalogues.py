@@ -69,3 +69,38 @@ def test_the_writers_messages_and_the_tasks_help_are_extracted(extracted):
         "port to serve on (default 8000, or a free one if busy)",
         "Port {wanted} is busy: using {port}.",
     } <= extracted
+
+
+def test_every_string_readers_see_is_translated_in_french(tmp_path):
+    """French, the generator's third language: every string of the templates."""
+    pot = tmp_path / "templates.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            *tasks.EXTRACT.split(),
+            "-o",
+            str(pot),
+            "theme/templates",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    with pot.open("rb") as source:
+        wanted = {
+            m.id if isinstance(m.id, str) else m.id[0] for m in read_po(source) if m.id
+        }
+    path = REPO / "theme/translations/fr/LC_MESSAGES/messages.po"
+    with path.open("rb") as source:
+        catalogue = read_po(source, locale="fr")
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalogue
+        if m.id
+        and all(m.string if isinstance(m.string, tuple) else [m.string])
+        and "fuzzy" not in m.flags
+    }
+    assert len(wanted) > 100
+    assert sorted(wanted - translated) == []

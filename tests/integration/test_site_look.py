@@ -32,14 +32,20 @@ def test_a_site_sets_its_colours_favicon_and_cards(tmp_path):
     (root / "static" / "favicon.svg").write_bytes(FAVICON)
     built = run_pelican(
         root,
-        THEME_SUPPORT={"colours": {"light": {"accent": GREEN}}},
+        THEME_SUPPORT={
+            "colours": {"light": {"accent": GREEN}},
+            "font": '"Noto Serif", Georgia, serif',
+        },
         PAGE_METADATA={"card": {**CARD_FONTS, "text": "#fffde7"}},
     )
     assert built.returncode == 0, built.stdout + built.stderr
     page = soup(root, "2026/ngay-hoi/")
     assert f"--accent:{GREEN}" in page.style.get_text()
+    assert ':root{--font-text:"Noto Serif",Georgia,serif}' in page.style.get_text()
     stylesheet = next((root / "output/theme/css").glob("site.*.css")).read_text()
-    assert stylesheet.rstrip().endswith(f":root{{--accent:{GREEN}}}")
+    assert stylesheet.rstrip().endswith(
+        f':root{{--accent:{GREEN}}}\n:root{{--font-text:"Noto Serif", Georgia, serif}}'
+    )
     assert _asset(root, page, "icon") == FAVICON
     # The card: the site's accent behind the title, the colour it gave the text.
     card_url = page.select_one('meta[property="og:image"]')["content"]
@@ -69,3 +75,10 @@ def test_a_link_in_the_sites_static_files_is_refused(tmp_path):
     assert built.returncode != 0
     assert "a link in the site's static files" in built.stdout + built.stderr
     assert not list((root / "output").glob("**/favicon*"))
+
+
+def test_a_font_that_is_not_a_list_of_names_is_refused(tmp_path):
+    root = write_site(tmp_path, FILES)
+    built = run_pelican(root, THEME_SUPPORT={"font": "serif}body{display:none"})
+    assert built.returncode != 0
+    assert "THEME_SUPPORT['font'] must be font names" in built.stdout + built.stderr

@@ -54,13 +54,13 @@ def test_a_problem_in_a_new_sites_content_is_said_with_its_file(tmp_path):
 
 def test_a_new_language_starts_from_every_message_of_the_generator(tmp_path):
     site = write_new_site(tmp_path / "nha-van-hoa", FILES)
-    started = invoke(site, "new-language", "--lang", "fr")
+    started = invoke(site, "new-language", "--lang", "zh")
     assert started.returncode == 0, started.stdout + started.stderr
-    catalogue = site / "translations/fr/LC_MESSAGES/messages.po"
+    catalogue = site / "translations/zh/LC_MESSAGES/messages.po"
     assert f"Created {catalogue}" in started.stdout
     text = catalogue.read_text("utf-8")
     assert 'msgid "Skip to main content"' in text
-    assert "Language: fr" in text
+    assert "Language: zh" in text
     # A language the generator has, or a made-up one, is refused.
     assert "add it to LANGUAGES" in invoke(site, "new-language", "--lang", "en").stderr
     refused = invoke(site, "new-language", "--lang", "xx-nope")

@@ -36,8 +36,11 @@ TEMPLATE_FILES = [
 ]
 ANSWERS = {
     "name_vi": "Nhà văn hoá huyện Bảo Yên Mẫu",
-    "languages": ["vi", "en"],
-    "names": {"en": "Bao Yen Mau District Cultural House"},
+    "languages": ["vi", "en", "fr"],
+    "names": {
+        "en": "Bao Yen Mau District Cultural House",
+        "fr": "Maison de la culture du district de Bao Yen Mau",
+    },
     "province": "tỉnh Hà Mẫu",
     "street": "Số 1 đường Trung tâm",
     "locality": "thị trấn Phố Mẫu",
@@ -120,6 +123,18 @@ def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
     )
     year = next((site / "content/posts").iterdir()).name
     assert soup(site, f"en/{year}/welcome/").h1 is not None
+    # The third language: its pages, its words (the generator's French).
+    french = soup(site, f"fr/{year}/bienvenue/")
+    assert french.html["lang"] == "fr"
+    assert french.select_one(".skip-link").get_text() == "Aller au contenu principal"
+    assert "Maison de la culture du district de Bao Yen Mau" in french.title.get_text()
+    assert soup(site, "fr/").select_one(".site-tagline").get_text() == (
+        "Actualités, événements et culture de la lecture"
+    )
+    assert {
+        link["hreflang"]
+        for link in soup(site, "").select('link[rel="alternate"][hreflang]')
+    } >= {"vi", "en", "fr"}
     # Nothing of Lao Cai in any file the site publishes.
     found = [
         str(path.relative_to(site / "output"))
@@ -234,7 +249,7 @@ def test_a_new_site_from_the_template_keeps_lighthouse_at_100(template, tmp_path
     server, _url = serve(output, port)
     year = next((site / "content/posts").iterdir()).name
     try:
-        for path in ("/", f"/{year}/chao-mung/", "/en/"):
+        for path in ("/", f"/{year}/chao-mung/", "/en/", f"/fr/{year}/bienvenue/"):
             scores = audit(siteurl + path, tmp_path / "report.json")
             assert (
                 scores["accessibility"],
