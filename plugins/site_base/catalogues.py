@@ -17,6 +17,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from .settings import refuse_links
+
 DOMAIN = "messages"
 
 
@@ -33,12 +35,21 @@ def translations(
     With `site` (the site's folder), its own catalogue of `lang` first.
     """
     found = _catalogue(catalogue_path(theme, lang))
-    own = _catalogue(catalogue_path(site, lang)) if site is not None else None
+    own = None
+    if site is not None:
+        _without_links(str(Path(site) / "translations"))
+        own = _catalogue(catalogue_path(site, lang))
     if own is None:
         return found or NullTranslations()
     if found is not None:
         return _chained(own, found)
     return own
+
+
+@lru_cache(maxsize=4)
+def _without_links(folder: str) -> None:
+    """Refuse a link among the site's catalogues (looked at once per folder)."""
+    refuse_links(Path(folder), "message catalogues")
 
 
 def _catalogue(path: Path) -> Translations | None:

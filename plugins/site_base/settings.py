@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -28,3 +29,18 @@ def check_whole_numbers(name: str, merged: dict[str, Any], *keys: str) -> None:
         value = merged[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise SettingsError(f"{name}[{key!r}] must be a whole number above 0")
+
+
+def refuse_links(folder: Path, what: str) -> None:
+    """Refuse a link in one of the site's own folders (templates, static files...).
+
+    The build reads every file there and publishes what it makes of it: a
+    link could bring in any file of the computer that builds the site.
+    """
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            raise SettingsError(
+                f"{path}: a link in the site's {what}; copy the file there"
+            )

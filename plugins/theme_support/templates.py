@@ -7,6 +7,7 @@ from typing import Any
 
 from jinja2 import FileSystemLoader
 
+from site_base.settings import refuse_links
 from site_build.facts import template_overrides
 from site_i18n.lists import posts_by_language
 
@@ -19,10 +20,10 @@ def use_theme_templates_only(generator: Any) -> None:
     which prints summaries escaped; a clear "template not found" error is
     better.
     """
-    paths = [
-        *template_overrides(generator.settings),
-        os.path.join(generator.theme, "templates"),
-    ]
+    overrides = template_overrides(generator.settings)
+    for folder in overrides:
+        refuse_links(folder, "templates")
+    paths = [*overrides, os.path.join(generator.theme, "templates")]
     generator.env.loader = FileSystemLoader(paths)
 
 

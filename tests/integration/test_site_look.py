@@ -6,6 +6,7 @@ import io
 import os
 import re
 
+import pytest
 from PIL import Image
 
 from site_build.defaults import generator_settings
@@ -82,3 +83,23 @@ def test_a_font_that_is_not_a_list_of_names_is_refused(tmp_path):
     built = run_pelican(root, THEME_SUPPORT={"font": "serif}body{display:none"})
     assert built.returncode != 0
     assert "THEME_SUPPORT['font'] must be font names" in built.stdout + built.stderr
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "what"),
+    [
+        ("templates", "not_found.html", "templates"),
+        ("translations/vi/LC_MESSAGES", "messages.po", "message catalogues"),
+    ],
+)
+def test_a_link_in_the_sites_templates_or_catalogues_is_refused(
+    tmp_path, folder, name, what
+):
+    root = write_site(tmp_path, FILES)
+    (root / folder).mkdir(parents=True)
+    os.symlink("/etc/passwd", root / folder / name)
+    built = run_pelican(root)
+    shown = " ".join((built.stdout + built.stderr).split())  # lines folded
+    assert built.returncode != 0
+    assert f"a link in the site's {what}" in shown
+    assert "root:" not in shown
