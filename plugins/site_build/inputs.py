@@ -2,14 +2,13 @@
 
 A build's inputs are every file of content/ and data/ but the names Pelican
 skips (IGNORE_FILES: `.DS_Store`, `_draft.md`, `index.md~`), every file of the
-theme, the site's own templates, static files and message catalogues
-(THEME_TEMPLATES_OVERRIDES, THEME_STATIC_OVERRIDES, translations/) and the
-plugins
-but caches and editors' leftovers, the project's
-settings files and pinned package lists, and the settings themselves
-(record.py digests those). The build record digests these files, the live
-preview watches them, and the warm build process (site_preview) starts a
-fresh import when one of their Python files changed.
+theme, of the site's own templates, static files and message catalogues
+(THEME_TEMPLATES_OVERRIDES, THEME_STATIC_OVERRIDES, translations/) and of the
+generator's packages, wherever they are installed, but caches and editors'
+leftovers, the site's settings files and pinned package lists, and the
+settings themselves (record.py digests those). The build record digests
+these files, the live preview watches them, and the warm build process
+(site_preview) starts a fresh import when one of their Python files changed.
 """
 
 from __future__ import annotations
