@@ -89,34 +89,29 @@ def plugin_settings(path: Path) -> dict[str, list[Row]]:
         for target in node.targets
         if isinstance(target, ast.Name)
     }
-    defaults = next(
-        (
-            node.value
-            for node in module.body
-            if isinstance(node, ast.AnnAssign | ast.Assign)
-            and isinstance(node.value, ast.Dict)
-            and "DEFAULTS"
-            in ast.unparse(
-                node.targets[0] if isinstance(node, ast.Assign) else node.target
-            )
-        ),
-        None,
-    )
-    name = None
+    dicts = {
+        target.id: node.value
+        for node in module.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and isinstance(node.value, ast.Dict)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    }
     for node in ast.walk(module):
+        # merged_settings(settings, NAME, DEFAULTS): the setting and its dict.
         if (
             isinstance(node, ast.Call)
             and getattr(node.func, "id", "") == "merged_settings"
-            and len(node.args) > 1  # merged_settings(settings, NAME, DEFAULTS)
+            and len(node.args) == 3  # noqa: PLR2004 (its three arguments)
+            and isinstance(node.args[2], ast.Name)
+            and node.args[2].id in dicts
         ):
-            argument = node.args[1]
-            if isinstance(argument, ast.Constant):
-                name = argument.value
-            elif isinstance(argument, ast.Name):
-                name = constants.get(argument.id)
-    if defaults is None or name is None:
-        return {}
-    return {name: dict_rows(defaults, lines)}
+            setting = node.args[1]
+            if isinstance(setting, ast.Name):
+                setting = ast.Constant(constants.get(setting.id))
+            if isinstance(setting, ast.Constant) and isinstance(setting.value, str):
+                return {setting.value: dict_rows(dicts[node.args[2].id], lines)}
+    return {}
 
 
 def generator_rows(functions: tuple[str, ...]) -> list[Row]:

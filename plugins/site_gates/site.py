@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # Names the site's folder when the gates do not run from it.
 SITE_FOLDER_VARIABLE = "SITE_GATES_FOLDER"
@@ -21,8 +22,6 @@ def node_module(*parts: str) -> Path:
 
 def local_file(published: Path, site_url: str, url: str) -> Path | None:
     """Return the built file an address of the site names (None: another site's)."""
-    from urllib.parse import unquote, urlsplit  # noqa: PLC0415
-
     if not url.startswith(f"{site_url}/") and url != site_url:
         return None
     path = unquote(urlsplit(url).path).removeprefix(urlsplit(site_url).path)

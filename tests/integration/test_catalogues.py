@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -14,10 +15,8 @@ from tests.support import REPO
 LANGUAGES = ["vi"]
 
 
-@pytest.fixture(scope="module")
-def extracted(tmp_path_factory):
-    """Extract the strings now, as `invoke i18n-extract` does, into a temporary file."""
-    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+def extract(pot: Path, *sources: str) -> set[str]:
+    """Extract the strings of `sources` as `invoke i18n-extract` does; return them."""
     subprocess.run(
         [
             sys.executable,
@@ -26,7 +25,7 @@ def extracted(tmp_path_factory):
             *tasks.EXTRACT.split(),
             "-o",
             str(pot),
-            *tasks.EXTRACT_FROM.split(),
+            *sources,
         ],
         cwd=REPO,
         check=True,
@@ -38,19 +37,30 @@ def extracted(tmp_path_factory):
         }
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_string_is_translated(extracted, lang):
+def translated(lang: str) -> set[str]:
+    """Return the messages the theme's catalogue of `lang` translates (not fuzzy)."""
     path = REPO / "theme/translations" / lang / "LC_MESSAGES/messages.po"
     with path.open("rb") as source:
         catalogue = read_po(source, locale=lang)
-    translated = {
+    return {
         (m.id if isinstance(m.id, str) else m.id[0])
         for m in catalogue
         if m.id
         and all(m.string if isinstance(m.string, tuple) else [m.string])
         and "fuzzy" not in m.flags
     }
-    assert sorted(extracted - translated) == []
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    """Every string of the theme, plugins, tools and tasks, extracted now."""
+    pot = tmp_path_factory.mktemp("pot") / "messages.pot"
+    return extract(pot, *tasks.EXTRACT_FROM.split())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_string_is_translated(extracted, lang):
+    assert sorted(extracted - translated(lang)) == []
 
 
 def test_strings_were_extracted(extracted):
@@ -73,34 +83,6 @@ def test_the_writers_messages_and_the_tasks_help_are_extracted(extracted):
 
 def test_every_string_readers_see_is_translated_in_french(tmp_path):
     """French, the generator's third language: every string of the templates."""
-    pot = tmp_path / "templates.pot"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            *tasks.EXTRACT.split(),
-            "-o",
-            str(pot),
-            "theme/templates",
-        ],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    with pot.open("rb") as source:
-        wanted = {
-            m.id if isinstance(m.id, str) else m.id[0] for m in read_po(source) if m.id
-        }
-    path = REPO / "theme/translations/fr/LC_MESSAGES/messages.po"
-    with path.open("rb") as source:
-        catalogue = read_po(source, locale="fr")
-    translated = {
-        (m.id if isinstance(m.id, str) else m.id[0])
-        for m in catalogue
-        if m.id
-        and all(m.string if isinstance(m.string, tuple) else [m.string])
-        and "fuzzy" not in m.flags
-    }
+    wanted = extract(tmp_path / "templates.pot", "theme/templates")
     assert len(wanted) > 100
-    assert sorted(wanted - translated) == []
+    assert sorted(wanted - translated("fr")) == []

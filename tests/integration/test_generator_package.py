@@ -9,7 +9,6 @@ library's.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tomllib
 import zipfile
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from site_build.inputs import GENERATOR_PACKAGES, package_folders
-from tests.support import REPO, post, run_python, soup, write_new_site
+from tests.support import REPO, post, run_python, soup, tracked_files, write_new_site
 
 pytestmark = pytest.mark.long
 
@@ -25,17 +24,6 @@ pytestmark = pytest.mark.long
 PIP = ("-m", "pip", "--disable-pip-version-check", "--quiet")
 PIP_OPTIONS = ("--no-deps", "--no-index")
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))
-
-
-def _tracked(folder: str) -> list[str]:
-    listed = subprocess.run(
-        ["git", "ls-files", "--", folder],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return [name for name in listed if (REPO / name).is_file()]
 
 
 def test_the_package_list_is_every_package_of_the_generator():
@@ -56,8 +44,8 @@ def wheel(tmp_path_factory) -> Path:
     for name in [
         "pyproject.toml",
         "README.md",
-        *_tracked("plugins"),
-        *_tracked("theme"),
+        *tracked_files("plugins"),
+        *tracked_files("theme"),
     ]:
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(REPO / name, source / name)
@@ -79,8 +67,10 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_has_every_file_of_the_theme_and_the_plugins(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    theme = [name for name in _tracked("theme")]
-    plugins = [name for name in _tracked("plugins") if name != "plugins/PLUGINS.md"]
+    theme = tracked_files("theme")
+    plugins = [
+        name for name in tracked_files("plugins") if name != "plugins/PLUGINS.md"
+    ]
     wanted = {"site_theme/" + name.removeprefix("theme/") for name in theme} | {
         name.removeprefix("plugins/") for name in plugins
     }

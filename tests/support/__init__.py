@@ -234,6 +234,18 @@ def run_task(
     )
 
 
+def tracked_files(*folders: str) -> list[str]:
+    """Return the files git tracks under `folders` (no caches, no builds)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--", *folders],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    return [name for name in listed if name and (REPO / name).is_file()]
+
+
 def run_python(
     folder: Path, *arguments: str, env: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess:

@@ -11,13 +11,12 @@ any site uses ("Sự kiện", "Music").
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 
 import pytest
 from ruamel.yaml import YAML
 
-from tests.support import REPO
+from tests.support import REPO, tracked_files
 
 # Where the generator's files are: everything a site gets from the package.
 GENERATOR = ("theme", "plugins")
@@ -54,18 +53,6 @@ def library_names() -> set[str]:
     return {name for name in names if name.strip()}
 
 
-def generator_files() -> list[str]:
-    """Return the generator's files as git knows them (no caches, no builds)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--", *GENERATOR],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\n")
-    return [name for name in listed if name and (REPO / name).is_file()]
-
-
 def _pattern(name: str) -> re.Pattern[str]:
     """Match `name` as whole words (a category "di-san" is not in "Địa điểm")."""
     return re.compile(rf"(?<![\w-]){re.escape(_fold(name))}(?![\w-])")
@@ -82,7 +69,7 @@ def test_the_site_names_are_read_from_its_files():
 def test_the_generator_does_not_name_the_library(name):
     pattern = _pattern(name)
     found = []
-    for relative in generator_files():
+    for relative in tracked_files(*GENERATOR):
         data = (REPO / relative).read_bytes()
         try:
             text = _fold(data.decode("utf-8"))
