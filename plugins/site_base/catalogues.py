@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from .settings import refuse_links
+from .settings import check_site_files
 
 DOMAIN = "messages"
 
@@ -48,8 +48,8 @@ def translations(
 
 @lru_cache(maxsize=4)
 def _without_links(folder: str) -> None:
-    """Refuse a link among the site's catalogues (looked at once per folder)."""
-    refuse_links(Path(folder), "message catalogues")
+    """Refuse a link, or a catalogue not in UTF-8, among the site's (once a folder)."""
+    check_site_files(Path(folder), "message catalogues", text=(".po",))
 
 
 def _catalogue(path: Path) -> Translations | None:

@@ -31,11 +31,13 @@ def check_whole_numbers(name: str, merged: dict[str, Any], *keys: str) -> None:
             raise SettingsError(f"{name}[{key!r}] must be a whole number above 0")
 
 
-def refuse_links(folder: Path, what: str) -> None:
+def check_site_files(folder: Path, what: str, text: tuple[str, ...] = ()) -> None:
     """Refuse a link in one of the site's own folders (templates, static files...).
 
     The build reads every file there and publishes what it makes of it: a
-    link could bring in any file of the computer that builds the site.
+    link could bring in any file of the computer that builds the site. Files
+    ending in one of `text` are read as UTF-8: one in another encoding is
+    refused with its name, rather than failing somewhere in the build.
     """
     if not folder.is_dir():
         return
@@ -44,3 +46,10 @@ def refuse_links(folder: Path, what: str) -> None:
             raise SettingsError(
                 f"{path}: a link in the site's {what}; copy the file there"
             )
+        if path.suffix in text and path.is_file():
+            try:
+                path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                raise SettingsError(
+                    f"{path}: not UTF-8 text; save it as UTF-8 (the site's {what})"
+                ) from None

@@ -29,6 +29,7 @@ from rich.console import RenderHook
 from rich.text import Text
 
 from site_base.messages import Message, say, writers_log
+from site_base.settings import SettingsError
 
 from .facts import FACTS, SiteFacts, read_facts
 from .generators import SiteArticlesGenerator
@@ -178,7 +179,10 @@ class SitePelican(Pelican):
         """Run Pelican's build, its English closing line held back.
 
         What each step made is set aside from Python's collector (memory.py):
-        the content once checked, once read, and every page's context.
+        the content once checked, once read, and every page's context. A
+        mistake in the settings or in the site's own files (SettingsError)
+        is said with the file it names and ends the build, without Pelican's
+        traceback.
         """
         signals.all_generators_finalized.connect(self.keep_generators, weak=False)
         signals.article_generator_init.connect(set_aside)  # after the check
@@ -186,6 +190,9 @@ class SitePelican(Pelican):
         thresholds = start_build()
         try:
             super().run()
+        except SettingsError as mistake:
+            logger.critical("%s", mistake)
+            raise SystemExit(1) from None
         finally:
             end_build(thresholds)
             console.pop_render_hook()

@@ -13,7 +13,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from site_base.settings import SettingsError, refuse_links
+from site_base.settings import SettingsError, check_site_files
 from site_build.facts import static_overrides
 from site_build.output import output_files
 from site_publish.http_headers import HEADERS_FILE
@@ -102,7 +102,7 @@ def site_static_files(folder: Path) -> dict[str, Path]:
 
     A link could publish any file of the computer that builds the site.
     """
-    refuse_links(folder, "static files")
+    check_site_files(folder, "static files")
     found = {}
     for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
         if path.is_file():

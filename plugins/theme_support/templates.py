@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import FileSystemLoader
 
-from site_base.settings import refuse_links
+from site_base.settings import check_site_files
 from site_build.facts import template_overrides
 from site_i18n.lists import posts_by_language
 
@@ -22,7 +22,7 @@ def use_theme_templates_only(generator: Any) -> None:
     """
     overrides = template_overrides(generator.settings)
     for folder in overrides:
-        refuse_links(folder, "templates")
+        check_site_files(folder, "templates", text=(".html", ".xml", ".txt"))
     paths = [*overrides, os.path.join(generator.theme, "templates")]
     generator.env.loader = FileSystemLoader(paths)
 

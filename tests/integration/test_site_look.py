@@ -103,3 +103,24 @@ def test_a_link_in_the_sites_templates_or_catalogues_is_refused(
     assert built.returncode != 0
     assert f"a link in the site's {what}" in shown
     assert "root:" not in shown
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "what"),
+    [
+        ("templates", "not_found.html", "templates"),
+        ("translations/vi/LC_MESSAGES", "messages.po", "message catalogues"),
+    ],
+)
+def test_a_file_of_the_sites_own_not_in_utf8_is_refused_by_name(
+    tmp_path, folder, name, what
+):
+    root = write_site(tmp_path, FILES)
+    (root / folder).mkdir(parents=True)
+    (root / folder / name).write_bytes('msgid "Không có"'.encode("utf-16"))
+    built = run_pelican(root)
+    shown = " ".join((built.stdout + built.stderr).split())  # lines folded
+    assert built.returncode != 0
+    assert f"{name}: not UTF-8 text; save it as UTF-8" in shown
+    assert what.split()[-1] in shown
+    assert "Traceback" not in shown and "UnicodeDecodeError" not in shown
