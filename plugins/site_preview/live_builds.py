@@ -29,9 +29,10 @@ class LiveBuilds:
     for a build; a change during a build asks for one more after it. Builds
     run in a warm process (warm_builds.py: a fork per build, so edited
     plugins take effect). The build says each changed page as it writes it
-    (LivePelican): the browser reloads at the first one (the edited
-    post), and again at the end when other pages changed after it, or the
-    build failed.
+    (LivePelican), the pages of the posts just edited first and said as
+    such: the browser reloads at each of those (or at the first page, when
+    no post was edited), and again at the end when other pages changed
+    after them, or the build failed.
     """
 
     def __init__(
@@ -48,8 +49,6 @@ class LiveBuilds:
         self.lock = threading.Lock()
         self.running = False
         self.again = False
-        # Asked for the edited pages during a build: reload at the next one.
-        self.showing = False
         self.process: subprocess.Popen | None = None
 
     def request(self) -> None:
@@ -61,7 +60,6 @@ class LiveBuilds:
         with self.lock:
             if self.running:
                 self.again = True
-                self.showing = True
                 self._send(SHOW)
                 return
             self.running = True
@@ -104,7 +102,6 @@ class LiveBuilds:
         process = self._warm()
         assert process.stdout is not None  # noqa: S101
         with self.lock:
-            self.showing = False
             self._send(self.arguments)
         log: list[str] = []
         first: str | None = None
@@ -115,11 +112,10 @@ class LiveBuilds:
             if done is not None:
                 code = done
                 break
-            page = page_written(line)
-            if page is not None:
-                with self.lock:
-                    shown, self.showing = self.showing, False
-                if first is None or shown:
+            written = page_written(line)
+            if written is not None:
+                page, edited = written
+                if first is None or edited:
                     first = first or page
                     self.app.problems = None
                     self.reload(page)

@@ -304,8 +304,8 @@ with local_comments(Path({str(tmp_path)!r}), ["http://127.0.0.1:8000"]) as isso:
     while time.monotonic() < deadline:
         try:
             ask(f"{address}count", ["/"])
-        except urllib.error.URLError:
-            return
+        except (urllib.error.URLError, ConnectionError):
+            return  # refused, or cut off while it stops
         time.sleep(0.2)
     pytest.fail("the comment server outlived the program that started it")
 

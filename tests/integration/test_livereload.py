@@ -7,7 +7,7 @@ import time
 
 from site_preview.app import PreviewApp
 from site_preview.live_builds import LiveBuilds
-from site_preview.protocol import LIVE_SETTINGS, PAGE_WRITTEN
+from site_preview.protocol import LIVE_SETTINGS, page_written
 from tests.support import REPO, post, run_pelican, write_site
 
 BASE = REPO / "pelicanconf.py"
@@ -122,12 +122,10 @@ def test_a_live_build_writes_the_edited_post_before_any_other_page(tmp_path):
     text.write_text(text.read_text("utf-8").replace("Bài 1", "Bài một"), "utf-8")
     live = run_pelican(site, **LIVE_SETTINGS)
     assert live.returncode == 0, live.stderr
-    written = [
-        line.removeprefix(PAGE_WRITTEN)
-        for line in live.stdout.splitlines()
-        if line.startswith(PAGE_WRITTEN)
-    ]
+    said = [page_written(line) for line in live.stdout.splitlines()]
+    written = [page for page, _edited in filter(None, said)]
     assert written[0] == "2025/bai-1/index.html"
+    assert [page for page, edited in filter(None, said) if edited] == [written[0]]
     assert written.count("2025/bai-1/index.html") == 1  # rendered again: same bytes
     assert "index.html" in written[1:]
     assert "Bài một" in (site / "output/2025/bai-1/index.html").read_text("utf-8")
