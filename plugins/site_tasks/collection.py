@@ -36,7 +36,9 @@ def site_tasks(root: Path, *more: Task) -> Collection:
     for one in (*SITE_TASKS, *more):
         collection.add_task(one)
     collection.configure({SITE_ROOT: str(root)})
-    translate_help((*SITE_TASKS, *more), Site(root).gettext)
+    site = Site(root)
+    site.check_settings_files()
+    translate_help((*SITE_TASKS, *more), site.gettext)
     return collection
 
 

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from invoke import task
 from invoke.exceptions import Exit
-from pelican.settings import read_settings
 
 from site_gates.site import SITE_FOLDER_VARIABLE
 
-from .site import Site
+from .site import Site, site_settings
 from .tasks import preview
 
 
@@ -96,7 +95,7 @@ def publish(  # noqa: PLR0913, PLR0917
 
     site = Site.of(c)
     _ = site.gettext
-    settings = read_settings(site.settings_publish)
+    settings = site_settings(site.settings_publish)
     try:
         target = target_for(to, load_settings(settings))
         if rollback:

@@ -10,6 +10,8 @@ from typing import Any
 
 from pelican.settings import read_settings
 
+from site_base.messages import Message, say
+
 # The key of invoke's configuration that names the site's folder.
 SITE_ROOT = "site_root"
 HOST = "127.0.0.1"
@@ -54,7 +56,13 @@ class Site:
 
     def settings(self, override: dict[str, Any] | None = None) -> dict[str, Any]:
         """Return the development settings (pelicanconf.py), with `override`."""
-        return read_settings(self.settings_base, override=override)
+        return site_settings(self.settings_base, override)
+
+    def check_settings_files(self) -> None:
+        """End the task with where and what when a settings file cannot be read."""
+        for path in (self.settings_base, self.settings_publish):
+            if Path(path).is_file():
+                site_settings(path)
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -67,4 +75,64 @@ def writers_gettext_of(settings_file: str) -> Callable[[str], str]:
     """Return the writers' gettext of the site whose settings are `settings_file`."""
     from site_build.facts import writers_gettext  # noqa: PLC0415 (settings first)
 
-    return writers_gettext(read_settings(settings_file))
+    return writers_gettext(site_settings(settings_file))
+
+
+# The first line of what `copier update` (or git) leaves where both the site
+# and the template changed the same lines.
+_CONFLICT = "<<<<<<< "
+
+
+def site_settings(path: str, override: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read a settings file; a mistake in it ends the task, said in words.
+
+    Not Python's traceback: the person who ran `copier update` or edited
+    the file is told the file, the line and what to do.
+    """
+    text = Path(path).read_text("utf-8", errors="replace")
+    lines = text.splitlines()
+    conflict = next(
+        (n for n, line in enumerate(lines, 1) if line.startswith(_CONFLICT)), 0
+    )
+    if conflict:
+        raise SystemExit(
+            _settings_message(
+                path,
+                say(
+                    "{file}, line {line}: an update left two versions here, "
+                    "between the lines <<<<<<< and >>>>>>>. Keep the one you "
+                    "want, delete the lines <<<<<<<, ======= and >>>>>>>, then "
+                    "run the task again.",
+                    file=Path(path).name,
+                    line=conflict,
+                ),
+            )
+        )
+    try:
+        return read_settings(path, override=override)
+    except SyntaxError as error:
+        message = say(
+            "{file}, line {line}: this is not a setting Python can read "
+            "({reason}). Correct that line, then run the task again.",
+            file=Path(path).name,
+            line=error.lineno or 1,
+            reason=error.msg,
+        )
+    except Exception as error:  # noqa: BLE001 (any mistake of the file's code)
+        message = say(
+            "{file}: the settings stop with an error ({error}). Correct it, "
+            "then run the task again.",
+            file=Path(path).name,
+            error=f"{type(error).__name__}: {error}",
+        )
+    raise SystemExit(_settings_message(path, message))
+
+
+def _settings_message(path: str, message: Message) -> str:
+    """Return `message` in the writers' language (the site's cannot be read)."""
+    from site_build.defaults import generator_settings  # noqa: PLC0415
+    from site_build.facts import writers_gettext  # noqa: PLC0415
+
+    root = Path(path).resolve().parent
+    settings = {**generator_settings(root), "PATH": str(root / "content")}
+    return message.render(writers_gettext(settings))

@@ -16,10 +16,9 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 from pelican import main as pelican_main
-from pelican.settings import read_settings
 from pelican.utils import slugify
 
-from .site import HOST, PORT, Site
+from .site import HOST, PORT, Site, site_settings
 
 
 def pelican_run(arguments: list[str]) -> None:
@@ -244,7 +243,7 @@ def live_preview(
                 **extra,
             )
             override = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-            settings = read_settings(site.settings_base, override=override)
+            settings = site_settings(site.settings_base, override)
             serve_live(arguments, settings, HOST, port)
     except LinkedFolder as linked:  # raised before anything is written or started
         refused = _("{path} is a link: delete it, then start again")

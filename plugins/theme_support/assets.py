@@ -20,6 +20,7 @@ from site_publish.http_headers import HEADERS_FILE
 
 from .colours import site_colours
 from .first_screen import ThemeStyle, UnbalancedMarkers, first_screen_css, style_source
+from .fonts import FontFile, font_css
 from .security import load_policy
 from .settings import load_settings
 
@@ -55,9 +56,11 @@ class ThemeAssetsGenerator(Generator):
         theme_css = source.read_text("utf-8")
         colours = site_colours(theme_css, cfg.colours)
         self.context["THEME_COLOURS"] = colours
-        stylesheet = theme_css + colours.css()
-        if cfg.font:  # the site's typeface, after the theme's
-            stylesheet += f"\n:root{{--font-text:{cfg.font}}}\n"
+        # The site's typeface, after the theme's.
+        fonts = font_addresses(cfg.font_files, sources, self.settings)
+        stylesheet = (
+            theme_css + colours.css() + font_css(cfg.font, cfg.font_files, fonts)
+        )
         # Files published with other bytes than their source's.
         self.made: dict[str, bytes] = {cfg.stylesheet: stylesheet.encode("utf-8")}
         target = Path(self.settings["THEME_STATIC_DIR"])
@@ -95,6 +98,28 @@ class ThemeAssetsGenerator(Generator):
         # The pages' policy as headers, for hosts that read this file.
         policy = self.context["SECURITY_POLICY"]
         files.write_text(HEADERS_FILE, policy.headers_file())
+
+
+def font_addresses(
+    files: tuple[FontFile, ...], sources: dict[str, Path], settings: dict[str, Any]
+) -> dict[str, str]:
+    """Return the address each font file is published at.
+
+    Full addresses: the first-screen <style> is in every page, at any depth.
+    """
+    target = Path(settings["THEME_STATIC_DIR"])
+    addresses = {}
+    for font in files:
+        if font.file not in sources:
+            raise SettingsError(
+                f"THEME_SUPPORT['font_files']: '{font.file}' is not in the site's "
+                "static/ folder (put the font file there)"
+            )
+        published = target / fingerprinted(
+            Path(font.file), sources[font.file].read_bytes()
+        )
+        addresses[font.file] = f"{settings['SITEURL']}/{published.as_posix()}"
+    return addresses
 
 
 def site_static_files(folder: Path) -> dict[str, Path]:

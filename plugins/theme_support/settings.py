@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from site_base.settings import SettingsError, merged_settings
 from site_build.facts import site_root
+
+from .fonts import FontFile, font_files, font_stack
 
 DEFAULTS: dict[str, Any] = {
     # Where compiled templates are kept: relative to the site's folder (the
@@ -28,6 +29,12 @@ DEFAULTS: dict[str, Any] = {
     # Georgia, serif' (the fonts of readers' devices; "": the theme's system
     # fonts, which have every Vietnamese letter).
     "font": "",
+    # Font files of the site's static/ folder for families `font` names, e.g.
+    # [{"family": "Be Vietnam Pro", "file": "fonts/BeVietnamPro-Regular.woff2",
+    # "weight": "400"}] (also "style": normal or italic; "display": optional,
+    # shown from the next page when the network is slow, or swap...); a file
+    # must have every Vietnamese letter (fonts.py).
+    "font_files": [],
 }
 
 
@@ -39,6 +46,7 @@ class ThemeSupportSettings:
     stylesheet: str
     colours: dict[str, dict[str, str]]
     font: str
+    font_files: tuple[FontFile, ...]
 
 
 def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
@@ -52,27 +60,11 @@ def load_settings(settings: dict[str, Any]) -> ThemeSupportSettings:
         raise SettingsError(
             "THEME_SUPPORT['stylesheet'] must name a .css file of the theme's static/"
         )
+    stack = font_stack(merged["font"])
     return ThemeSupportSettings(
         templates_cache=site_root(settings) / folder,
         stylesheet=stylesheet,
         colours=merged["colours"],
-        font=_font(merged["font"]),
+        font=stack,
+        font_files=font_files(merged["font_files"], stack),
     )
-
-
-# Font names, quoted or not, separated by commas: nothing that could end the rule.
-_FONT_STACK = re.compile(
-    r'^\s*("[\w .-]+"|[\w .-]+)(\s*,\s*("[\w .-]+"|[\w .-]+))*\s*$'
-)
-
-
-def _font(value: Any) -> str:
-    """Return the font stack, checked: names and commas only."""
-    if value == "":
-        return ""
-    if not (isinstance(value, str) and _FONT_STACK.match(value)):
-        raise SettingsError(
-            "THEME_SUPPORT['font'] must be font names separated by commas, "
-            "like '\"Noto Serif\", Georgia, serif'"
-        )
-    return " ".join(value.split())

@@ -124,3 +124,64 @@ def test_a_file_of_the_sites_own_not_in_utf8_is_refused_by_name(
     assert f"{name}: not UTF-8 text; save it as UTF-8" in shown
     assert what.split()[-1] in shown
     assert "Traceback" not in shown and "UnicodeDecodeError" not in shown
+
+
+FONT = {
+    "font": '"Doc Sans", system-ui, sans-serif',
+    "font_files": [
+        {"family": "Doc Sans", "file": "fonts/DocSans.woff2", "weight": "400 700"}
+    ],
+}
+
+
+def test_a_site_publishes_its_own_font_files(tmp_path):
+    root = write_site(tmp_path, FILES)
+    (root / "static/fonts").mkdir(parents=True)
+    (root / "static/fonts/DocSans.woff2").write_bytes(b"wOF2 not a real font")
+    built = run_pelican(root, THEME_SUPPORT=FONT, SITEURL="https://doc.example")
+    assert built.returncode == 0, built.stdout + built.stderr
+    style = soup(root, "2026/ngay-hoi/").style.get_text()
+    face = re.search(r'@font-face\{font-family:"Doc Sans";src:url\("([^"]+)"\)', style)
+    assert face, style[-400:]
+    assert face[1].startswith("https://doc.example/theme/fonts/DocSans.")
+    assert 'format("woff2");font-weight:400 700;font-style:normal;' in style
+    assert "font-display:optional}" in style  # never moves the text on a slow phone
+    assert ':root{--font-text:"Doc Sans",system-ui,sans-serif}' in style
+    published = root / "output" / face[1].removeprefix("https://doc.example/")
+    assert published.read_bytes() == b"wOF2 not a real font"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            [{"family": "Other Sans", "file": "fonts/DocSans.woff2"}],
+            "the family 'Other Sans' must be one of the fonts",
+        ),
+        (
+            [{"family": "Doc Sans", "file": "fonts/Missing.woff2"}],
+            "'fonts/Missing.woff2' is not in the site's static/ folder",
+        ),
+        (
+            [{"family": "Doc Sans", "file": "../../../etc/passwd.ttf"}],
+            "must be the path of a file of the site's static/ folder",
+        ),
+        (
+            [{"family": "Doc Sans", "file": "fonts/DocSans.woff2", "weight": "bold"}],
+            "the weight of 'fonts/DocSans.woff2' must be 100 to 900",
+        ),
+        (
+            [{"family": "Doc Sans", "file": "fonts/DocSans.svg"}],
+            "'fonts/DocSans.svg' must be a .woff2, .woff, .ttf, .otf file",
+        ),
+    ],
+)
+def test_a_wrong_font_file_is_refused_with_the_reason(tmp_path, files, message):
+    root = write_site(tmp_path, FILES)
+    (root / "static/fonts").mkdir(parents=True)
+    (root / "static/fonts/DocSans.woff2").write_bytes(b"wOF2")
+    built = run_pelican(root, THEME_SUPPORT={**FONT, "font_files": files})
+    shown = " ".join((built.stdout + built.stderr).split())  # lines folded
+    assert built.returncode != 0
+    assert message in shown
+    assert "Traceback" not in shown

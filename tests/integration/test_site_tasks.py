@@ -66,3 +66,41 @@ def test_a_new_language_starts_from_every_message_of_the_generator(tmp_path):
     refused = invoke(site, "new-language", "--lang", "xx-nope")
     assert refused.returncode == 1
     assert "is not a language code" in refused.stderr
+
+
+def test_a_mistake_in_the_settings_is_said_with_its_file_and_line(tmp_path):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    settings = site / "pelicanconf.py"
+    lines = settings.read_text("utf-8").splitlines()
+    settings.write_text("\n".join([*lines, 'SITENAME = "Nhà văn hoá', ""]), "utf-8")
+    checked = invoke(site, "check")
+    shown = checked.stdout + checked.stderr
+    assert checked.returncode == 1
+    assert f"pelicanconf.py, line {len(lines) + 1}: this is not a setting" in shown
+    assert "Traceback" not in shown
+
+    settings.write_text("\n".join([*lines, "LANGUAGES = LANGUAGE", ""]), "utf-8")
+    checked = invoke(site, "check")
+    shown = " ".join((checked.stdout + checked.stderr).split())
+    assert checked.returncode == 1
+    assert "pelicanconf.py: the settings stop with an error (NameError:" in shown
+    assert "Traceback" not in shown
+
+
+def test_what_an_update_left_in_the_settings_is_said_in_the_writers_language(
+    tmp_path,
+):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    publish = site / "publishconf.py"
+    publish.write_text(
+        publish.read_text("utf-8")
+        + "<<<<<<< before updating\nA = 1\n=======\nA = 2\n>>>>>>> after updating\n",
+        "utf-8",
+    )
+    line = publish.read_text("utf-8").splitlines().index("<<<<<<< before updating")
+    for task in ("check", "--list"):
+        ran = invoke(site, task, lang=None)
+        shown = " ".join((ran.stdout + ran.stderr).split())
+        assert ran.returncode == 1
+        assert f"publishconf.py, dòng {line + 1}: " in shown
+        assert "Traceback" not in shown

@@ -7,6 +7,7 @@ the site it makes builds with the generator installed here.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -33,6 +34,7 @@ TEMPLATE_FILES = [
     "requirements-gates.txt",
     "package.json",
     "package-lock.json",
+    "dev",  # template/dev.jinja includes it
 ]
 ANSWERS = {
     "name_vi": "Nhà văn hoá huyện Bảo Yên Mẫu",
@@ -106,6 +108,10 @@ def make_site(template: Path, folder: Path) -> Path:
 
 def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
     site = make_site(template, tmp_path / "nvh-mau")
+    # The generator's own ./dev, as a file of the site's, which runs.
+    dev = site / "dev"
+    assert dev.read_bytes() == (REPO / "dev").read_bytes()
+    assert os.access(dev, os.X_OK)
     checked = invoke(site, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = invoke(site, "preview")
@@ -207,10 +213,15 @@ def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
     git(site, "add", "-A")
     git(site, "commit", "-q", "-m", "Our colour, our post")
 
-    # A later version of the template changes a file the site did not touch.
+    # A later version of the template changes a file the site did not
+    # touch, and another part of the file whose colour the site changed.
     readme = template / "template/README.md.jinja"
     readme.write_text(
         readme.read_text("utf-8") + "\nPhiên bản mới của mẫu trang.\n", "utf-8"
+    )
+    template_settings = template / "template/pelicanconf.py.jinja"
+    template_settings.write_text(
+        template_settings.read_text("utf-8") + "\n# Thêm ở phiên bản 1.1.0.\n", "utf-8"
     )
     git(template, "commit", "-q", "-am", "1.1.0")
     git(template, "tag", "v1.1.0")
@@ -219,13 +230,61 @@ def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
         str(site), defaults=True, overwrite=True, quiet=True, vcs_ref="v1.1.0"
     )
     assert "Phiên bản mới của mẫu trang." in (site / "README.md").read_text("utf-8")
-    assert '"#880e4f"' in settings.read_text("utf-8")  # the site's colour kept
+    # Both changes of the same file: the site's colour, the template's line.
+    assert '"#880e4f"' in settings.read_text("utf-8")
+    assert "# Thêm ở phiên bản 1.1.0." in settings.read_text("utf-8")
     assert own.is_file()
     answers = (site / ".copier-answers.yml").read_text("utf-8")
     assert "_commit: v1.1.0" in answers
     rebuilt = invoke(site, "preview")
     assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
     assert "--accent:#880e4f" in soup(site, "").style.get_text()
+
+
+def test_copier_update_of_a_line_the_site_also_changed_leaves_both_to_choose(
+    template, tmp_path
+):
+    site = make_site(template, tmp_path / "nvh-mau")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "The site, made from the template")
+    settings = site / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text("utf-8").replace("#6a1b9a", "#880e4f"), "utf-8"
+    )
+    git(site, "commit", "-q", "-am", "Our colour")
+    # The template's next version changes the same line.
+    template_settings = template / "template/pelicanconf.py.jinja"
+    template_settings.write_text(
+        template_settings.read_text("utf-8").replace(
+            '{"accent": "{{ accent }}"}', '{"accent": "{{ accent }}", "link": "#0b5"}'
+        ),
+        "utf-8",
+    )
+    git(template, "commit", "-q", "-am", "1.1.0")
+    git(template, "tag", "v1.1.0")
+
+    copier.run_update(
+        str(site), defaults=True, overwrite=True, quiet=True, vcs_ref="v1.1.0"
+    )
+    # Nothing lost: both versions are in the file, marked.
+    text = settings.read_text("utf-8")
+    assert '"#880e4f"' in text and '"link": "#0b5"' in text
+    line = text.splitlines().index("<<<<<<< before updating") + 1
+    # Every task says where, in the writers' language, and what to do.
+    checked = run_python(
+        site, "-m", "invoke", "check", env={"SITE_MESSAGES_LANG": None}
+    )
+    shown = " ".join((checked.stdout + checked.stderr).split())
+    assert checked.returncode == 1
+    assert f"pelicanconf.py, dòng {line}: lần cập nhật để lại hai phiên bản" in shown
+    assert "Traceback" not in shown
+    # The site keeps its own line: the task runs again.
+    ours = re.sub(
+        r"<<<<<<< .*?\n(.*?)=======\n.*?>>>>>>> .*?\n", r"\1", text, flags=re.S
+    )
+    settings.write_text(ours, "utf-8")
+    assert invoke(site, "check").returncode == 0
 
 
 @pytest.mark.browser
