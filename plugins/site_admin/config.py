@@ -332,7 +332,7 @@ def data_files(check: SiteCheck, labels: Labels) -> dict:
             },
             {
                 "name": "library",
-                "label": labels.translate(_("The library")),
+                "label": labels.translate(_("Name, address and opening hours")),
                 "file": path(check.cfg.library_file),
                 # Its pictures sit in data/library/, named relative to data/.
                 "media_folder": LIBRARY_MEDIA,

@@ -54,7 +54,7 @@ def songs_feed(
         lang=lang,
         name=gettext("Songs"),
         title=f"{publisher.name}: {gettext('Songs')}",
-        description=gettext("Songs of the province's musicians, to listen to"),
+        description=gettext("Songs of local musicians, to listen to"),
         page_url=absolute_url(cfg.facts.absolute_siteurl, page),
         base=f"{cfg.path}/songs",
         formats=("rss",),

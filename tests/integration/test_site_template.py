@@ -141,6 +141,10 @@ def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
         link["hreflang"]
         for link in soup(site, "").select('link[rel="alternate"][hreflang]')
     } >= {"vi", "en", "fr"}
+    # Its own name where the generator's words would have said "the library".
+    assert soup(site, "search/").select_one('meta[name="description"]')["content"] == (
+        "Tìm tin tức, tác giả và tác phẩm của Nhà văn hoá huyện Bảo Yên Mẫu"
+    )
     # Nothing of Lao Cai in any file the site publishes.
     found = [
         str(path.relative_to(site / "output"))

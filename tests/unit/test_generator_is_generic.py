@@ -80,3 +80,16 @@ def test_the_generator_does_not_name_the_library(name):
             for match in pattern.finditer(text)
         ]
     assert not found, f"{name!r} is this library's, yet the generator has it: {found}"
+
+
+# What a reader of a district cultural house or a museum would find wrong.
+NOT_EVERY_SITES = re.compile(r"\b(librar(y|y's|ies)|province|provincial)\b", re.I)
+
+
+def test_no_string_readers_see_calls_the_site_a_library_or_the_province():
+    found = []
+    for relative in tracked_files("theme/templates", "plugins/site_feeds"):
+        text = (REPO / relative).read_text("utf-8")
+        strings = re.findall(r'(?:\b_|gettext)\(\s*"((?:[^"\\]|\\.)*)"', text)
+        found += [f"{relative}: {s}" for s in strings if NOT_EVERY_SITES.search(s)]
+    assert found == []
