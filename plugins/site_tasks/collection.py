@@ -21,6 +21,7 @@ SITE_TASKS = (
     tasks.edit,
     tasks.new_post,
     tasks.new_language,
+    tasks.logo,
     tasks.clean,
     publishing.gates,
     publishing.publish,

@@ -376,6 +376,18 @@ def new_language(c, lang):
     print(message.format(target=target, lang=lang))
 
 
+@task(help={"path": "the picture: PNG, JPEG or WebP, at least 112x112 px"})
+def logo(c, path):
+    """Make a picture on this computer the site's logo (data/library/logo.png)."""
+    from .logo import logo_message  # noqa: PLC0415 (Pillow: this task only)
+
+    site = Site.of(c)
+    done, message = logo_message(site.root, Path(path), site.gettext)
+    if not done:
+        raise Exit(message, code=1)
+    print(message)
+
+
 @task(help={"all": "also remove caches (.cache/)", "output": "output folder"})
 def clean(c, all=False, output=None):  # noqa: A002 (the option is --all)
     """Remove output/ (caches survive; --all removes them too)."""

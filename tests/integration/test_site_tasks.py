@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from PIL import Image
+
 from tests.support import post, run_python, soup, write_new_site
 
 FILES = {
@@ -104,3 +107,50 @@ def test_what_an_update_left_in_the_settings_is_said_in_the_writers_language(
         assert ran.returncode == 1
         assert f"publishconf.py, dòng {line + 1}: " in shown
         assert "Traceback" not in shown
+
+
+def test_a_picture_on_this_computer_becomes_the_logo(tmp_path):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    picture = tmp_path / "Logo nhà văn hoá.jpg"
+    Image.new("RGB", (300, 240), "#6a1b9a").save(picture, "JPEG")
+    made = invoke(site, "logo", "--path", str(picture), lang=None)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "data/library/logo.png (300x240 px)" in made.stdout
+    with Image.open(site / "data/library/logo.png") as logo:
+        assert (logo.format, logo.size) == ("PNG", (300, 240))
+        assert logo.getpixel((5, 5))[:3] == pytest.approx((106, 27, 154), abs=4)
+    checked = invoke(site, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = invoke(site, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    header_logo = soup(site, "").select_one(".site-name__logo")["src"]
+    with Image.open(site / "output" / header_logo.lstrip("/")) as shown:
+        assert shown.convert("RGB").getpixel((20, 20)) == pytest.approx(
+            (106, 27, 154), abs=6
+        )
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: None, "There is no file"),
+        (lambda path: path.write_text("<svg/>", "utf-8"), "is not a picture"),
+        (
+            lambda path: Image.new("RGB", (64, 64)).save(path, "PNG"),
+            "is 64x64 px: the logo must be at least 112x112 px",
+        ),
+    ],
+)
+def test_a_picture_that_cannot_be_the_logo_is_refused_and_the_logo_kept(
+    tmp_path, make, message
+):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    before = (site / "data/library/logo.png").read_bytes()
+    picture = tmp_path / "logo.png"
+    make(picture)
+    refused = invoke(site, "logo", "--path", str(picture))
+    shown = " ".join((refused.stdout + refused.stderr).split())
+    assert refused.returncode == 1
+    assert message in shown
+    assert "Traceback" not in shown
+    assert (site / "data/library/logo.png").read_bytes() == before

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import copier
 import pytest
+from PIL import Image
 from ruamel.yaml import YAML
 
 from site_base.loopback import free_port
@@ -112,6 +113,11 @@ def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
     dev = site / "dev"
     assert dev.read_bytes() == (REPO / "dev").read_bytes()
     assert os.access(dev, os.X_OK)
+    # Its own logo, from a picture of the institution's.
+    picture = tmp_path / "logo.jpg"
+    Image.new("RGB", (400, 400), "#6a1b9a").save(picture, "JPEG")
+    given = invoke(site, "logo", "--path", str(picture))
+    assert given.returncode == 0, given.stdout + given.stderr
     checked = invoke(site, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     built = invoke(site, "preview")
