@@ -107,6 +107,29 @@ def make_site(template: Path, folder: Path) -> Path:
     return folder
 
 
+def site_in_git(template: Path, folder: Path) -> Path:
+    """Make a site from the template and commit it, as its repository would."""
+    site = make_site(template, folder)
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "The site, made from the template")
+    return site
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` in the file at `path`."""
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+def release_and_update(template: Path, site: Path, version: str) -> None:
+    """Commit the template's changes as `version`, then update the site to it."""
+    git(template, "commit", "-q", "-am", version)
+    git(template, "tag", f"v{version}")
+    copier.run_update(
+        str(site), defaults=True, overwrite=True, quiet=True, vcs_ref=f"v{version}"
+    )
+
+
 def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
     site = make_site(template, tmp_path / "nvh-mau")
     # The generator's own ./dev, as a file of the site's, which runs.
@@ -204,15 +227,10 @@ def test_the_sites_workflow_and_requirements_name_the_generators_version(
 def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
     template, tmp_path
 ):
-    site = make_site(template, tmp_path / "nvh-mau")
-    git(site, "init", "-q", "-b", "main")
-    git(site, "add", "-A")
-    git(site, "commit", "-q", "-m", "The site, made from the template")
+    site = site_in_git(template, tmp_path / "nvh-mau")
     # The site's own change, and its own post.
     settings = site / "pelicanconf.py"
-    settings.write_text(
-        settings.read_text("utf-8").replace("#6a1b9a", "#880e4f"), "utf-8"
-    )
+    replace_in(settings, "#6a1b9a", "#880e4f")
     year = next((site / "content/posts").iterdir()).name
     own = site / f"content/posts/{year}/dem-tho/index.vi.md"
     own.parent.mkdir(parents=True)
@@ -226,19 +244,11 @@ def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
     # A later version of the template changes a file the site did not
     # touch, and another part of the file whose colour the site changed.
     readme = template / "template/README.md.jinja"
-    readme.write_text(
-        readme.read_text("utf-8") + "\nPhiên bản mới của mẫu trang.\n", "utf-8"
-    )
+    replace_in(readme, "\n## ", "\nPhiên bản mới của mẫu trang.\n\n## ")
     template_settings = template / "template/pelicanconf.py.jinja"
-    template_settings.write_text(
-        template_settings.read_text("utf-8") + "\n# Thêm ở phiên bản 1.1.0.\n", "utf-8"
-    )
-    git(template, "commit", "-q", "-am", "1.1.0")
-    git(template, "tag", "v1.1.0")
+    replace_in(template_settings, "\nTIMEZONE", "\n# Thêm ở phiên bản 1.1.0.\nTIMEZONE")
+    release_and_update(template, site, "1.1.0")
 
-    copier.run_update(
-        str(site), defaults=True, overwrite=True, quiet=True, vcs_ref="v1.1.0"
-    )
     assert "Phiên bản mới của mẫu trang." in (site / "README.md").read_text("utf-8")
     # Both changes of the same file: the site's colour, the template's line.
     assert '"#880e4f"' in settings.read_text("utf-8")
@@ -254,29 +264,18 @@ def test_copier_update_brings_a_later_template_and_keeps_the_sites_changes(
 def test_copier_update_of_a_line_the_site_also_changed_leaves_both_to_choose(
     template, tmp_path
 ):
-    site = make_site(template, tmp_path / "nvh-mau")
-    git(site, "init", "-q", "-b", "main")
-    git(site, "add", "-A")
-    git(site, "commit", "-q", "-m", "The site, made from the template")
+    site = site_in_git(template, tmp_path / "nvh-mau")
     settings = site / "pelicanconf.py"
-    settings.write_text(
-        settings.read_text("utf-8").replace("#6a1b9a", "#880e4f"), "utf-8"
-    )
+    replace_in(settings, "#6a1b9a", "#880e4f")
     git(site, "commit", "-q", "-am", "Our colour")
     # The template's next version changes the same line.
-    template_settings = template / "template/pelicanconf.py.jinja"
-    template_settings.write_text(
-        template_settings.read_text("utf-8").replace(
-            '{"accent": "{{ accent }}"}', '{"accent": "{{ accent }}", "link": "#0b5"}'
-        ),
-        "utf-8",
+    replace_in(
+        template / "template/pelicanconf.py.jinja",
+        '{"accent": "{{ accent }}"}',
+        '{"accent": "{{ accent }}", "link": "#0b5"}',
     )
-    git(template, "commit", "-q", "-am", "1.1.0")
-    git(template, "tag", "v1.1.0")
+    release_and_update(template, site, "1.1.0")
 
-    copier.run_update(
-        str(site), defaults=True, overwrite=True, quiet=True, vcs_ref="v1.1.0"
-    )
     # Nothing lost: both versions are in the file, marked.
     text = settings.read_text("utf-8")
     assert '"#880e4f"' in text and '"link": "#0b5"' in text
