@@ -163,6 +163,7 @@ def test_a_new_site_from_the_template_checks_and_builds(template, tmp_path):
     assert french.html["lang"] == "fr"
     assert french.select_one(".skip-link").get_text() == "Aller au contenu principal"
     assert "Maison de la culture du district de Bao Yen Mau" in french.title.get_text()
+    assert french.select_one(".post__tags a").get_text() == "culture de la lecture"
     assert soup(site, "fr/").select_one(".site-tagline").get_text() == (
         "Actualités, événements et culture de la lecture"
     )
