@@ -59,10 +59,14 @@ class Site:
         return site_settings(self.settings_base, override)
 
     def check_settings_files(self) -> None:
-        """End the task with where and what when a settings file cannot be read."""
+        """End the task with where and what when a settings file is not Python.
+
+        Read as text and compiled only (milliseconds, at every task's
+        start); a mistake of their code is said when they are read.
+        """
         for path in (self.settings_base, self.settings_publish):
             if Path(path).is_file():
-                site_settings(path)
+                check_settings_source(path)
 
     @property
     def gettext(self) -> Callable[[str], str]:
@@ -83,8 +87,8 @@ def writers_gettext_of(settings_file: str) -> Callable[[str], str]:
 _CONFLICT = "<<<<<<< "
 
 
-def site_settings(path: str, override: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Read a settings file; a mistake in it ends the task, said in words.
+def check_settings_source(path: str) -> None:
+    """End the task, said in words, if the file at `path` is not Python.
 
     Not Python's traceback: the person who ran `copier update` or edited
     the file is told the file, the line and what to do.
@@ -109,15 +113,18 @@ def site_settings(path: str, override: dict[str, Any] | None = None) -> dict[str
             )
         )
     try:
-        return read_settings(path, override=override)
+        compile(text, path, "exec")
     except SyntaxError as error:
-        message = say(
-            "{file}, line {line}: this is not a setting Python can read "
-            "({reason}). Correct that line, then run the task again.",
-            file=Path(path).name,
-            line=error.lineno or 1,
-            reason=error.msg,
-        )
+        raise SystemExit(_syntax_message(path, error)) from None
+
+
+def site_settings(path: str, override: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read a settings file; a mistake in it ends the task, said in words."""
+    check_settings_source(path)
+    try:
+        return read_settings(path, override=override)
+    except SyntaxError as error:  # in a file the settings import
+        raise SystemExit(_syntax_message(error.filename or path, error)) from None
     except Exception as error:  # noqa: BLE001 (any mistake of the file's code)
         message = say(
             "{file}: the settings stop with an error ({error}). Correct it, "
@@ -126,6 +133,18 @@ def site_settings(path: str, override: dict[str, Any] | None = None) -> dict[str
             error=f"{type(error).__name__}: {error}",
         )
     raise SystemExit(_settings_message(path, message))
+
+
+def _syntax_message(path: str, error: SyntaxError) -> str:
+    """Return what to tell of a line of a settings file Python cannot read."""
+    message = say(
+        "{file}, line {line}: this is not a setting Python can read "
+        "({reason}). Correct that line, then run the task again.",
+        file=Path(path).name,
+        line=error.lineno or 1,
+        reason=error.msg,
+    )
+    return _settings_message(path, message)
 
 
 def _settings_message(path: str, message: Message) -> str:

@@ -108,7 +108,7 @@ def test_a_comment_is_held_until_a_moderator_approves_it_then_shown_and_counted(
     writer.get_by_label("Tên của bạn").fill("Nguyễn Văn An")
     writer.get_by_role("button", name="Gửi bình luận").click()
     own = writer.locator(".isso-comment[id^=isso-]")
-    expect(own).to_contain_text("Bình luận sẽ hiện ra sau khi thư viện đọc duyệt")
+    expect(own).to_contain_text("Bình luận sẽ hiện ra sau khi chúng tôi đọc duyệt")
     assert writer.context.cookies()  # Isso's, to edit it a few minutes
 
     other = reader()
