@@ -52,22 +52,27 @@ class ThemeAssetsGenerator(Generator):
             raise SettingsError(
                 f"THEME_SUPPORT['stylesheet']: the theme has no static/{cfg.stylesheet}"
             )
+        target = Path(self.settings["THEME_STATIC_DIR"])
+        # Every file under its digest; the stylesheet once made (below).
+        for name, source in sources.items():
+            if name != cfg.stylesheet:
+                published = target / fingerprinted(Path(name), source.read_bytes())
+                self.assets[name] = (source, published)
         source = sources[cfg.stylesheet]
         theme_css = source.read_text("utf-8")
         colours = site_colours(theme_css, cfg.colours)
         self.context["THEME_COLOURS"] = colours
-        # The site's typeface, after the theme's.
-        fonts = font_addresses(cfg.font_files, sources, self.settings)
+        # The site's colours and typeface, after the theme's.
+        fonts = font_addresses(cfg.font_files, self.assets, self.settings["SITEURL"])
         stylesheet = (
             theme_css + colours.css() + font_css(cfg.font, cfg.font_files, fonts)
         )
         # Files published with other bytes than their source's.
         self.made: dict[str, bytes] = {cfg.stylesheet: stylesheet.encode("utf-8")}
-        target = Path(self.settings["THEME_STATIC_DIR"])
-        for name, source in sources.items():
-            data = self.made.get(name) or source.read_bytes()
-            published = target / fingerprinted(Path(name), data)
-            self.assets[name] = (source, published)
+        published = target / fingerprinted(
+            Path(cfg.stylesheet), self.made[cfg.stylesheet]
+        )
+        self.assets[cfg.stylesheet] = (source, published)
         self.context["ASSETS"] = {
             name: published.as_posix() for name, (_, published) in self.assets.items()
         }
@@ -101,24 +106,20 @@ class ThemeAssetsGenerator(Generator):
 
 
 def font_addresses(
-    files: tuple[FontFile, ...], sources: dict[str, Path], settings: dict[str, Any]
+    files: tuple[FontFile, ...], assets: dict[str, tuple[Path, Path]], siteurl: str
 ) -> dict[str, str]:
-    """Return the address each font file is published at.
+    """Return the address each font file is published at (`assets`: where each is).
 
     Full addresses: the first-screen <style> is in every page, at any depth.
     """
-    target = Path(settings["THEME_STATIC_DIR"])
     addresses = {}
     for font in files:
-        if font.file not in sources:
+        if font.file not in assets:
             raise SettingsError(
                 f"THEME_SUPPORT['font_files']: '{font.file}' is not in the site's "
                 "static/ folder (put the font file there)"
             )
-        published = target / fingerprinted(
-            Path(font.file), sources[font.file].read_bytes()
-        )
-        addresses[font.file] = f"{settings['SITEURL']}/{published.as_posix()}"
+        addresses[font.file] = f"{siteurl}/{assets[font.file][1].as_posix()}"
     return addresses
 
 
