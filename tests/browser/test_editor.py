@@ -95,8 +95,12 @@ def test_the_preview_shows_a_post_with_the_sites_styles_and_its_photo_groups(adm
 
 
 def saved(folder, pattern: str, page):
-    """Return the files matching `pattern` once the editor has written them."""
-    for _attempt in range(50):
+    """Return the files matching `pattern` once the editor has written them.
+
+    Up to 30 s: a post with two camera photos (20 MB) goes through the
+    editor's host as one commit, slow when the machine is busy.
+    """
+    for _attempt in range(150):
         found = sorted(folder.glob(pattern))
         if found:
             return found
