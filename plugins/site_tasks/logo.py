@@ -92,6 +92,7 @@ def replace_logo(root: Path, source: Path) -> tuple[Path, tuple[int, int]]:
     os.close(handle)
     try:
         logo.save(temporary, "PNG", optimize=True)
+        Path(temporary).chmod(0o644)  # as any file of the site (mkstemp: 0600)
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)

@@ -116,6 +116,7 @@ def test_a_picture_on_this_computer_becomes_the_logo(tmp_path):
     made = invoke(site, "logo", "--path", str(picture), lang=None)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "data/library/logo.png (300x240 px)" in made.stdout
+    assert (site / "data/library/logo.png").stat().st_mode & 0o777 == 0o644
     with Image.open(site / "data/library/logo.png") as logo:
         assert (logo.format, logo.size) == ("PNG", (300, 240))
         assert logo.getpixel((5, 5))[:3] == pytest.approx((106, 27, 154), abs=4)
@@ -154,3 +155,30 @@ def test_a_picture_that_cannot_be_the_logo_is_refused_and_the_logo_kept(
     assert message in shown
     assert "Traceback" not in shown
     assert (site / "data/library/logo.png").read_bytes() == before
+
+
+def test_the_logo_task_writes_inside_data_only(tmp_path):
+    site = write_new_site(tmp_path / "nha-van-hoa", FILES)
+    picture = tmp_path / "logo.png"
+    Image.new("RGB", (200, 200), "#1b5e20").save(picture, "PNG")
+    # A link where the logo is: replaced by the logo, the file it named untouched.
+    victim = tmp_path / "victim.txt"
+    victim.write_text("secret", "utf-8")
+    logo = site / "data/library/logo.png"
+    logo.unlink()
+    logo.symlink_to(victim)
+    assert invoke(site, "logo", "--path", str(picture)).returncode == 0
+    assert not logo.is_symlink()
+    assert victim.read_text("utf-8") == "secret"
+    # library.yml naming a file outside data/: refused, nothing written there.
+    facts = site / "data/library.yml"
+    facts.write_text(
+        facts.read_text("utf-8").replace(
+            "logo: library/logo.png", "logo: ../../outside.png"
+        ),
+        "utf-8",
+    )
+    refused = invoke(site, "logo", "--path", str(picture))
+    assert refused.returncode == 1
+    assert "data/library.yml names the logo '../../outside.png'" in refused.stderr
+    assert not (tmp_path / "outside.png").exists()
