@@ -21,6 +21,12 @@ GREEN = "#1b5e20"
 CARD_FONTS = generator_settings(REPO)["PAGE_METADATA"]["card"]
 FAVICON = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#1b5e20"/></svg>'
 
+# The site's own files read as text: (folder, a file's name, what they are).
+SITES_OWN_TEXT_FILES = [
+    ("templates", "not_found.html", "templates"),
+    ("translations/vi/LC_MESSAGES", "messages.po", "message catalogues"),
+]
+
 
 def _asset(root, page, rel):
     link = page.select_one(f'link[rel="{rel}"]')
@@ -85,13 +91,7 @@ def test_a_font_that_is_not_a_list_of_names_is_refused(tmp_path):
     assert "THEME_SUPPORT['font'] must be font names" in built.stdout + built.stderr
 
 
-@pytest.mark.parametrize(
-    ("folder", "name", "what"),
-    [
-        ("templates", "not_found.html", "templates"),
-        ("translations/vi/LC_MESSAGES", "messages.po", "message catalogues"),
-    ],
-)
+@pytest.mark.parametrize(("folder", "name", "what"), SITES_OWN_TEXT_FILES)
 def test_a_link_in_the_sites_templates_or_catalogues_is_refused(
     tmp_path, folder, name, what
 ):
@@ -105,13 +105,7 @@ def test_a_link_in_the_sites_templates_or_catalogues_is_refused(
     assert "root:" not in shown
 
 
-@pytest.mark.parametrize(
-    ("folder", "name", "what"),
-    [
-        ("templates", "not_found.html", "templates"),
-        ("translations/vi/LC_MESSAGES", "messages.po", "message catalogues"),
-    ],
-)
+@pytest.mark.parametrize(("folder", "name", "what"), SITES_OWN_TEXT_FILES)
 def test_a_file_of_the_sites_own_not_in_utf8_is_refused_by_name(
     tmp_path, folder, name, what
 ):

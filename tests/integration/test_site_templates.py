@@ -15,26 +15,24 @@ OWN_404 = """{% extends "base.html" %}
 """
 
 
-def test_a_template_in_the_sites_folder_replaces_the_themes(tmp_path):
-    root = write_site(tmp_path, FILES)
-    (root / "templates").mkdir()
+def built_404_with(root, words: str):
+    """Write the site's own 404 template saying `words`, build; return the page."""
     template = root / "templates" / "not_found.html"
-    template.write_text(
-        OWN_404.replace("{{ own_words }}", "Trang này không có."), "utf-8"
-    )
+    template.parent.mkdir(exist_ok=True)
+    template.write_text(OWN_404.replace("{{ own_words }}", words), "utf-8")
     built = run_pelican(root)
     assert built.returncode == 0, built.stdout + built.stderr
-    page = soup(root, "404.html")
+    return soup(root, "404.html")
+
+
+def test_a_template_in_the_sites_folder_replaces_the_themes(tmp_path):
+    root = write_site(tmp_path, FILES)
+    page = built_404_with(root, "Trang này không có.")
     assert page.select_one(".own-404").get_text() == "Trang này không có."
     # The rest of the page is still the theme's: its header, its footer.
     assert page.select_one(".site-header") is not None
     assert "Hội nghị bạn đọc" in read(root, "2025/hoi-nghi/")
 
     # The site's template is one of the build's inputs: a change is built.
-    template.write_text(
-        OWN_404.replace("{{ own_words }}", "Xin lỗi, không có trang này."), "utf-8"
-    )
-    rebuilt = run_pelican(root)
-    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
-    page = soup(root, "404.html")
+    page = built_404_with(root, "Xin lỗi, không có trang này.")
     assert page.select_one(".own-404").get_text() == "Xin lỗi, không có trang này."
