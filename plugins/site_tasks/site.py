@@ -93,7 +93,14 @@ def check_settings_source(path: str) -> None:
     Not Python's traceback: the person who ran `copier update` or edited
     the file is told the file, the line and what to do.
     """
-    text = Path(path).read_text("utf-8", errors="replace")
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        message = say(
+            "{file}: not UTF-8 text. Save it as UTF-8, then run the task again.",
+            file=Path(path).name,
+        )
+        raise SystemExit(_settings_message(path, message)) from None
     lines = text.splitlines()
     conflict = next(
         (n for n, line in enumerate(lines, 1) if line.startswith(_CONFLICT)), 0

@@ -89,6 +89,13 @@ def test_a_mistake_in_the_settings_is_said_with_its_file_and_line(tmp_path):
     assert "pelicanconf.py: the settings stop with an error (NameError:" in shown
     assert "Traceback" not in shown
 
+    settings.write_bytes("\n".join(lines).encode("utf-16"))  # another encoding
+    checked = invoke(site, "check")
+    shown = " ".join((checked.stdout + checked.stderr).split())
+    assert checked.returncode == 1
+    assert "pelicanconf.py: not UTF-8 text. Save it as UTF-8" in shown
+    assert "Traceback" not in shown
+
 
 def test_what_an_update_left_in_the_settings_is_said_in_the_writers_language(
     tmp_path,
